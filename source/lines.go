@@ -1,0 +1,109 @@
+package source
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// lineTable maps between byte offsets and line:column positions of one file.
+// Column lookups on one line continue from the previous lookup when they move
+// forward, so walking a document in order costs linear time even when the
+// whole document is on one very long line (minified JSON).
+type lineTable struct {
+	src    []byte
+	starts []int // byte offset at which each line begins; starts[0] == first byte after any BOM
+
+	// cursor: the last position computed, to continue from.
+	cur Pos
+}
+
+// newLineTable indexes the line starts of src from offset base on. YAML also
+// breaks lines at NEL, LS and PS (as go.yaml.in/yaml/v3 counts them); JSON
+// only at CR, LF and CRLF.
+func newLineTable(src []byte, base int, yamlBreaks bool) *lineTable {
+	starts := []int{base}
+	for i := base; i < len(src); i++ {
+		switch b := src[i]; {
+		case b == '\n':
+			starts = append(starts, i+1)
+		case b == '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		case yamlBreaks && b == 0xC2 && i+1 < len(src) && src[i+1] == 0x85:
+			i++
+			starts = append(starts, i+1)
+		case yamlBreaks && b == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			i += 2
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineTable{src: src, starts: starts, cur: Pos{Line: 1, Col: 1, Offset: base}}
+}
+
+// lineEnd returns the offset of the line break ending the given line (or the
+// end of the file).
+func (t *lineTable) lineEnd(line int) int {
+	if line < len(t.starts) {
+		end := t.starts[line]
+		for end > t.starts[line-1] && (t.src[end-1] == '\n' || t.src[end-1] == '\r') {
+			end--
+		}
+		// A NEL/LS/PS break is 2-3 bytes and is not a CR or LF.
+		if end == t.starts[line] {
+			_, size := utf8.DecodeLastRune(t.src[t.starts[line-1]:end])
+			end -= size
+		}
+		return end
+	}
+	return len(t.src)
+}
+
+// atLineCol returns the full position of a 1-based line and column.
+func (t *lineTable) atLineCol(line, col int) Pos {
+	if line < 1 || line > len(t.starts) {
+		return Pos{}
+	}
+	from := Pos{Line: line, Col: 1, Offset: t.starts[line-1]}
+	if t.cur.Line == line && t.cur.Col <= col {
+		from = t.cur
+	}
+	p := t.advance(from, col)
+	t.cur = p
+	return p
+}
+
+// advance moves along one line from p until column col (or the line's end).
+func (t *lineTable) advance(p Pos, col int) Pos {
+	end := t.lineEnd(p.Line)
+	for p.Col < col && p.Offset < end {
+		_, size := utf8.DecodeRune(t.src[p.Offset:end])
+		p.Offset += size
+		p.Col++
+	}
+	return p
+}
+
+// atOffset returns the position of a byte offset.
+func (t *lineTable) atOffset(off int) Pos {
+	if off > len(t.src) {
+		off = len(t.src)
+	}
+	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off })
+	if line == 0 {
+		return Pos{Line: 1, Col: 1, Offset: t.starts[0]}
+	}
+	from := Pos{Line: line, Col: 1, Offset: t.starts[line-1]}
+	if t.cur.Line == line && t.cur.Offset <= off {
+		from = t.cur
+	}
+	p := from
+	for p.Offset < off {
+		_, size := utf8.DecodeRune(t.src[p.Offset:off])
+		p.Offset += size
+		p.Col++
+	}
+	t.cur = p
+	return p
+}

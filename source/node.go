@@ -1,0 +1,89 @@
+package source
+
+// Kind says what a Node holds.
+type Kind uint8
+
+const (
+	Scalar Kind = iota + 1
+	Mapping
+	Sequence
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Scalar:
+		return "scalar"
+	case Mapping:
+		return "mapping"
+	case Sequence:
+		return "sequence"
+	}
+	return "invalid"
+}
+
+// Scalar tags. YAML documents may carry other tags (CloudFormation's !Ref,
+// !Sub, …); those are kept verbatim in Node.Tag.
+const (
+	TagStr       = "!!str"
+	TagInt       = "!!int"
+	TagFloat     = "!!float"
+	TagBool      = "!!bool"
+	TagNull      = "!!null"
+	TagTimestamp = "!!timestamp"
+	TagMap       = "!!map"
+	TagSeq       = "!!seq"
+)
+
+// Node is one value of a document. Mappings keep their keys in source order
+// as Content[0], Content[1] = first key, first value, and so on; sequences
+// keep their items in Content. Nodes are shared, never copied, when a YAML
+// alias refers to them, so a tree must be treated as read-only.
+type Node struct {
+	Kind  Kind
+	Tag   string // "!!str", "!!int", …, or a custom tag such as "!Ref"
+	Value string // scalars: the decoded value; numbers exactly as written
+	// Quoted is set for scalars written between quotes.
+	Quoted  bool
+	Start   Pos
+	End     Pos
+	Content []*Node
+}
+
+// Len is the number of entries of a mapping or items of a sequence.
+func (n *Node) Len() int {
+	if n.Kind == Mapping {
+		return len(n.Content) / 2
+	}
+	return len(n.Content)
+}
+
+// Pair returns the i-th key and value of a mapping.
+func (n *Node) Pair(i int) (key, value *Node) {
+	return n.Content[2*i], n.Content[2*i+1]
+}
+
+// Get returns the key and value of a mapping entry, or nils when n is not a
+// mapping or has no such key.
+func (n *Node) Get(key string) (k, v *Node) {
+	if n == nil || n.Kind != Mapping {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i], n.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// Lookup returns the value of a mapping entry, or nil.
+func (n *Node) Lookup(key string) *Node {
+	_, v := n.Get(key)
+	return v
+}
+
+// IsString reports whether n is a string scalar (quoted or not).
+func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Tag == TagStr }
+
+// IsNull reports whether n is absent or an explicit null.
+func (n *Node) IsNull() bool { return n == nil || (n.Kind == Scalar && n.Tag == TagNull) }

@@ -1,0 +1,160 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Syntax is the notation a document was written in.
+type Syntax uint8
+
+const (
+	YAML Syntax = iota + 1
+	JSON
+)
+
+func (s Syntax) String() string {
+	if s == JSON {
+		return "json"
+	}
+	return "yaml"
+}
+
+// Document is one parsed file.
+type Document struct {
+	File   string // the name diagnostics use
+	Syntax Syntax
+	Src    []byte // the file's bytes, unchanged
+	Root   *Node
+	lines  *lineTable
+}
+
+// Span returns the span of n in this document.
+func (d *Document) Span(n *Node) Span {
+	return Span{File: d.File, Start: n.Start, End: n.End}
+}
+
+// Line returns the text of a 1-based line without its line break.
+func (d *Document) Line(line int) string {
+	if line < 1 || line > len(d.lines.starts) {
+		return ""
+	}
+	return string(d.Src[d.lines.starts[line-1]:d.lines.lineEnd(line)])
+}
+
+// LineCount is the number of lines of the document.
+func (d *Document) LineCount() int { return len(d.lines.starts) }
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse reads src as JSON or YAML. JSON is recognised by its first
+// character ('{' or '['), or by a .json name; everything else is YAML. A
+// .yaml file that starts with '{' but is not valid JSON (a YAML flow
+// mapping) is read as YAML.
+//
+// The returned error, when not nil, is an Errors value. A Document may be
+// returned together with errors (duplicate keys, for example); callers must
+// not trust it then.
+func Parse(file string, src []byte) (*Document, error) {
+	base := 0
+	if bytes.HasPrefix(src, bom) {
+		base = len(bom)
+	}
+	ext := strings.ToLower(filepath.Ext(file))
+	d := &Document{File: file, Src: src, Syntax: YAML}
+	if ext == ".json" || startsLikeJSON(src[base:]) {
+		d.Syntax = JSON
+	}
+	d.lines = newLineTable(src, base, d.Syntax == YAML)
+	if err := d.checkText(base); err != nil {
+		return nil, Errors{err}
+	}
+	var errs Errors
+	if d.Syntax == JSON {
+		d.Root, errs = parseJSON(file, src, base, d.lines)
+		if errs != nil && (ext == ".yaml" || ext == ".yml") {
+			if yd, err := parseAsYAML(file, src, base); err == nil {
+				return yd, nil
+			}
+		}
+	} else {
+		d.Root, errs = parseYAML(file, src, base, d.lines)
+	}
+	if errs != nil {
+		return d, errs
+	}
+	return d, nil
+}
+
+func parseAsYAML(file string, src []byte, base int) (*Document, error) {
+	d := &Document{File: file, Src: src, Syntax: YAML, lines: newLineTable(src, base, true)}
+	var errs Errors
+	d.Root, errs = parseYAML(file, src, base, d.lines)
+	if errs != nil {
+		return nil, errs
+	}
+	return d, nil
+}
+
+func startsLikeJSON(src []byte) bool {
+	trimmed := bytes.TrimLeft(src, " \t\r\n")
+	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
+}
+
+// checkText rejects input that is not UTF-8 text before any parser sees it,
+// so the message says what is wrong with the file rather than with its syntax.
+func (d *Document) checkText(base int) *Error {
+	src := d.Src
+	if len(bytes.TrimSpace(src[base:])) == 0 {
+		return &Error{Span: Span{File: d.File}, Message: "the file is empty"}
+	}
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return &Error{Span: Span{File: d.File}, Message: "the file is UTF-16 encoded; save it as UTF-8"}
+	}
+	if looksBinary(src[base:]) {
+		return &Error{Span: Span{File: d.File}, Message: "the file is binary, not text"}
+	}
+	for i := base; i < len(src); {
+		b := src[i]
+		if b < utf8.RuneSelf {
+			if b == 0 {
+				return d.errorAtOffset(i, "the file contains a NUL byte; it is not a text file")
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return d.errorAtOffset(i, fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b))
+		}
+		i += size
+	}
+	return nil
+}
+
+// looksBinary applies git's test (a NUL byte in the first 8000 bytes) and
+// also calls a file binary when more than a tenth of that prefix is control
+// characters or invalid UTF-8.
+func looksBinary(src []byte) bool {
+	head := src[:min(len(src), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	odd := 0
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRune(head[i:])
+		if (r == utf8.RuneError && size == 1) || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') {
+			odd++
+		}
+		i += size
+	}
+	return odd*10 > len(head)
+}
+
+func (d *Document) errorAtOffset(off int, msg string) *Error {
+	at := d.lines.atOffset(off)
+	return &Error{Span: Span{File: d.File, Start: at, End: at}, Message: msg}
+}

@@ -1,0 +1,95 @@
+package source
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Pointer helpers implement RFC 6901 JSON pointers: "/paths/~1pets/get"
+// names the "get" key of the "/pets" key of "paths".
+
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
+// EscapeToken escapes one reference token: "~" → "~0", "/" → "~1".
+func EscapeToken(s string) string { return pointerEscaper.Replace(s) }
+
+// UnescapeToken reverses EscapeToken.
+func UnescapeToken(s string) string { return pointerUnescaper.Replace(s) }
+
+// Pointer builds a JSON pointer from unescaped tokens.
+func Pointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(EscapeToken(t))
+	}
+	return b.String()
+}
+
+// Append adds unescaped tokens to a pointer.
+func Append(ptr string, tokens ...string) string { return ptr + Pointer(tokens...) }
+
+// SplitPointer returns the unescaped tokens of a pointer. A leading "#"
+// (a URI fragment, as in "$ref": "#/components/…") is accepted.
+func SplitPointer(ptr string) ([]string, error) {
+	ptr = strings.TrimPrefix(ptr, "#")
+	if ptr == "" {
+		return nil, nil
+	}
+	if ptr[0] != '/' {
+		return nil, fmt.Errorf("JSON pointer %q must start with '/'", ptr)
+	}
+	tokens := strings.Split(ptr[1:], "/")
+	for i, t := range tokens {
+		if strings.Contains(strings.ReplaceAll(strings.ReplaceAll(t, "~0", ""), "~1", ""), "~") {
+			return nil, fmt.Errorf("JSON pointer %q has an invalid escape in %q (only ~0 and ~1 are allowed)", ptr, t)
+		}
+		tokens[i] = UnescapeToken(t)
+	}
+	return tokens, nil
+}
+
+// Entry is what a JSON pointer addresses: the value and, for mapping
+// entries, the key it is written under (nil for sequence items and the root).
+type Entry struct {
+	Key   *Node
+	Value *Node
+}
+
+// LookupPointer finds the node a JSON pointer addresses. It walks the tree rather
+// than keeping a table of every pointer: a 5 MB document holds hundreds of
+// thousands of values, and callers look up a handful of them.
+func (n *Node) LookupPointer(ptr string) (Entry, error) {
+	tokens, err := SplitPointer(ptr)
+	if err != nil {
+		return Entry{}, err
+	}
+	e := Entry{Value: n}
+	for i, t := range tokens {
+		next, ok := e.Value.child(t)
+		if !ok {
+			return Entry{}, fmt.Errorf("%s does not exist", Pointer(tokens[:i+1]...))
+		}
+		e = next
+	}
+	return e, nil
+}
+
+func (n *Node) child(token string) (Entry, bool) {
+	switch n.Kind {
+	case Mapping:
+		k, v := n.Get(token)
+		return Entry{Key: k, Value: v}, k != nil
+	case Sequence:
+		i, err := strconv.Atoi(token)
+		if err != nil || i < 0 || i >= len(n.Content) || (len(token) > 1 && token[0] == '0') {
+			return Entry{}, false
+		}
+		return Entry{Value: n.Content[i]}, true
+	}
+	return Entry{}, false
+}

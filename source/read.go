@@ -1,0 +1,70 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// DefaultMaxBytes is the largest file read unless the caller raises it.
+const DefaultMaxBytes = 64 << 20
+
+// ReadFile reads a file of at most maxBytes bytes. Errors are *Error values
+// that name the file and say what to do.
+func ReadFile(path string, maxBytes int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &Error{Span: Span{File: path}, Message: "no such file"}
+	case err != nil:
+		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
+	case info.IsDir():
+		return nil, &Error{Span: Span{File: path}, Message: "is a directory, not a file"}
+	case info.Mode().IsRegular() && info.Size() > maxBytes:
+		return nil, tooLarge(path, maxBytes)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
+	}
+	defer f.Close()
+	return ReadAll(path, f, maxBytes)
+}
+
+// ReadAll reads r (a file or standard input) up to maxBytes.
+func ReadAll(name string, r io.Reader, maxBytes int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, &Error{Span: Span{File: name}, Message: "cannot read: " + unwrapPathError(err)}
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, tooLarge(name, maxBytes)
+	}
+	return data, nil
+}
+
+func tooLarge(name string, maxBytes int64) *Error {
+	return &Error{Span: Span{File: name}, Message: fmt.Sprintf("the file is larger than the %s size limit", humanBytes(maxBytes))}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d-byte", n)
+}
+
+// unwrapPathError drops the "open /path:" prefix of an *fs.PathError; the
+// caller already names the file.
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

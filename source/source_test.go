@@ -1,0 +1,220 @@
+package source
+
+import (
+	"strings"
+	"testing"
+)
+
+// at finds the entry a pointer addresses and fails the test when it is missing.
+func at(t *testing.T, d *Document, ptr string) Entry {
+	t.Helper()
+	e, err := d.Root.LookupPointer(ptr)
+	if err != nil {
+		t.Fatalf("%s: %v", ptr, err)
+	}
+	return e
+}
+
+func mustParse(t *testing.T, name, src string) *Document {
+	t.Helper()
+	d, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return d
+}
+
+// Positions are checked against line:column values counted by hand. The
+// line before the key holds non-ASCII text, so a byte-counting column
+// would be off.
+func TestPositionsCountCodePoints(t *testing.T) {
+	yamlSrc := "title: \"Bücher – café\"\n" + // line 1
+		"x-amazon-apigateway-binary-media-types:\n" + // line 2
+		"  - ïmage/png # ünïcode before the entry\n" // line 3: entry at col 5, ends col 14
+	jsonSrc := "{\n" +
+		"  \"title\": \"Bücher – café\",\n" +
+		"  \"é\": 1, \"x-amazon-apigateway-binary-media-types\": [\"ïmage/png\"]\n" +
+		"}\n"
+	cases := []struct {
+		name, src  string
+		key, value [4]int // start line, start col, end line, end col
+		valueOff   int
+	}{
+		// key on 2:1-2:39; value "ïmage/png" on 3:5-3:14; line 1 is 27 bytes, line 2 is 40
+		{"a.yaml", yamlSrc, [4]int{2, 1, 2, 39}, [4]int{3, 5, 3, 14}, 27 + 40 + 4},
+		// "é": 1, puts 8 code points (9 bytes) before the key at col 11
+		{"a.json", jsonSrc, [4]int{3, 11, 3, 51}, [4]int{3, 54, 3, 65}, 2 + 31 + 55},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, c.name, c.src)
+			e := at(t, d, "/x-amazon-apigateway-binary-media-types")
+			checkSpan(t, "key", e.Key, c.key)
+			item := at(t, d, "/x-amazon-apigateway-binary-media-types/0").Value
+			checkSpan(t, "entry", item, c.value)
+			if item.Start.Offset != c.valueOff {
+				t.Errorf("entry offset = %d, want %d", item.Start.Offset, c.valueOff)
+			}
+			if got := string(d.Src[item.Start.Offset:item.End.Offset]); !strings.Contains(got, "ïmage/png") {
+				t.Errorf("entry span covers %q", got)
+			}
+		})
+	}
+}
+
+func checkSpan(t *testing.T, what string, n *Node, want [4]int) {
+	t.Helper()
+	got := [4]int{n.Start.Line, n.Start.Col, n.End.Line, n.End.Col}
+	if got != want {
+		t.Errorf("%s span = %v, want %v", what, got, want)
+	}
+}
+
+func TestYAMLScalarSpans(t *testing.T) {
+	src := "a: !Ref  x\n" + // 1
+		"b: |\n  one\n  two\n\n" + // 2-5
+		"c:\n" + // 6
+		"d: &q \"q\\\"x\" # note\n" + // 7
+		"e: *q\n" + // 8
+		"f: [1, {g: h}]\n" + // 9
+		"k: >-\n  folded\n  more\n" + // 10-12
+		"l: plain\n  multi\n" + // 13-14
+		"m: 'it''s'\n" // 15
+	d := mustParse(t, "s.yaml", src)
+	cases := []struct {
+		ptr  string
+		want [4]int
+	}{
+		{"/a", [4]int{1, 4, 1, 11}},
+		{"/b", [4]int{2, 4, 4, 6}},
+		{"/c", [4]int{6, 3, 6, 3}},
+		{"/d", [4]int{7, 4, 7, 13}},
+		{"/e", [4]int{7, 4, 7, 13}}, // an alias shares its anchor's node
+		{"/f", [4]int{9, 4, 9, 15}},
+		{"/f/1", [4]int{9, 8, 9, 14}},
+		{"/k", [4]int{10, 4, 12, 7}},
+		{"/l", [4]int{13, 4, 14, 8}},
+		{"/m", [4]int{15, 4, 15, 11}},
+	}
+	for _, c := range cases {
+		checkSpan(t, c.ptr, at(t, d, c.ptr).Value, c.want)
+	}
+	if v := at(t, d, "/e").Value.Value; v != `q"x` {
+		t.Errorf("alias value = %q", v)
+	}
+}
+
+func TestScalarsKeepTheirText(t *testing.T) {
+	d := mustParse(t, "v.yaml", "swagger: 2.0\nversion: 2024-01-01\nstatusCode: 200\nuri: ${lambda_arn}\n")
+	want := map[string][2]string{
+		"/swagger":    {TagFloat, "2.0"},
+		"/version":    {TagTimestamp, "2024-01-01"},
+		"/statusCode": {TagInt, "200"},
+		"/uri":        {TagStr, "${lambda_arn}"},
+	}
+	for ptr, w := range want {
+		n := at(t, d, ptr).Value
+		if n.Tag != w[0] || n.Value != w[1] {
+			t.Errorf("%s = %s %q, want %s %q", ptr, n.Tag, n.Value, w[0], w[1])
+		}
+	}
+	j := mustParse(t, "v.json", `{"n": -1.50e+3, "s": "a\u00e9\ud83d\ude00\n", "t": true, "z": null}`)
+	if n := at(t, j, "/n").Value; n.Tag != TagFloat || n.Value != "-1.50e+3" {
+		t.Errorf("number = %s %q", n.Tag, n.Value)
+	}
+	if s := at(t, j, "/s").Value.Value; s != "aé😀\n" {
+		t.Errorf("string = %q", s)
+	}
+}
+
+func TestMergeKeys(t *testing.T) {
+	d := mustParse(t, "m.yaml", "base: &b {type: aws, uri: x}\nop:\n  <<: *b\n  uri: y\n")
+	op := at(t, d, "/op").Value
+	if op.Len() != 2 || op.Lookup("uri").Value != "y" || op.Lookup("type").Value != "aws" {
+		t.Errorf("merged mapping = %+v", op.Content)
+	}
+}
+
+func TestBOMAndCRLF(t *testing.T) {
+	for _, src := range []string{
+		"\xef\xbb\xbfopenapi: 3.0.1\r\ninfo:\r\n  title: é\r\n",
+		"\xef\xbb\xbf{\r\n\"openapi\": \"3.0.1\", \"info\": {\r\n  \"title\": \"é\"}}\r\n",
+	} {
+		d := mustParse(t, "bom", src)
+		title := at(t, d, "/info/title").Value
+		if title.Start.Line != 3 || title.Value != "é" {
+			t.Errorf("%q: title at %v = %q", src, title.Start, title.Value)
+		}
+		if got := d.Line(3); strings.ContainsAny(got, "\r\n") {
+			t.Errorf("Line(3) = %q keeps its line break", got)
+		}
+		if first := at(t, d, "/openapi"); first.Key.Start.Offset < 3 {
+			t.Errorf("offsets must count the BOM: key at %d", first.Key.Start.Offset)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat("[", MaxDepth+5) + strings.Repeat("]", MaxDepth+5)
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+	for i, prev := 0, "a"; i < 8; i++ {
+		name := string(rune('b' + i))
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 9) + "*" + prev + "]\n"
+		prev = name
+	}
+	cases := []struct {
+		name, src, want string
+	}{
+		{"empty.yaml", "", "empty.yaml: the file is empty"},
+		{"blank.json", " \n\t\n", "blank.json: the file is empty"},
+		{"comments.yaml", "# nothing\n", "comments.yaml: the file holds no document"},
+		{"garbage.bin", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "garbage.bin: the file is binary, not text"},
+		{"latin1.yaml", "title: caf\xe9\n", "latin1.yaml:1:11: the file is not valid UTF-8 (byte 0xE9)"},
+		{"utf16.json", "\xff\xfe{\x00}\x00", "utf16.json: the file is UTF-16 encoded"},
+		{"trunc.json", "{\"a\": [1,\n  2", "trunc.json:2:4: unexpected end of input (the document is truncated)"},
+		{"trail.json", "{} x", "trail.json:1:4: unexpected character 'x' after the end of the JSON document"},
+		{"tab.yaml", "a:\n\tb: 1\n", "tab.yaml:2:1: invalid YAML: a tab character is used for indentation"},
+		{"dup.yaml", "a: 1\nb: 2\na: 3\n", `dup.yaml:3:1: duplicate key "a" (first defined at 1:1)`},
+		{"dup.json", `{"a": {"x": 1, "x": 2}}`, `dup.json:1:16: duplicate key "x" (first defined at 1:8)`},
+		{"deep.json", deep, "deep.json:1:1001: nesting deeper than 1000 levels"},
+		{"bomb.yaml", bomb, "bomb.yaml: the document expands to more than"},
+		{"two.yaml", "a: 1\n---\nb: 2\n", "two.yaml:2:1: the file holds more than one YAML document"},
+		{"badesc.json", `{"a": "\q"}`, `badesc.json:1:8: invalid escape \q in string`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(c.name, []byte(c.src))
+			if err == nil {
+				t.Fatal("Parse succeeded")
+			}
+			if _, ok := err.(Errors); !ok {
+				t.Fatalf("error is %T, want Errors", err)
+			}
+			if !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("error = %q\nwant prefix %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestPointers(t *testing.T) {
+	if got := Pointer("paths", "/a~b/{id}", "get"); got != "/paths/~1a~0b~1{id}/get" {
+		t.Errorf("Pointer = %q", got)
+	}
+	tokens, err := SplitPointer("#/paths/~1a~0b/get")
+	if err != nil || len(tokens) != 3 || tokens[1] != "/a~b" {
+		t.Errorf("SplitPointer = %q, %v", tokens, err)
+	}
+	if _, err := SplitPointer("/a~2"); err == nil {
+		t.Error("SplitPointer accepted ~2")
+	}
+	d := mustParse(t, "p.json", `{"paths": {"/a": {"get": {"tags": ["x", "y"]}}}}`)
+	if e := at(t, d, "/paths/~1a/get/tags/1"); e.Value.Value != "y" || e.Key != nil {
+		t.Errorf("lookup = %+v", e)
+	}
+	for _, bad := range []string{"/paths/~1b", "/paths/~1a/get/tags/2", "/paths/~1a/get/tags/01"} {
+		if _, err := d.Root.LookupPointer(bad); err == nil {
+			t.Errorf("LookupPointer(%q) succeeded", bad)
+		}
+	}
+}
