@@ -121,7 +121,7 @@ func (p *jsonParser) object() *Node {
 	p.enter(p.i)
 	p.i++ // {
 	p.skipSpace()
-	var seen map[string]*Node
+	var index entryIndex
 	if p.i < len(p.src) && p.src[p.i] == '}' {
 		return p.close(n)
 	}
@@ -130,14 +130,15 @@ func (p *jsonParser) object() *Node {
 			p.fail(p.i, "unexpected %s: expected a string key", p.describe(p.i))
 		}
 		key := p.str()
-		seen = p.checkDuplicate(n, seen, key)
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != ':' {
 			p.fail(p.i, "unexpected %s: expected ':' after key %q", p.describe(p.i), key.Value)
 		}
 		p.i++
 		p.skipSpace()
-		n.Content = append(n.Content, key, p.value())
+		if first := index.set(n, key, p.value()); first != nil {
+			p.errs = append(p.errs, duplicateKey(p.file, first, key))
+		}
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
 			p.i++
@@ -151,44 +152,10 @@ func (p *jsonParser) object() *Node {
 	}
 }
 
-// checkDuplicate reports key when the object already has it. Small objects
-// are searched directly; a map is built only for large ones.
-func (p *jsonParser) checkDuplicate(obj *Node, seen map[string]*Node, key *Node) map[string]*Node {
-	const linearLimit = 16
-	var first *Node
-	if seen == nil && len(obj.Content) < 2*linearLimit {
-		first = keyNamed(obj, key.Value)
-	} else {
-		if seen == nil {
-			seen = make(map[string]*Node, len(obj.Content))
-			for i := 0; i < len(obj.Content); i += 2 {
-				seen[obj.Content[i].Value] = obj.Content[i]
-			}
-		}
-		first = seen[key.Value]
-		if first == nil {
-			seen[key.Value] = key
-		}
-	}
-	if first != nil {
-		p.errs = append(p.errs, duplicateKey(p.file, first, key))
-	}
-	return seen
-}
-
-func keyNamed(obj *Node, name string) *Node {
-	for i := 0; i < len(obj.Content); i += 2 {
-		if obj.Content[i].Value == name {
-			return obj.Content[i]
-		}
-	}
-	return nil
-}
-
 func duplicateKey(file string, first, dup *Node) *Error {
 	return &Error{
 		Span:    Span{File: file, Start: dup.Start, End: dup.End},
-		Message: fmt.Sprintf("duplicate key %q (first defined at %s); API Gateway and most tools keep only one of them", dup.Value, first.Start),
+		Message: fmt.Sprintf("duplicate key %q (first defined at %s); keys must be unique, and only this last one is read", dup.Value, first.Start),
 	}
 }
 

@@ -87,3 +87,49 @@ func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Tag ==
 
 // IsNull reports whether n is absent or an explicit null.
 func (n *Node) IsNull() bool { return n == nil || (n.Kind == Scalar && n.Tag == TagNull) }
+
+// entryIndex finds keys in a mapping under construction. Small mappings are
+// searched directly; an index is built once a mapping grows large.
+type entryIndex struct {
+	byKey map[string]int // key → position of the key in Content
+}
+
+const linearSearchLimit = 16
+
+// find returns the position of key in m.Content, or -1.
+func (x *entryIndex) find(m *Node, key string) int {
+	if x.byKey == nil && len(m.Content) >= 2*linearSearchLimit {
+		x.byKey = make(map[string]int, len(m.Content))
+		for i := 0; i < len(m.Content); i += 2 {
+			x.byKey[m.Content[i].Value] = i
+		}
+	}
+	if x.byKey != nil {
+		if i, ok := x.byKey[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// set adds an entry to m, or replaces the entry with the same key and
+// returns the key it replaced. The last of duplicate keys wins, as in the
+// JSON parsers API Gateway and CloudFormation are built on.
+func (x *entryIndex) set(m *Node, key, value *Node) (replaced *Node) {
+	if i := x.find(m, key.Value); i >= 0 {
+		replaced = m.Content[i]
+		m.Content[i], m.Content[i+1] = key, value
+		return replaced
+	}
+	if x.byKey != nil {
+		x.byKey[key.Value] = len(m.Content)
+	}
+	m.Content = append(m.Content, key, value)
+	return nil
+}

@@ -174,7 +174,7 @@ func TestBadInput(t *testing.T) {
 		{"trunc.json", "{\"a\": [1,\n  2", "trunc.json:2:4: unexpected end of input (the document is truncated)"},
 		{"trail.json", "{} x", "trail.json:1:4: unexpected character 'x' after the end of the JSON document"},
 		{"tab.yaml", "a:\n\tb: 1\n", "tab.yaml:2:1: invalid YAML: a tab character is used for indentation"},
-		{"dup.yaml", "a: 1\nb: 2\na: 3\n", `dup.yaml:3:1: duplicate key "a" (first defined at 1:1)`},
+		{"dup.yaml", "a: 1\nb: 2\na: 3\n", `dup.yaml:3:1: duplicate key "a" (first defined at 1:1); keys must be unique, and only this last one is read`},
 		{"dup.json", `{"a": {"x": 1, "x": 2}}`, `dup.json:1:16: duplicate key "x" (first defined at 1:8)`},
 		{"deep.json", deep, "deep.json:1:1001: nesting deeper than 1000 levels"},
 		{"bomb.yaml", bomb, "bomb.yaml: the document expands to more than"},
@@ -215,6 +215,29 @@ func TestPointers(t *testing.T) {
 	for _, bad := range []string{"/paths/~1b", "/paths/~1a/get/tags/2", "/paths/~1a/get/tags/01"} {
 		if _, err := d.Root.LookupPointer(bad); err == nil {
 			t.Errorf("LookupPointer(%q) succeeded", bad)
+		}
+	}
+}
+
+// A duplicate key is an error, but the document is still returned with the
+// last value, as the JSON parsers behind API Gateway read it.
+func TestDuplicateKeysKeepTheLast(t *testing.T) {
+	big := `{"k0": 0, "k1": 1, "k2": 2, "k3": 3, "k4": 4, "k5": 5, "k6": 6, "k7": 7, "k8": 8, "k9": 9,
+	 "k10": 0, "k11": 1, "k12": 2, "k13": 3, "k14": 4, "k15": 5, "k16": 6, "k17": 7, "k3": "last"}`
+	for name, src := range map[string]string{
+		"small.yaml": "k3: 1\nb: 2\nk3: last\n",
+		"small.json": `{"k3": 1, "b": 2, "k3": "last"}`,
+		"big.json":   big,
+	} {
+		d, err := Parse(name, []byte(src))
+		if err == nil || d == nil {
+			t.Fatalf("%s: want a document and an error, got %v, %v", name, d, err)
+		}
+		if got := d.Root.Lookup("k3"); got == nil || got.Value != "last" {
+			t.Errorf("%s: k3 = %v, want the last value", name, got)
+		}
+		if n := strings.Count(string(d.Src), `k3`); d.Root.Len() != strings.Count(src, ":")-n+1 {
+			t.Errorf("%s: %d entries; the duplicate must replace, not add", name, d.Root.Len())
 		}
 	}
 }

@@ -204,7 +204,7 @@ func (c *yamlConverter) position(y *yaml.Node) Pos {
 // where the text of the last entry ends.
 func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int) (last Pos) {
 	last = n.Start
-	seen := map[string]*Node{}
+	var index entryIndex
 	var merges []*Node
 	for i := 0; i+1 < len(y.Content); i += 2 {
 		yk, yv := y.Content[i], y.Content[i+1]
@@ -216,21 +216,21 @@ func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int) (last Pos) {
 			merges = append(merges, value)
 		case key.Kind != Scalar:
 			c.errs = append(c.errs, &Error{Span: Span{File: c.file, Start: key.Start, End: key.End}, Message: "a mapping key must be a scalar; complex keys cannot be addressed by a JSON pointer"})
-		case seen[key.Value] != nil:
-			c.errs = append(c.errs, duplicateKey(c.file, seen[key.Value], key))
 		default:
-			seen[key.Value] = key
-			n.Content = append(n.Content, key, value)
+			if first := index.set(n, key, value); first != nil {
+				c.errs = append(c.errs, duplicateKey(c.file, first, key))
+			}
 		}
 	}
 	for _, m := range merges {
-		c.merge(n, seen, m)
+		c.merge(n, &index, m)
 	}
 	return last
 }
 
 // merge adds the entries of a merged mapping (or of a sequence of them).
-func (c *yamlConverter) merge(n *Node, seen map[string]*Node, src *Node) {
+// Keys already present win: explicit ones, then those of earlier merges.
+func (c *yamlConverter) merge(n *Node, index *entryIndex, src *Node) {
 	sources := []*Node{src}
 	if src.Kind == Sequence {
 		sources = src.Content
@@ -242,9 +242,8 @@ func (c *yamlConverter) merge(n *Node, seen map[string]*Node, src *Node) {
 		}
 		for i := 0; i < s.Len(); i++ {
 			k, v := s.Pair(i)
-			if seen[k.Value] == nil {
-				seen[k.Value] = k
-				n.Content = append(n.Content, k, v)
+			if index.find(n, k.Value) < 0 {
+				index.set(n, k, v)
 			}
 		}
 	}

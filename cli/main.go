@@ -1,0 +1,87 @@
+// Package cli is the apigw-oas command line: commands, flags and exit
+// codes. It is the only package that writes to the terminal.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	ucli "github.com/urfave/cli/v3"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK       = 0 // nothing at or above the failure threshold
+	ExitFindings = 1 // findings at or above the failure threshold
+	ExitInput    = 2 // bad usage, bad configuration, or input that could not be read
+	ExitInternal = 3 // a bug in apigw-oas
+)
+
+// exitError carries an exit code out of a command's action.
+type exitError struct {
+	code int
+	err  error // printed unless nil
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitInput, err: fmt.Errorf(format, args...)}
+}
+
+// Main runs apigw-oas with args (args[0] is the program name) and returns
+// the exit code. A panic anywhere is reported as an internal error.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "apigw-oas: internal error: %v\nplease report it with the input that caused it\n%s", r, debug.Stack())
+			code = ExitInternal
+		}
+	}()
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(ctx, args)
+	var exit *exitError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &exit):
+		if exit.err != nil {
+			fmt.Fprintf(stderr, "apigw-oas: %v\n", exit.err)
+		}
+		return exit.code
+	default: // flag parsing and other usage errors from urfave/cli
+		fmt.Fprintf(stderr, "apigw-oas: %v\nrun 'apigw-oas --help' for usage\n", err)
+		return ExitInput
+	}
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
+	return &ucli.Command{
+		Name:  "apigw-oas",
+		Usage: "check how AWS API Gateway will treat the request and response bodies of an API definition",
+		Description: "apigw-oas reads OpenAPI 2.0, 3.0 and 3.1 definitions (JSON or YAML) with their API Gateway\n" +
+			"extensions and reports how binaryMediaTypes and contentHandling convert payloads.\n\n" +
+			"Exit codes: 0 success, 1 findings, 2 bad usage or unreadable input, 3 internal error.",
+		Version:        version(),
+		Reader:         stdin,
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(context.Context, *ucli.Command, error) {}, // Main turns errors into exit codes
+		Suggest:        true,
+		Commands:       []*ucli.Command{inspectCommand(), versionCommand()},
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if cmd.Args().Present() {
+				return usageError("unknown command %q; run 'apigw-oas --help'", cmd.Args().First())
+			}
+			return ucli.ShowRootCommandHelp(cmd)
+		},
+	}
+}

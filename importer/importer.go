@@ -1,0 +1,89 @@
+// Package importer finds the API Gateway APIs in a file and builds their
+// model. This first version reads OpenAPI 2.0, 3.0 and 3.1 documents in
+// JSON or YAML.
+package importer
+
+import (
+	"io"
+	"path/filepath"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// Options tune an import.
+type Options struct {
+	// MaxBytes is the largest file read (source.DefaultMaxBytes when 0).
+	MaxBytes int64
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return source.DefaultMaxBytes
+}
+
+// Result is what one file holds.
+type Result struct {
+	File string
+	// Doc is the parsed file; nil when it could not be parsed.
+	Doc *source.Document
+	// Format is the detected format, "" when the file is not a definition
+	// this version understands.
+	Format string
+	APIs   []*model.API
+	// Diagnostics are problems reading the file: syntax errors, refused or
+	// broken $refs, an unsupported version. They are all errors.
+	Diagnostics []diag.Diagnostic
+}
+
+// File reads and imports one file.
+func File(path string, opts Options) *Result {
+	data, err := source.ReadFile(path, opts.maxBytes())
+	if err != nil {
+		return &Result{File: path, Diagnostics: diag.FromSource(err)}
+	}
+	return Bytes(path, data, filepath.Dir(path), opts)
+}
+
+// Reader imports a document read from r (standard input). It cannot refer
+// to other files.
+func Reader(name string, r io.Reader, opts Options) *Result {
+	data, err := source.ReadAll(name, r, opts.maxBytes())
+	if err != nil {
+		return &Result{File: name, Diagnostics: diag.FromSource(err)}
+	}
+	return Bytes(name, data, "", opts)
+}
+
+// Bytes imports a document whose $ref files must lie within folder ("" to
+// forbid file $refs).
+func Bytes(name string, data []byte, folder string, opts Options) *Result {
+	res := &Result{File: name}
+	doc, err := source.Parse(name, data)
+	res.Diagnostics = diag.FromSource(err)
+	if doc == nil || doc.Root == nil {
+		return res
+	}
+	// A document with duplicate keys is still imported (its last keys win)
+	// so users see everything wrong with it at once.
+	res.Doc = doc
+	r := newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	format, version := detect(doc)
+	switch format {
+	case formatUnknown:
+		return res
+	case formatUnsupported:
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
+			Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.span(), Pointer: version.ptr,
+			Message: "unsupported OpenAPI version " + quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.x",
+		})
+		return res
+	}
+	res.Format = format
+	res.APIs = []*model.API{importOpenAPI(doc, format, version, r)}
+	diag.Sort(res.Diagnostics)
+	return res
+}

@@ -1,0 +1,84 @@
+package model
+
+import "github.com/apigw-oas/apigw-oas/source"
+
+// Kind is the flavour of API Gateway API a definition describes.
+type Kind uint8
+
+const (
+	// RESTAPI is an API Gateway REST API (v1), where binaryMediaTypes and
+	// contentHandling decide how payloads are converted.
+	RESTAPI Kind = iota + 1
+	// HTTPAPI is an API Gateway HTTP API (v2), which ignores both.
+	HTTPAPI
+)
+
+func (k Kind) String() string {
+	switch k {
+	case RESTAPI:
+		return "rest"
+	case HTTPAPI:
+		return "http"
+	}
+	return "unknown"
+}
+
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// API is one REST or HTTP API found in a file.
+type API struct {
+	// Name is the API's name in its container (a CloudFormation logical ID,
+	// a Terraform resource address); empty for a standalone OpenAPI file.
+	Name string `json:"name"`
+	// Format is the notation the API was read from: "openapi-2.0",
+	// "openapi-3.0", "openapi-3.1".
+	Format string `json:"format"`
+	// Version is the document's "swagger" or "openapi" field as written.
+	Version Field[string] `json:"version"`
+	Kind    Kind          `json:"kind"`
+	// KindEvidence says why Kind was chosen and where that shows.
+	KindEvidence Evidence `json:"kind_evidence"`
+
+	BinaryMediaTypes BinaryMediaTypes `json:"binary_media_types"`
+	// Consumes and Produces are the document-wide defaults of OpenAPI 2.0.
+	Consumes   []MediaType  `json:"consumes,omitempty"`
+	Produces   []MediaType  `json:"produces,omitempty"`
+	Operations []*Operation `json:"operations"`
+	Span       source.Span  `json:"span"`
+}
+
+// Evidence is the setting a conclusion was drawn from.
+type Evidence struct {
+	Reason  string      `json:"reason"`
+	Pointer string      `json:"pointer,omitempty"`
+	Span    source.Span `json:"span,omitzero"`
+}
+
+// BinaryMediaTypes is the API's binaryMediaTypes setting as written. API
+// Gateway reads it only from the document root; copies written anywhere
+// else are kept in Misplaced so lint can point at them.
+type BinaryMediaTypes struct {
+	// Declared is the setting at the root (Field.Set is false when absent).
+	// Its Tag tells whether it was written as a list.
+	Declared Field[string] `json:"declared"`
+	Entries  []MediaType   `json:"entries"`
+	// Misplaced lists the extension where API Gateway does not read it.
+	Misplaced []Misplaced `json:"misplaced,omitempty"`
+}
+
+// MediaType is one media type as written in a list or as a map key:
+// a binaryMediaTypes entry, a requestBody.content key, a consumes item.
+type MediaType struct {
+	Field[string]
+	// Origin names the setting the entry came from, such as
+	// "x-amazon-apigateway-binary-media-types", "requestBody.content",
+	// "consumes" or "root consumes".
+	Origin string `json:"origin"`
+}
+
+// Misplaced is a binary-media-types extension found away from the root.
+type Misplaced struct {
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"` // the key
+	Entries []MediaType `json:"entries"`
+}

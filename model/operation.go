@@ -1,0 +1,77 @@
+package model
+
+import "github.com/apigw-oas/apigw-oas/source"
+
+// Operation is one method of one path.
+type Operation struct {
+	Path string `json:"path"`
+	// Method is upper case; x-amazon-apigateway-any-method is "ANY".
+	Method  string      `json:"method"`
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"` // the method key
+	// Accepts lists the request media types: OpenAPI 3 requestBody.content
+	// keys, or OpenAPI 2 consumes (the operation's, else the root's).
+	Accepts     []MediaType  `json:"accepts"`
+	Responses   []*Response  `json:"responses"`
+	Integration *Integration `json:"integration"`
+}
+
+// Name is "METHOD /path", how the operation is named in messages.
+func (o *Operation) Name() string { return o.Method + " " + o.Path }
+
+// Response is one declared method response and what it produces.
+type Response struct {
+	Status Field[string] `json:"status"`
+	// Produces lists the media types: OpenAPI 3 content keys, or OpenAPI 2
+	// produces (the operation's, else the root's).
+	Produces []MediaType `json:"produces"`
+}
+
+// Integration is x-amazon-apigateway-integration: how API Gateway calls the
+// backend and converts payloads on the way.
+type Integration struct {
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"` // the extension's key
+	// Ref is the $ref an HTTP API integration is written as, if any.
+	Ref Field[string] `json:"ref,omitzero"`
+
+	Type                 Field[IntegrationType]     `json:"type,omitzero"`
+	URI                  Field[string]              `json:"uri,omitzero"`
+	HTTPMethod           Field[string]              `json:"http_method,omitzero"`
+	Credentials          Field[string]              `json:"credentials,omitzero"`
+	RequestParameters    []Named                    `json:"request_parameters,omitempty"`
+	RequestTemplates     []Named                    `json:"request_templates,omitempty"`
+	PassthroughBehavior  Field[PassthroughBehavior] `json:"passthrough_behavior,omitzero"`
+	ContentHandling      Field[ContentHandling]     `json:"content_handling,omitzero"`
+	CacheNamespace       Field[string]              `json:"cache_namespace,omitzero"`
+	CacheKeyParameters   []Field[string]            `json:"cache_key_parameters,omitempty"`
+	TimeoutInMillis      Field[int]                 `json:"timeout_in_millis,omitzero"`
+	ConnectionType       Field[string]              `json:"connection_type,omitzero"`
+	ConnectionID         Field[string]              `json:"connection_id,omitzero"`
+	TLSConfig            TLSConfig                  `json:"tls_config,omitzero"`
+	Responses            []*IntegrationResponse     `json:"responses,omitempty"`
+	ResponseTransferMode Field[TransferMode]        `json:"response_transfer_mode,omitzero"`
+	IntegrationTarget    Field[string]              `json:"integration_target,omitzero"`
+	// IntegrationSubtype and PayloadFormatVersion exist for HTTP APIs only.
+	IntegrationSubtype   Field[string] `json:"integration_subtype,omitzero"`
+	PayloadFormatVersion Field[string] `json:"payload_format_version,omitzero"`
+}
+
+// TLSConfig is the integration's tlsConfig.
+type TLSConfig struct {
+	InsecureSkipVerification Field[bool]   `json:"insecure_skip_verification,omitzero"`
+	ServerNameToVerify       Field[string] `json:"server_name_to_verify,omitzero"`
+}
+
+// IntegrationResponse is one entry of the integration's responses map: for
+// backend statuses (or Lambda error messages) matching Pattern, the method
+// response StatusCode is returned, converted by ContentHandling.
+type IntegrationResponse struct {
+	// Pattern is the selection pattern, the map key ("default", "4\\d{2}").
+	Pattern            Field[string]          `json:"pattern"`
+	Pointer            string                 `json:"pointer"`
+	StatusCode         Field[string]          `json:"status_code,omitzero"`
+	ContentHandling    Field[ContentHandling] `json:"content_handling,omitzero"`
+	ResponseTemplates  []Named                `json:"response_templates,omitempty"`
+	ResponseParameters []Named                `json:"response_parameters,omitempty"`
+}
