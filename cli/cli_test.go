@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// run executes the CLI in-process and returns its exit code and output.
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Main(context.Background(), append([]string{"apigw-oas"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const minimalAPI = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n"
+
+// Every kind of bad input exits 2 with a message naming the file and,
+// where the problem has one, its line:column. None may panic (exit 3).
+func TestBadInputExits2(t *testing.T) {
+	dir := t.TempDir()
+	var fetched atomic.Int32
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetched.Add(1)
+		w.Write([]byte(minimalAPI))
+	}))
+	defer server.Close()
+
+	deep := strings.Repeat(`{"a":`, 100_000) + "1" + strings.Repeat("}", 100_000)
+	bomb := "openapi: 3.0.1\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+	for i, prev := 0, "a"; i < 9; i++ {
+		name := string(rune('b' + i))
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+		prev = name
+	}
+	huge := filepath.Join(dir, "huge.json")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 65<<20); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	outside := write(t, dir, "secret.yaml", []byte(minimalAPI))
+	refAPI := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: '%s'\n"
+
+	cases := []struct {
+		name string
+		args []string
+		want string // a substring of stderr
+	}{
+		{"empty file", []string{write(t, dir, "empty.yaml", nil)}, "empty.yaml: error: the file is empty [syntax]"},
+		{"binary garbage", []string{write(t, dir, "garbage.json", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"))}, "garbage.json: error: the file is binary, not text [syntax]"},
+		{"invalid UTF-8", []string{write(t, dir, "latin1.yaml", []byte("openapi: 3.0.1\ninfo:\n  title: Caf\xe9\n"))}, "latin1.yaml:3:13: error: the file is not valid UTF-8 (byte 0xE9)"},
+		{"truncated JSON", []string{write(t, dir, "trunc.json", []byte("{\n  \"openapi\": \"3.0.1\",\n  \"paths\": {\"/a\": {"))}, "trunc.json:3:20: error: unexpected end of input (the document is truncated)"},
+		{"tab-indented YAML", []string{write(t, dir, "tabs.yaml", []byte("openapi: 3.0.1\npaths:\n\t/a: {}\n"))}, "tabs.yaml:3:1: error: invalid YAML: a tab character is used for indentation"},
+		{"duplicate keys", []string{write(t, dir, "dup.yaml", []byte("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n"))}, `dup.yaml:4:1: error: duplicate key "info" (first defined at 2:1)`},
+		{"100,000 levels deep", []string{write(t, dir, "deep.json", []byte(deep))}, "deep.json:1:5001: error: nesting deeper than 1000 levels"},
+		{"alias bomb", []string{write(t, dir, "bomb.yaml", []byte(bomb))}, "bomb.yaml: error: the document expands to more than 4000000 values"},
+		{"over the default size limit", []string{huge}, "huge.json: error: the file is larger than the 64 MiB size limit [syntax]"},
+		{"over a --max-size limit", []string{"--max-size", "1KiB", write(t, dir, "big.yaml", []byte(minimalAPI+strings.Repeat("# padding\n", 200)))}, "big.yaml: error: the file is larger than the 1 KiB size limit"},
+		{"a directory", []string{dir}, filepath.Base(dir) + ": error: is a directory, not a file [syntax]"},
+		{"a missing path", []string{filepath.Join(dir, "nope.yaml")}, "nope.yaml: error: no such file [syntax]"},
+		{"not an API definition", []string{write(t, dir, "other.yaml", []byte("name: my-app\nversion: 2\n"))}, `other.yaml: error: not an API definition`},
+		{"remote $ref", []string{write(t, dir, "remote.yaml", []byte(strings.ReplaceAll(refAPI, "%s", server.URL+"/paths.yaml")))}, `remote.yaml:5:11: error: $ref "` + server.URL + `/paths.yaml" refused: it is remote`},
+		{"escaping $ref", []string{write(t, dir, "sub/escape.yaml", []byte(strings.ReplaceAll(refAPI, "%s", "../../etc/passwd")))}, `escape.yaml:5:11: error: $ref "../../etc/passwd" refused: it points outside the document's folder`},
+		{"$ref to a sibling folder", []string{write(t, dir, "sub/sibling.yaml", []byte(strings.ReplaceAll(refAPI, "%s", "../"+filepath.Base(outside))))}, `refused: it points outside the document's folder`},
+		{"absolute $ref", []string{write(t, dir, "abs.yaml", []byte(strings.ReplaceAll(refAPI, "%s", outside)))}, `refused: it is an absolute path`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(t, "", append([]string{"inspect"}, c.args...)...)
+			if code != ExitInput {
+				t.Errorf("exit code = %d, want %d\nstderr: %s", code, ExitInput, stderr)
+			}
+			if !strings.Contains(stderr, c.want) {
+				t.Errorf("stderr = %q\nwant it to contain %q", stderr, c.want)
+			}
+		})
+	}
+	if n := fetched.Load(); n != 0 {
+		t.Errorf("the remote $ref was fetched %d times", n)
+	}
+}
+
+// A UTF-8 byte order mark and CRLF line endings are ordinary input.
+func TestBOMAndCRLFWork(t *testing.T) {
+	dir := t.TempDir()
+	src := "\xef\xbb\xbfopenapi: 3.0.1\r\ninfo: {title: t, version: '1'}\r\nx-amazon-apigateway-binary-media-types:\r\n  - image/png\r\npaths: {}\r\n"
+	code, stdout, stderr := run(t, "", "inspect", write(t, dir, "crlf.yaml", []byte(src)))
+	if code != ExitOK || !strings.Contains(stdout, "binary media types (3:1): image/png (4:5)") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	cases := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{[]string{"--help"}, ExitOK, "inspect", ""},
+		{[]string{"inspect", "--help"}, ExitOK, "--format", ""},
+		{[]string{"version"}, ExitOK, "apigw-oas ", ""},
+		{[]string{"inspect"}, ExitInput, "", "inspect needs at least one FILE"},
+		{[]string{"frobnicate"}, ExitInput, "", `unknown command "frobnicate"`},
+		{[]string{"inspect", "--no-such-flag", "x"}, ExitInput, "", "no-such-flag"},
+		{[]string{"inspect", "--format", "xml", "x"}, ExitInput, "", `unknown format "xml"`},
+		{[]string{"inspect", "--max-size", "lots", "x"}, ExitInput, "", `invalid size "lots"`},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := run(t, "", c.args...)
+		if code != c.code || !strings.Contains(stdout, c.inStdout) || !strings.Contains(stderr, c.inStderr) {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", c.args, code, stdout, stderr)
+		}
+	}
+}
+
+// Flags may follow the file arguments, which urfave/cli v2 did not allow.
+func TestFlagsAfterArguments(t *testing.T) {
+	code, stdout, stderr := run(t, minimalAPI, "inspect", "-", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Version int `json:"version"`
+		Files   []struct {
+			File   string `json:"file"`
+			Format string `json:"format"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+	}
+	if out.Version != 1 || len(out.Files) != 1 || out.Files[0].File != "<stdin>" || out.Files[0].Format != "openapi-3.0" {
+		t.Errorf("output = %+v", out)
+	}
+}
