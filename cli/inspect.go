@@ -159,13 +159,13 @@ func writeOperation(w io.Writer, op *model.Operation) {
 		setting("contentHandling", in.ContentHandling), setting("passthroughBehavior", in.PassthroughBehavior),
 		setting("responseTransferMode", in.ResponseTransferMode), setting("payloadFormatVersion", in.PayloadFormatVersion)))
 	for _, t := range in.RequestTemplates {
-		fmt.Fprintf(w, "      request template %q%s\n", t.Name.Raw, at(t.Name.Span))
+		fmt.Fprintf(w, "      request template %s%s\n", t.Name.Raw, at(t.Name.Span))
 	}
 	for _, r := range in.Responses {
-		fmt.Fprintf(w, "      response %q%s:%s\n", r.Pattern.Raw, at(r.Pattern.Span), settings(
+		fmt.Fprintf(w, "      response %s%s:%s\n", r.Pattern.Raw, at(r.Pattern.Span), settings(
 			setting("statusCode", r.StatusCode), setting("contentHandling", r.ContentHandling)))
 		for _, t := range r.ResponseTemplates {
-			fmt.Fprintf(w, "        response template %q%s\n", t.Name.Raw, at(t.Name.Span))
+			fmt.Fprintf(w, "        response template %s%s\n", t.Name.Raw, at(t.Name.Span))
 		}
 	}
 }

@@ -54,7 +54,6 @@ func (imp *openapi) binaryMediaTypes(root value) {
 	}
 	bmt := &imp.api.BinaryMediaTypes
 	bmt.Declared = v.str()
-	bmt.Declared.Span = v.keySpan()
 	bmt.Entries = mediaTypes(v, binaryMediaTypesKey)
 }
 
