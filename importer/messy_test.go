@@ -177,3 +177,26 @@ paths:
 		}
 	}
 }
+
+// "$ref" inside example data is data; under responses.default it is a
+// reference and a remote one is refused.
+func TestRefsInExamplesAreData(t *testing.T) {
+	res := Bytes("examples.yaml", []byte(`openapi: 3.0.1
+info: {title: x, version: "1"}
+paths:
+  /users:
+    get:
+      responses:
+        default: {$ref: 'https://example.com/responses.yaml#/error'}
+        "200":
+          description: ok
+          content:
+            application/json:
+              example: {$ref: 'https://api.example.com/users/1'}
+              examples: {one: {value: {$ref: 'https://api.example.com/users/2'}}}
+              schema: {type: object, default: {$ref: 'https://x.test/'}, enum: [{$ref: 'https://y.test/'}]}
+`), "", Options{})
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Span.Start.Line != 7 {
+		t.Errorf("want exactly the responses.default $ref refused, got %v", res.Diagnostics)
+	}
+}

@@ -57,10 +57,6 @@ func (imp *openapi) binaryMediaTypes(root value) {
 	bmt.Entries = mediaTypes(v, binaryMediaTypesKey)
 }
 
-// literalKeys hold example data, not OpenAPI objects: a "$ref" key in
-// there is an example's field, not a reference.
-var literalKeys = map[string]bool{"example": true, "default": true, "enum": true, "const": true}
-
 // scan walks the whole document once, for what can be written anywhere: the
 // binary-media-types extension away from the root, where API Gateway
 // ignores it, and $refs that must not be followed. Pointers are only built
@@ -73,7 +69,7 @@ func (imp *openapi) scan(root value) {
 		case source.Mapping:
 			for i := 0; i < n.Len(); i++ {
 				k, v := n.Pair(i)
-				if literalKeys[k.Value] || (k.Value == "value" && len(tokens) >= 2 && tokens[len(tokens)-2] == "examples") {
+				if holdsData(k.Value, tokens) {
 					continue
 				}
 				tokens = append(tokens, k.Value)
@@ -90,6 +86,28 @@ func (imp *openapi) scan(root value) {
 		}
 	}
 	walk(root.node)
+}
+
+// holdsData reports whether the entry key, under the path tokens, holds
+// example data rather than OpenAPI objects, so that a "$ref" in it is an
+// example's field, not a reference: schema keywords example, enum, const
+// and default (but not responses.default), and examples.*.value.
+func holdsData(key string, tokens []string) bool {
+	parent := func(up int) string {
+		if len(tokens) < up {
+			return ""
+		}
+		return tokens[len(tokens)-up]
+	}
+	switch key {
+	case "example", "enum", "const":
+		return true
+	case "default":
+		return parent(1) != "responses"
+	case "value":
+		return parent(2) == "examples"
+	}
+	return false
 }
 
 func (imp *openapi) check(doc *source.Document, k, v *source.Node, tokens []string) {
