@@ -97,25 +97,28 @@ func kindTag(n *source.Node) string {
 // out invalid with its text kept for the message.
 func enum[T any](v value, parse func(string) T) model.Field[T] {
 	s := v.str()
-	f := model.Field[T]{Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
+	var parsed T
 	if s.Set && s.Tag != source.TagNull {
-		f.Value = parse(s.Raw)
+		parsed = parse(s.Raw)
 	}
-	return f
+	return withValue(s, parsed)
 }
 
 func integer(v value) model.Field[int] {
 	s := v.str()
-	f := model.Field[int]{Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
-	f.Value, _ = strconv.Atoi(s.Raw)
-	return f
+	n, _ := strconv.Atoi(s.Raw)
+	return withValue(s, n)
 }
 
 func boolean(v value) model.Field[bool] {
 	s := v.str()
-	f := model.Field[bool]{Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
-	f.Value, _ = strconv.ParseBool(s.Raw)
-	return f
+	b, _ := strconv.ParseBool(s.Raw)
+	return withValue(s, b)
+}
+
+// withValue gives a field read as a string its parsed value.
+func withValue[T any](s model.Field[string], parsed T) model.Field[T] {
+	return model.Field[T]{Value: parsed, Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
 }
 
 // named reads a map of strings (requestTemplates, requestParameters, …).
