@@ -52,12 +52,7 @@ var integrationTypeNames = [...]string{"", "aws", "aws_proxy", "http", "http_pro
 // ParseIntegrationType is case-insensitive: OpenAPI documents write the type
 // in lowercase, the API and CloudFormation in uppercase, and both import.
 func ParseIntegrationType(raw string) IntegrationType {
-	for i, name := range integrationTypeNames[1 : len(integrationTypeNames)-1] {
-		if strings.EqualFold(raw, name) {
-			return IntegrationType(i + 1)
-		}
-	}
-	return IntegrationTypeInvalid
+	return parseFolded(raw, integrationTypeNames[:], IntegrationTypeInvalid)
 }
 
 func (t IntegrationType) String() string { return integrationTypeNames[t] }
@@ -86,12 +81,7 @@ var passthroughNames = [...]string{"when_no_match", "when_no_templates", "never"
 // ParsePassthroughBehavior is case-insensitive: OpenAPI uses lowercase, the
 // API and exports of the API use uppercase.
 func ParsePassthroughBehavior(raw string) PassthroughBehavior {
-	for i, name := range passthroughNames[:3] {
-		if strings.EqualFold(raw, name) {
-			return PassthroughBehavior(i)
-		}
-	}
-	return PassthroughBehaviorInvalid
+	return parseFolded(raw, passthroughNames[:], PassthroughBehaviorInvalid)
 }
 
 func (p PassthroughBehavior) String() string { return passthroughNames[p] }
@@ -109,15 +99,23 @@ const (
 
 var transferModeNames = [...]string{"BUFFERED", "STREAM", "invalid"}
 
+// ParseTransferMode is case-insensitive, like the other integration enums.
 func ParseTransferMode(raw string) TransferMode {
-	for i, name := range transferModeNames[:2] {
-		if strings.EqualFold(raw, name) {
-			return TransferMode(i)
-		}
-	}
-	return TransferModeInvalid
+	return parseFolded(raw, transferModeNames[:], TransferModeInvalid)
 }
 
 func (m TransferMode) String() string { return transferModeNames[m] }
 
 func (m TransferMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// parseFolded returns the enum value whose name (its index in names) equals
+// raw ignoring case. The names of the unset value ("") and of invalid itself
+// never match.
+func parseFolded[T ~uint8](raw string, names []string, invalid T) T {
+	for i, name := range names {
+		if T(i) != invalid && name != "" && strings.EqualFold(raw, name) {
+			return T(i)
+		}
+	}
+	return invalid
+}
