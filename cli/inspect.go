@@ -27,7 +27,11 @@ func inspectCommand() *ucli.Command {
 		Description: "inspect imports each FILE and prints its API Gateway model: the kind of API, the binary\n" +
 			"media types, and for every operation the media types it accepts and produces and its\n" +
 			"integration settings, each with the line:column it was read from.\n\n" +
-			"The JSON output is versioned: {\"version\":1,\"files\":[{\"file\",\"format\",\"apis\",\"diagnostics\"}]}.",
+			"The JSON output is versioned: {\"version\":1,\"files\":[{\"file\",\"format\",\"apis\",\"diagnostics\"}]}.\n\n" +
+			"Examples:\n" +
+			"   apigw-oas inspect openapi.yaml\n" +
+			"   apigw-oas inspect openapi.json --format json | jq '.files[0].apis[0].binary_media_types'\n" +
+			"   terraform-render | apigw-oas inspect -",
 		Flags: []ucli.Flag{formatFlag("text", "json"), maxSizeFlag},
 		Action: func(_ context.Context, cmd *ucli.Command) error {
 			if !cmd.Args().Present() {
