@@ -31,7 +31,7 @@ func inspectCommand() *ucli.Command {
 			"Examples:\n" +
 			"   apigw-oas inspect openapi.yaml\n" +
 			"   apigw-oas inspect openapi.json --format json | jq '.files[0].apis[0].binary_media_types'\n" +
-			"   terraform-render | apigw-oas inspect -",
+			"   cat rendered-api.yaml | apigw-oas inspect -",
 		Flags: []ucli.Flag{formatFlag("text", "json"), maxSizeFlag},
 		Action: func(_ context.Context, cmd *ucli.Command) error {
 			if !cmd.Args().Present() {
