@@ -22,3 +22,19 @@ func (es Errors) Error() string {
 	}
 	return strings.Join(msgs, "\n")
 }
+
+// orNil returns a nil error for no errors, so callers can test err != nil.
+func (es Errors) orNil() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+func errorAt(file string, at Pos, msg string) *Error {
+	return &Error{Span: Span{File: file, Start: at, End: at}, Message: msg}
+}
+
+func nodeError(file string, n *Node, msg string) *Error {
+	return &Error{Span: Span{File: file, Start: n.Start, End: n.End}, Message: msg}
+}

@@ -27,18 +27,41 @@ func FuzzParse(f *testing.F) {
 		if err != nil || d == nil || d.Root == nil {
 			return
 		}
-		checkTree(t, d.Root, len(src), 0)
+		fresh := newLineTable(src, d.lines.starts[0], false)
+		checkTree(t, d, fresh, d.Root, 0)
 	})
 }
 
-func checkTree(t *testing.T, n *Node, size, depth int) {
+// checkTree checks every span: inside the file, start before end, line and
+// column agreeing with the offset, and a one-line scalar's text being its
+// value (or its value quoted).
+func checkTree(t *testing.T, d *Document, fresh *lineTable, n *Node, depth int) {
 	if depth > MaxDepth+1 {
 		t.Fatalf("tree deeper than MaxDepth")
 	}
-	if n.Start.Line < 1 || n.Start.Col < 1 || n.Start.Offset > n.End.Offset || n.End.Offset > size {
-		t.Fatalf("bad span %v-%v (offsets %d-%d) in a %d-byte file", n.Start, n.End, n.Start.Offset, n.End.Offset, size)
+	if n.Start.Line < 1 || n.Start.Col < 1 || n.Start.Offset > n.End.Offset || n.End.Offset > len(d.Src) {
+		t.Fatalf("bad span %v-%v (offsets %d-%d) in a %d-byte file", n.Start, n.End, n.Start.Offset, n.End.Offset, len(d.Src))
+	}
+	for _, p := range []Pos{n.Start, n.End} {
+		if q := fresh.atOffset(p.Offset); q != p {
+			t.Fatalf("position %v does not match offset %d, which is at %v", p, p.Offset, q)
+		}
+	}
+	if n.Kind == Scalar && n.Start.Line == n.End.Line && n.Start.Offset < n.End.Offset {
+		text := string(d.Src[n.Start.Offset:n.End.Offset])
+		switch text[0] {
+		case '"', '\'':
+			if len(text) < 2 || text[len(text)-1] != text[0] {
+				t.Fatalf("quoted scalar %q spans %q", n.Value, text)
+			}
+		case '|', '>':
+		default:
+			if text != n.Value {
+				t.Fatalf("scalar %q spans %q", n.Value, text)
+			}
+		}
 	}
 	for _, c := range n.Content {
-		checkTree(t, c, size, depth+1)
+		checkTree(t, d, fresh, c, depth+1)
 	}
 }

@@ -57,8 +57,7 @@ func (p *jsonParser) run() (root *Node) {
 func (p *jsonParser) pos(off int) Pos { return p.lines.atOffset(off) }
 
 func (p *jsonParser) fail(off int, format string, args ...any) {
-	at := p.pos(off)
-	p.errs = append(p.errs, &Error{Span: Span{File: p.file, Start: at, End: at}, Message: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, errorAt(p.file, p.pos(off), fmt.Sprintf(format, args...)))
 	panic(errStop{})
 }
 
@@ -153,10 +152,7 @@ func (p *jsonParser) object() *Node {
 }
 
 func duplicateKey(file string, first, dup *Node) *Error {
-	return &Error{
-		Span:    Span{File: file, Start: dup.Start, End: dup.End},
-		Message: fmt.Sprintf("duplicate key %q (first defined at %s); keys must be unique, and only this last one is read", dup.Value, first.Start),
-	}
+	return nodeError(file, dup, fmt.Sprintf("duplicate key %q (first defined at %s); keys must be unique, and only this last one is read", dup.Value, first.Start))
 }
 
 func (p *jsonParser) array() *Node {
@@ -262,7 +258,7 @@ func (p *jsonParser) str() *Node {
 				value = b.String()
 			}
 			p.i++
-			return &Node{Kind: Scalar, Tag: TagStr, Value: value, Quoted: true, Start: p.pos(start), End: p.pos(p.i)}
+			return &Node{Kind: Scalar, Tag: TagStr, Value: value, Start: p.pos(start), End: p.pos(p.i)}
 		case c == '\\':
 			if b == nil {
 				b = &strings.Builder{}

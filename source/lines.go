@@ -8,7 +8,8 @@ import (
 // lineTable maps between byte offsets and line:column positions of one file.
 // Column lookups on one line continue from the previous lookup when they move
 // forward, so walking a document in order costs linear time even when the
-// whole document is on one very long line (minified JSON).
+// whole document is on one very long line (minified JSON). That cursor makes
+// a table unsafe for concurrent use; parsing is its only user.
 type lineTable struct {
 	src    []byte
 	starts []int // byte offset at which each line begins; starts[0] == first byte after any BOM
@@ -60,6 +61,11 @@ func (t *lineTable) lineEnd(line int) int {
 	return len(t.src)
 }
 
+// lineOf returns the 1-based line holding offset off.
+func (t *lineTable) lineOf(off int) int {
+	return max(1, sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }))
+}
+
 // atLineCol returns the full position of a 1-based line and column.
 func (t *lineTable) atLineCol(line, col int) Pos {
 	if line < 1 || line > len(t.starts) {
@@ -90,10 +96,10 @@ func (t *lineTable) atOffset(off int) Pos {
 	if off > len(t.src) {
 		off = len(t.src)
 	}
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off })
-	if line == 0 {
+	if off < t.starts[0] {
 		return Pos{Line: 1, Col: 1, Offset: t.starts[0]}
 	}
+	line := t.lineOf(off)
 	from := Pos{Line: line, Col: 1, Offset: t.starts[line-1]}
 	if t.cur.Line == line && t.cur.Offset <= off {
 		from = t.cur

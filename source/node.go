@@ -42,8 +42,8 @@ type Node struct {
 	Kind  Kind
 	Tag   string // "!!str", "!!int", …, or a custom tag such as "!Ref"
 	Value string // scalars: the decoded value; numbers exactly as written
-	// Quoted is set for scalars written between quotes.
-	Quoted  bool
+	// Start and End enclose the node's own text: a YAML tag or anchor
+	// before it is not part of it.
 	Start   Pos
 	End     Pos
 	Content []*Node
@@ -84,9 +84,6 @@ func (n *Node) Lookup(key string) *Node {
 
 // IsString reports whether n is a string scalar (quoted or not).
 func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Tag == TagStr }
-
-// IsNull reports whether n is absent or an explicit null.
-func (n *Node) IsNull() bool { return n == nil || (n.Kind == Scalar && n.Tag == TagNull) }
 
 // entryIndex finds keys in a mapping under construction. Small mappings are
 // searched directly; an index is built once a mapping grows large.

@@ -45,58 +45,42 @@ func (d *Document) Line(line int) string {
 	return string(d.Src[d.lines.starts[line-1]:d.lines.lineEnd(line)])
 }
 
-// LineCount is the number of lines of the document.
-func (d *Document) LineCount() int { return len(d.lines.starts) }
-
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Parse reads src as JSON or YAML. JSON is recognised by its first
 // character ('{' or '['), or by a .json name; everything else is YAML. A
-// .yaml file that starts with '{' but is not valid JSON (a YAML flow
-// mapping) is read as YAML.
+// document that starts like JSON but is not (a YAML flow mapping such as
+// "{openapi: 3.0.1, …}") is read as YAML unless its name ends in .json.
 //
 // The returned error, when not nil, is an Errors value. A Document may be
-// returned together with errors (duplicate keys, for example); callers must
-// not trust it then.
+// returned together with errors: a document with duplicate keys is still
+// read, its last keys winning. Its Root is nil when nothing could be read.
 func Parse(file string, src []byte) (*Document, error) {
 	base := 0
 	if bytes.HasPrefix(src, bom) {
 		base = len(bom)
 	}
-	ext := strings.ToLower(filepath.Ext(file))
-	d := &Document{File: file, Src: src, Syntax: YAML}
-	if ext == ".json" || startsLikeJSON(src[base:]) {
-		d.Syntax = JSON
-	}
-	d.lines = newLineTable(src, base, d.Syntax == YAML)
+	d := &Document{File: file, Src: src, Syntax: YAML, lines: newLineTable(src, base, false)}
 	if err := d.checkText(base); err != nil {
 		return nil, Errors{err}
 	}
 	var errs Errors
-	if d.Syntax == JSON {
+	isJSONName := strings.EqualFold(filepath.Ext(file), ".json")
+	if isJSONName || startsLikeJSON(src[base:]) {
+		d.Syntax = JSON
 		d.Root, errs = parseJSON(file, src, base, d.lines)
-		if errs != nil && (ext == ".yaml" || ext == ".yml") {
-			if yd, err := parseAsYAML(file, src, base); err == nil {
-				return yd, nil
-			}
+		if errs == nil || isJSONName {
+			return d, errs.orNil()
 		}
-	} else {
-		d.Root, errs = parseYAML(file, src, base, d.lines)
+		root, yamlErrs := parseYAML(file, src, base, d.lines)
+		if yamlErrs != nil {
+			return d, errs // the JSON error says more about a file that starts like JSON
+		}
+		d.Syntax, d.Root = YAML, root
+		return d, nil
 	}
-	if errs != nil {
-		return d, errs
-	}
-	return d, nil
-}
-
-func parseAsYAML(file string, src []byte, base int) (*Document, error) {
-	d := &Document{File: file, Src: src, Syntax: YAML, lines: newLineTable(src, base, true)}
-	var errs Errors
 	d.Root, errs = parseYAML(file, src, base, d.lines)
-	if errs != nil {
-		return nil, errs
-	}
-	return d, nil
+	return d, errs.orNil()
 }
 
 func startsLikeJSON(src []byte) bool {
@@ -109,13 +93,13 @@ func startsLikeJSON(src []byte) bool {
 func (d *Document) checkText(base int) *Error {
 	src := d.Src
 	if len(bytes.TrimSpace(src[base:])) == 0 {
-		return &Error{Span: Span{File: d.File}, Message: "the file is empty"}
+		return errorAt(d.File, Pos{}, "the file is empty")
 	}
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return &Error{Span: Span{File: d.File}, Message: "the file is UTF-16 encoded; save it as UTF-8"}
+		return errorAt(d.File, Pos{}, "the file is UTF-16 encoded; save it as UTF-8")
 	}
 	if looksBinary(src[base:]) {
-		return &Error{Span: Span{File: d.File}, Message: "the file is binary, not text"}
+		return errorAt(d.File, Pos{}, "the file is binary, not text")
 	}
 	for i := base; i < len(src); {
 		b := src[i]
@@ -155,6 +139,5 @@ func looksBinary(src []byte) bool {
 }
 
 func (d *Document) errorAtOffset(off int, msg string) *Error {
-	at := d.lines.atOffset(off)
-	return &Error{Span: Span{File: d.File, Start: at, End: at}, Message: msg}
+	return errorAt(d.File, d.lines.atOffset(off), msg)
 }

@@ -85,11 +85,26 @@ func (n *Node) child(token string) (Entry, bool) {
 		k, v := n.Get(token)
 		return Entry{Key: k, Value: v}, k != nil
 	case Sequence:
-		i, err := strconv.Atoi(token)
-		if err != nil || i < 0 || i >= len(n.Content) || (len(token) > 1 && token[0] == '0') {
+		i, ok := arrayIndex(token)
+		if !ok || i >= len(n.Content) {
 			return Entry{}, false
 		}
 		return Entry{Value: n.Content[i]}, true
 	}
 	return Entry{}, false
+}
+
+// arrayIndex reads an RFC 6901 array index: "0" or digits without a
+// leading zero, nothing else (no sign, no spaces).
+func arrayIndex(token string) (int, bool) {
+	if token == "" || (len(token) > 1 && token[0] == '0') {
+		return 0, false
+	}
+	for _, c := range token {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	i, err := strconv.Atoi(token)
+	return i, err == nil
 }

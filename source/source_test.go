@@ -85,11 +85,11 @@ func TestYAMLScalarSpans(t *testing.T) {
 		ptr  string
 		want [4]int
 	}{
-		{"/a", [4]int{1, 4, 1, 11}},
+		{"/a", [4]int{1, 10, 1, 11}}, // a tag is not part of the value's text
 		{"/b", [4]int{2, 4, 4, 6}},
 		{"/c", [4]int{6, 3, 6, 3}},
-		{"/d", [4]int{7, 4, 7, 13}},
-		{"/e", [4]int{7, 4, 7, 13}}, // an alias shares its anchor's node
+		{"/d", [4]int{7, 7, 7, 13}},  // nor is an anchor
+		{"/e", [4]int{7, 7, 7, 13}}, // an alias shares its anchor's node
 		{"/f", [4]int{9, 4, 9, 15}},
 		{"/f/1", [4]int{9, 8, 9, 14}},
 		{"/k", [4]int{10, 4, 12, 7}},
@@ -101,6 +101,34 @@ func TestYAMLScalarSpans(t *testing.T) {
 	}
 	if v := at(t, d, "/e").Value.Value; v != `q"x` {
 		t.Errorf("alias value = %q", v)
+	}
+}
+
+// Each case was found in real files or by review: the span must cover
+// exactly the value's text.
+func TestYAMLSpanCornerCases(t *testing.T) {
+	cases := []struct {
+		name, src, ptr string
+		want           [4]int
+	}{
+		{"empty tagged value", "a:\n  b: !!str\n\n  c: aws\n", "/a/b", [4]int{2, 11, 2, 11}},
+		{"tag then comment", "d: !Ref   # why\n\n\ne: 1\n", "/d", [4]int{1, 8, 1, 8}},
+		{"tag, value on the next line", "d: !Sub\n  text here\ne: 1\n", "/d", [4]int{2, 3, 2, 12}},
+		{"indentation indicator", "key: |2\n     indented first\n    second\nnext: 1\n", "/key", [4]int{1, 6, 3, 11}},
+		{"indentation indicator, nested", "a:\n  key: >2-\n       deep\n    shallow\n  next: 1\n", "/a/key", [4]int{2, 8, 4, 12}},
+		{"no-break space in a folded plain scalar", "d: Ruby by\u00a0Matz in\n  1995\ne: 1\n", "/d", [4]int{1, 4, 2, 7}},
+		{"flow mapping with comments", "m: {a: 1, # one\n  b: 2 # two\n  }\n", "/m", [4]int{1, 4, 3, 4}},
+		{"key with trailing spaces", "k   : v\n", "/k", [4]int{1, 7, 1, 8}},
+		{"document start marker", "---\nk: v\n", "/k", [4]int{2, 4, 2, 5}},
+		{"trailing empty document", "k: v\n---\n", "/k", [4]int{1, 4, 1, 5}},
+		// U+2028 breaks lines for yaml.v3 but not for editors; we report editors' lines.
+		{"line separator in a value", "a: \"x\u2028y\"\nb: 1\n", "/b", [4]int{2, 4, 2, 5}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "c.yaml", c.src)
+			checkSpan(t, c.ptr, at(t, d, c.ptr).Value, c.want)
+		})
 	}
 }
 
@@ -179,6 +207,9 @@ func TestBadInput(t *testing.T) {
 		{"deep.json", deep, "deep.json:1:1001: nesting deeper than 1000 levels"},
 		{"bomb.yaml", bomb, "bomb.yaml: the document expands to more than"},
 		{"two.yaml", "a: 1\n---\nb: 2\n", "two.yaml:2:1: the file holds more than one YAML document"},
+		{"huge.yaml", strings.Repeat("- 0\n", MaxNodes), "huge.yaml: the document is too large"},
+		{"huge.json", "[" + strings.Repeat("0,", MaxNodes) + "0]", "huge.json:1:2000000: the document holds more than 1000000 values"},
+		{"deep.yaml", strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000), "deep.yaml:1:1001: nesting deeper than 1000 levels"},
 		{"badesc.json", `{"a": "\q"}`, `badesc.json:1:8: invalid escape \q in string`},
 	}
 	for _, c := range cases {
@@ -197,6 +228,20 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// A flow mapping that is not JSON is YAML, unless the file says it is JSON.
+func TestJSONLookingYAML(t *testing.T) {
+	src := "{openapi: 3.0.1, info: {title: t}}"
+	for name, wantSyntax := range map[string]Syntax{"<stdin>": YAML, "api.yaml.tpl": YAML} {
+		d, err := Parse(name, []byte(src))
+		if err != nil || d.Syntax != wantSyntax || d.Root.Lookup("openapi").Value != "3.0.1" {
+			t.Errorf("%s: %v, %v", name, d, err)
+		}
+	}
+	if _, err := Parse("api.json", []byte(src)); err == nil || !strings.Contains(err.Error(), "api.json:1:2: unexpected character 'o'") {
+		t.Errorf("api.json: %v", err)
+	}
+}
+
 func TestPointers(t *testing.T) {
 	if got := Pointer("paths", "/a~b/{id}", "get"); got != "/paths/~1a~0b~1{id}/get" {
 		t.Errorf("Pointer = %q", got)
@@ -212,7 +257,7 @@ func TestPointers(t *testing.T) {
 	if e := at(t, d, "/paths/~1a/get/tags/1"); e.Value.Value != "y" || e.Key != nil {
 		t.Errorf("lookup = %+v", e)
 	}
-	for _, bad := range []string{"/paths/~1b", "/paths/~1a/get/tags/2", "/paths/~1a/get/tags/01"} {
+	for _, bad := range []string{"/paths/~1b", "/paths/~1a/get/tags/2", "/paths/~1a/get/tags/01", "/paths/~1a/get/tags/+1", "/paths/~1a/get/tags/-0"} {
 		if _, err := d.Root.LookupPointer(bad); err == nil {
 			t.Errorf("LookupPointer(%q) succeeded", bad)
 		}

@@ -7,58 +7,90 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// MaxNodes bounds how many values one document may hold once YAML aliases
-// are expanded. The largest public API descriptions we know (GitHub's,
-// Stripe's) hold well under a million; the limit stops alias bombs
-// ("billion laughs") and absurd inputs before they exhaust memory or time.
-const MaxNodes = 4_000_000
+// MaxNodes bounds how many values one document may hold, YAML aliases
+// expanded. The largest public API descriptions we know (GitHub's,
+// Stripe's) hold under 200,000; the limit stops alias bombs ("billion
+// laughs") and absurd inputs before they exhaust memory or time.
+const MaxNodes = 1_000_000
+
+const noDocument = "the file holds no document (it is empty or only comments)"
 
 // yamlConverter turns a yaml.v3 tree into our Node tree: it adds end
 // positions and byte offsets, applies merge keys, shares aliased nodes
 // instead of copying them, and reports duplicate keys.
 type yamlConverter struct {
-	file   string
-	src    []byte
-	lines  *lineTable
-	errs   Errors
-	shared map[*yaml.Node]*Node // anchored nodes, converted once
-	last   Pos                  // the latest position seen, for nodes yaml.v3 gives none
+	file string
+	src  []byte
+	// yamlLines maps yaml.v3's line:column to offsets; it breaks lines
+	// where yaml.v3 does (also at NEL, LS and PS). lines then gives the
+	// positions we report, broken at CR and LF only, as editors do.
+	yamlLines, lines *lineTable
+	errs             Errors
+	shared           map[*yaml.Node]*Node // anchored nodes, converted once
+	last             Pos                  // the latest position seen, for nodes yaml.v3 gives none
+	tooDeep          bool                 // the depth error was reported
 }
 
 func parseYAML(file string, src []byte, base int, lines *lineTable) (*Node, Errors) {
-	c := &yamlConverter{file: file, src: src, lines: lines, shared: map[*yaml.Node]*Node{}}
+	c := &yamlConverter{file: file, src: src, lines: lines, yamlLines: newLineTable(src, base, true), shared: map[*yaml.Node]*Node{}}
+	if estimate := valueEstimate(src[base:]); estimate > MaxNodes {
+		return nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document is too large: it may hold more than %d values (it has %d lines, commas and \": \"/\"- \" indicators)", MaxNodes, estimate))}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src[base:]))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, Errors{c.errorAt(Pos{}, "the file holds no document (it is empty or only comments)")}
+			return nil, Errors{errorAt(file, Pos{}, noDocument)}
 		}
 		return nil, Errors{c.syntaxError(err)}
 	}
 	if len(doc.Content) == 0 {
-		return nil, Errors{c.errorAt(Pos{}, "the file holds no document (it is empty or only comments)")}
+		return nil, Errors{errorAt(file, Pos{}, noDocument)}
 	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == nil:
-		at := c.lines.atLineCol(next.Line, next.Column)
-		return nil, Errors{c.errorAt(at, "the file holds more than one YAML document; an API definition is a single document")}
-	case !errors.Is(err, io.EOF):
-		return nil, Errors{c.syntaxError(err)}
+	if err := c.onlyEmptyDocumentsFollow(dec); err != nil {
+		return nil, Errors{err}
 	}
 	if size := expandedSize(doc.Content[0], map[*yaml.Node]int{}); size > MaxNodes {
-		return nil, Errors{c.errorAt(Pos{}, fmt.Sprintf("the document expands to more than %d values (YAML aliases nested too deeply, or a self-referencing anchor)", MaxNodes))}
+		return nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document expands to more than %d values: YAML aliases nested too deeply, or an anchor that contains itself", MaxNodes))}
 	}
-	root, _ := c.convert(doc.Content[0], 0)
+	root, _ := c.convert(doc.Content[0], 0, -1)
 	return root, c.errs
 }
 
-func (c *yamlConverter) errorAt(at Pos, msg string) *Error {
-	return &Error{Span: Span{File: c.file, Start: at, End: at}, Message: msg}
+// valueEstimate bounds the number of values a YAML text can hold, cheaply,
+// so that huge inputs are refused before yaml.v3 builds its (large) tree.
+func valueEstimate(src []byte) int {
+	return bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte{','}) +
+		bytes.Count(src, []byte(": ")) + bytes.Count(src, []byte("- "))
+}
+
+// onlyEmptyDocumentsFollow accepts a stream whose further documents are
+// empty (a trailing "---", which templating tools often leave) and rejects
+// one that holds a second definition.
+func (c *yamlConverter) onlyEmptyDocumentsFollow(dec *yaml.Decoder) *Error {
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil:
+			return c.syntaxError(err)
+		}
+		if len(next.Content) > 0 && !isEmptyScalar(next.Content[0]) {
+			at := c.lines.atOffset(c.yamlLines.atLineCol(next.Line, next.Column).Offset)
+			return errorAt(c.file, at, "the file holds more than one YAML document; an API definition is a single document")
+		}
+	}
+}
+
+func isEmptyScalar(y *yaml.Node) bool {
+	return y.Kind == yaml.ScalarNode && y.Tag == TagNull && y.Value == ""
 }
 
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -68,43 +100,38 @@ var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (c *yamlConverter) syntaxError(err error) *Error {
 	m := yamlLineError.FindStringSubmatch(err.Error())
 	if m == nil {
-		return c.errorAt(Pos{}, "invalid YAML: "+trimYAMLPrefix(err.Error()))
+		return errorAt(c.file, Pos{}, "invalid YAML: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	line, _ := strconv.Atoi(m[1])
-	if col := c.indentTab(line); col > 0 {
-		return c.errorAt(c.lines.atLineCol(line, col), "invalid YAML: a tab character is used for indentation; YAML allows only spaces")
+	for _, l := range []int{line, line + 1} { // yaml.v3 may name the line before the tab
+		if off := c.indentTab(l); off >= 0 {
+			return errorAt(c.file, c.lines.atOffset(off), "invalid YAML: a tab character is used for indentation; YAML allows only spaces")
+		}
 	}
-	at := Pos{Line: line}
-	if line <= len(c.lines.starts) {
-		at.Offset = c.lines.starts[line-1]
+	at := Pos{}
+	if line >= 1 && line <= len(c.yamlLines.starts) {
+		at = c.lines.atOffset(c.yamlLines.starts[line-1])
+		at.Col = 0 // yaml.v3 gives no column
 	}
-	return c.errorAt(at, "invalid YAML: "+m[2])
+	return errorAt(c.file, at, "invalid YAML: "+m[2])
 }
 
-func trimYAMLPrefix(s string) string {
-	if len(s) > 6 && s[:6] == "yaml: " {
-		return s[6:]
-	}
-	return s
-}
-
-// indentTab returns the 1-based column of a tab in the leading whitespace of
-// line, or 0.
+// indentTab returns the offset of a tab in the leading whitespace of line,
+// or -1.
 func (c *yamlConverter) indentTab(line int) int {
-	if line < 1 || line > len(c.lines.starts) {
-		return 0
+	if line < 1 || line > len(c.yamlLines.starts) {
+		return -1
 	}
-	text := c.src[c.lines.starts[line-1]:c.lines.lineEnd(line)]
-	for i, b := range text {
-		switch b {
+	for off := c.yamlLines.starts[line-1]; off < len(c.src); off++ {
+		switch c.src[off] {
 		case '\t':
-			return i + 1
+			return off
 		case ' ':
 			continue
 		}
-		return 0
+		return -1
 	}
-	return 0
+	return -1
 }
 
 // expandedSize counts the values of n with every alias expanded, stopping
@@ -121,7 +148,7 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
 		return size // negative while the node is still being counted: a cycle
 	}
 	if n.Anchor != "" {
-		memo[n] = -MaxNodes - 1 // an anchor whose value contains itself
+		memo[n] = -1
 	}
 	size := 1
 	for _, child := range n.Content {
@@ -142,18 +169,27 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
 
 // convert returns the Node for y and where y's own text ends: for an alias,
 // the end of "*name", since the shared node it resolves to lies elsewhere.
-func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, Pos) {
+// indent is the indentation of the enclosing block collection (-1 at the
+// root), which block scalars with an indentation indicator count from.
+func (c *yamlConverter) convert(y *yaml.Node, depth, indent int) (*Node, Pos) {
 	if y.Kind == yaml.AliasNode {
-		start := c.position(y)
-		target, _ := c.convert(y.Alias, depth)
-		return target, c.lines.atOffset(start.Offset + 1 + len(y.Value))
+		start := c.offset(y)
+		target, _ := c.convert(y.Alias, depth, indent)
+		return target, c.lines.atOffset(start + 1 + len(y.Value))
 	}
 	if n, ok := c.shared[y]; ok {
 		return n, n.End
 	}
-	start := c.position(y)
+	content, propsEnd := contentStart(c.src, c.offset(y))
+	if y.Kind == yaml.ScalarNode && y.Value == "" && y.Style&textStyles == 0 {
+		content = propsEnd // an empty value ("key:", "key: !!str"): a point where its text would be
+	}
+	start := c.lines.atOffset(content)
 	if depth > MaxDepth {
-		c.errs = append(c.errs, c.errorAt(start, fmt.Sprintf("nesting deeper than %d levels", MaxDepth)))
+		if !c.tooDeep {
+			c.tooDeep = true
+			c.errs = append(c.errs, errorAt(c.file, start, fmt.Sprintf("nesting deeper than %d levels", MaxDepth)))
+		}
 		return &Node{Kind: Scalar, Tag: TagNull, Start: start, End: start}, start
 	}
 	n := &Node{Start: start, Tag: y.Tag}
@@ -164,8 +200,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, Pos) {
 	case yaml.ScalarNode:
 		n.Kind = Scalar
 		n.Value = y.Value
-		n.Quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
-		n.End = c.lines.atOffset(scalarEnd(c.src, start.Offset, y))
+		n.End = c.lines.atOffset(c.scalarEnd(content, y, indent))
 	case yaml.MappingNode:
 		n.Kind = Mapping
 		last := c.mapping(n, y, depth)
@@ -174,7 +209,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, Pos) {
 		n.Kind = Sequence
 		last := start
 		for _, item := range y.Content {
-			child, end := c.convert(item, depth+1)
+			child, end := c.convert(item, depth+1, start.Col-1)
 			n.Content = append(n.Content, child)
 			last = end
 		}
@@ -185,18 +220,18 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, Pos) {
 	return n, n.End
 }
 
-// position returns where y starts. Implicit nodes (the missing value of
-// "? key") have no position in yaml.v3; they get the latest one seen.
-func (c *yamlConverter) position(y *yaml.Node) Pos {
+// offset returns where yaml.v3 says y starts. Implicit nodes (the missing
+// value of "? key") have no position in yaml.v3; they get the latest one.
+func (c *yamlConverter) offset(y *yaml.Node) int {
 	if y.Line > 0 {
-		if p := c.lines.atLineCol(y.Line, y.Column); p.IsValid() {
+		if p := c.yamlLines.atLineCol(y.Line, y.Column); p.IsValid() {
 			c.last = p
 		}
 	}
 	if !c.last.IsValid() {
-		c.last = c.lines.atOffset(c.lines.starts[0])
+		c.last = c.yamlLines.atOffset(c.yamlLines.starts[0])
 	}
-	return c.last
+	return c.last.Offset
 }
 
 // mapping converts the entries of a mapping: explicit keys first, then the
@@ -204,18 +239,19 @@ func (c *yamlConverter) position(y *yaml.Node) Pos {
 // where the text of the last entry ends.
 func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int) (last Pos) {
 	last = n.Start
+	indent := n.Start.Col - 1
 	var index entryIndex
 	var merges []*Node
 	for i := 0; i+1 < len(y.Content); i += 2 {
 		yk, yv := y.Content[i], y.Content[i+1]
-		key, _ := c.convert(yk, depth+1)
-		value, end := c.convert(yv, depth+1)
+		key, _ := c.convert(yk, depth+1, indent)
+		value, end := c.convert(yv, depth+1, indent)
 		last = end
 		switch {
 		case yk.Tag == "!!merge":
 			merges = append(merges, value)
 		case key.Kind != Scalar:
-			c.errs = append(c.errs, &Error{Span: Span{File: c.file, Start: key.Start, End: key.End}, Message: "a mapping key must be a scalar; complex keys cannot be addressed by a JSON pointer"})
+			c.errs = append(c.errs, nodeError(c.file, key, "a mapping key must be a scalar; complex keys cannot be addressed by a JSON pointer"))
 		default:
 			if first := index.set(n, key, value); first != nil {
 				c.errs = append(c.errs, duplicateKey(c.file, first, key))
@@ -237,7 +273,7 @@ func (c *yamlConverter) merge(n *Node, index *entryIndex, src *Node) {
 	}
 	for _, s := range sources {
 		if s.Kind != Mapping {
-			c.errs = append(c.errs, &Error{Span: Span{File: c.file, Start: s.Start, End: s.End}, Message: "a merge key (<<) must refer to a mapping"})
+			c.errs = append(c.errs, nodeError(c.file, s, "a merge key (<<) must refer to a mapping"))
 			continue
 		}
 		for i := 0; i < s.Len(); i++ {
@@ -252,7 +288,7 @@ func (c *yamlConverter) merge(n *Node, index *entryIndex, src *Node) {
 // collectionEnd finds where a mapping or sequence ends: after its closing
 // bracket in flow style, after the text of its last entry in block style.
 func (c *yamlConverter) collectionEnd(n *Node, y *yaml.Node, last Pos, open, close byte) Pos {
-	from := skipProperties(c.src, n.Start.Offset)
+	from := n.Start.Offset
 	if y.Style&yaml.FlowStyle == 0 || from >= len(c.src) || c.src[from] != open {
 		return last
 	}

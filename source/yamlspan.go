@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -11,14 +10,33 @@ import (
 // find the end of a node's text by scanning the source from its start; they
 // only need to understand the lexical shape of YAML scalars, not its grammar.
 
-// skipProperties skips a node's tag (!Ref) and anchor (&name), which yaml.v3
-// includes in the node's start position.
-func skipProperties(src []byte, off int) int {
+// textStyles are the scalar styles whose text has delimiters, so that even
+// an empty value has a span ("" or an empty block scalar).
+const textStyles = yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
+
+// contentStart skips the tag (!Ref) and anchor (&name) that yaml.v3
+// includes in a node's position. It returns where the node's own text
+// starts, which may be on a later line ("key: !Sub" then an indented
+// value), and where its properties end.
+func contentStart(src []byte, off int) (content, propsEnd int) {
+	start := off
+	propsEnd = off
 	for off < len(src) && (src[off] == '!' || src[off] == '&') {
 		for off < len(src) && !isSpaceOrBreak(src[off]) {
 			off++
 		}
+		propsEnd = off
+		off = skipSpaces(src, off)
+	}
+	if propsEnd > start && off < len(src) && (src[off] == '\n' || src[off] == '\r' || src[off] == '#') {
 		off = skipBlank(src, off)
+	}
+	return off, propsEnd
+}
+
+func skipSpaces(src []byte, off int) int {
+	for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+		off++
 	}
 	return off
 }
@@ -42,9 +60,10 @@ func skipBlank(src []byte, off int) int {
 
 func isSpaceOrBreak(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
-// scalarEnd returns the offset just after the scalar y that starts at off.
-func scalarEnd(src []byte, off int, y *yaml.Node) int {
-	off = skipProperties(src, off)
+// scalarEnd returns the offset just after the scalar y whose text starts at
+// off; indent is the indentation of the enclosing block collection.
+func (c *yamlConverter) scalarEnd(off int, y *yaml.Node, indent int) int {
+	src := c.src
 	switch {
 	case off >= len(src):
 		return len(src)
@@ -53,8 +72,8 @@ func scalarEnd(src []byte, off int, y *yaml.Node) int {
 	case y.Style&yaml.SingleQuotedStyle != 0:
 		return quotedEnd(src, off, '\'')
 	case y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		return blockScalarEnd(src, off, y.Value == "")
-	case y.Value == "" || y.Tag == TagNull && !bytes.HasPrefix(src[off:], []byte(y.Value)):
+		return blockScalarEnd(c.yamlLines, off, y.Value == "", indent)
+	case y.Value == "" || (y.Tag == TagNull && !bytes.HasPrefix(src[off:], []byte(y.Value))):
 		return off // an empty value: "key:" with nothing after it
 	}
 	return plainEnd(src, off, y.Value)
@@ -78,18 +97,19 @@ func quotedEnd(src []byte, off int, quote byte) int {
 
 // plainEnd matches the words of an unquoted scalar's value against the
 // source. A multi-line plain scalar is folded into single spaces, so the
-// words are searched across line breaks.
+// words are searched across line breaks. Only YAML's own white space
+// separates words: a no-break space is part of one.
 func plainEnd(src []byte, off int, value string) int {
 	if bytes.HasPrefix(src[off:], []byte(value)) {
 		return off + len(value)
 	}
 	end := off
-	for _, word := range strings.Fields(value) {
+	for _, word := range bytes.FieldsFunc([]byte(value), func(r rune) bool { return r < 0x80 && isSpaceOrBreak(byte(r)) }) {
 		at := end
 		for at < len(src) && isSpaceOrBreak(src[at]) {
 			at++
 		}
-		if !bytes.HasPrefix(src[at:], []byte(word)) {
+		if !bytes.HasPrefix(src[at:], word) {
 			break
 		}
 		end = at + len(word)
@@ -102,70 +122,49 @@ func plainEnd(src []byte, off int, value string) int {
 	return end
 }
 
-// blockScalarEnd finds the end of a literal (|) or folded (>) scalar: its
-// content lines are those indented at least as deeply as the first
-// non-blank one, and it ends with the last non-blank of them. An empty
-// block scalar ends with its header.
-func blockScalarEnd(src []byte, off int, empty bool) int {
-	end := off
+// blockScalarEnd finds the end of a literal (|) or folded (>) scalar whose
+// header starts at off. Its content lines are indented by at least the
+// header's indentation indicator more than the enclosing collection, or
+// else as deeply as its first non-blank line; it ends with the last
+// non-blank of them. An empty block scalar ends with its header.
+func blockScalarEnd(t *lineTable, off int, empty bool, indent int) int {
+	src := t.src
+	end, minIndent := off+1, -1
 	for end < len(src) && !isSpaceOrBreak(src[end]) { // the header: |, >-, |2+ …
+		if d := src[end]; d >= '1' && d <= '9' {
+			minIndent = max(indent, 0) + int(d-'0')
+		}
 		end++
 	}
 	if empty {
 		return end
 	}
-	lineStart := nextLine(src, off)
-	indent := -1
-	for lineStart < len(src) {
-		width, blank := lineIndent(src, lineStart)
-		if !blank {
-			if indent < 0 {
-				indent = width
-			}
-			if width < indent {
-				break
-			}
-			end = lineContentEnd(src, lineStart)
+	for line := t.lineOf(off) + 1; line <= len(t.starts); line++ {
+		width, blank := lineIndent(src, t.starts[line-1], t.lineEnd(line))
+		if blank {
+			continue
 		}
-		lineStart = nextLine(src, lineStart)
+		if minIndent < 0 {
+			minIndent = width
+		}
+		if width < minIndent {
+			break
+		}
+		end = t.lineEnd(line)
+		for end > t.starts[line-1] && (src[end-1] == ' ' || src[end-1] == '\t') {
+			end--
+		}
 	}
 	return end
 }
 
-// nextLine returns the offset of the line after the one containing off.
-func nextLine(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' && src[off] != '\r' {
-		off++
-	}
-	if off < len(src) && src[off] == '\r' {
-		off++
-	}
-	if off < len(src) && src[off] == '\n' {
-		off++
-	}
-	return off
-}
-
-// lineIndent counts the leading spaces of the line at off and whether the
-// line holds nothing else.
-func lineIndent(src []byte, off int) (width int, blank bool) {
-	for off+width < len(src) && src[off+width] == ' ' {
+// lineIndent counts the leading spaces of the line [from, to) and whether
+// the line holds nothing else.
+func lineIndent(src []byte, from, to int) (width int, blank bool) {
+	for from+width < to && src[from+width] == ' ' {
 		width++
 	}
-	at := off + width
-	return width, at >= len(src) || src[at] == '\n' || src[at] == '\r'
-}
-
-// lineContentEnd returns the end of the line at off without trailing spaces.
-func lineContentEnd(src []byte, off int) int {
-	end := off
-	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
-		end++
-	}
-	for end > off && (src[end-1] == ' ' || src[end-1] == '\t') {
-		end--
-	}
-	return end
+	return width, from+width >= to
 }
 
 // closingBracket returns the offset after the bracket that closes a flow
