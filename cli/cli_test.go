@@ -61,6 +61,7 @@ func TestBadInputExits2(t *testing.T) {
 		t.Fatal(err)
 	}
 	outside := write(t, dir, "secret.yaml", []byte(minimalAPI))
+	write(t, dir, "nested/paths.yaml", []byte("a:\n  get: {$ref: '"+server.URL+"/more.yaml'}\n"))
 	refAPI := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: '%s'\n"
 
 	cases := []struct {
@@ -75,6 +76,7 @@ func TestBadInputExits2(t *testing.T) {
 		{"tab-indented YAML", []string{write(t, dir, "tabs.yaml", []byte("openapi: 3.0.1\npaths:\n\t/a: {}\n"))}, "tabs.yaml:3:1: error: invalid YAML: a tab character is used for indentation"},
 		{"duplicate keys", []string{write(t, dir, "dup.yaml", []byte("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n"))}, `dup.yaml:4:1: error: duplicate key "info" (first defined at 2:1)`},
 		{"100,000 levels deep", []string{write(t, dir, "deep.json", []byte(deep))}, "deep.json:1:5001: error: nesting deeper than 1000 levels"},
+		{"100,000 levels deep in YAML", []string{write(t, dir, "deep.yaml", []byte(strings.ReplaceAll(deep, `"a":`, "a: ")))}, "deep.yaml:1:4001: error: nesting deeper than 1000 levels"},
 		{"alias bomb", []string{write(t, dir, "bomb.yaml", []byte(bomb))}, "bomb.yaml: error: the document expands to more than 1000000 values"},
 		{"over the default size limit", []string{huge}, "huge.json: error: the file is larger than the 64 MiB size limit [syntax]"},
 		{"over a --max-size limit", []string{"--max-size", "1KiB", write(t, dir, "big.yaml", []byte(minimalAPI+strings.Repeat("# padding\n", 200)))}, "big.yaml: error: the file is larger than the 1 KiB size limit"},
@@ -82,6 +84,7 @@ func TestBadInputExits2(t *testing.T) {
 		{"a missing path", []string{filepath.Join(dir, "nope.yaml")}, "nope.yaml: error: no such file [syntax]"},
 		{"not an API definition", []string{write(t, dir, "other.yaml", []byte("name: my-app\nversion: 2\n"))}, `other.yaml: error: not an API definition`},
 		{"remote $ref", []string{write(t, dir, "remote.yaml", []byte(strings.ReplaceAll(refAPI, "%s", server.URL+"/paths.yaml")))}, `remote.yaml:5:11: error: $ref "` + server.URL + `/paths.yaml" refused: it is remote`},
+		{"remote $ref inside a referenced file", []string{write(t, dir, "nested/api.yaml", []byte(strings.ReplaceAll(refAPI, "%s", "paths.yaml#/a")))}, `paths.yaml:2:15: error: $ref "` + server.URL + `/more.yaml" refused: it is remote`},
 		{"escaping $ref", []string{write(t, dir, "sub/escape.yaml", []byte(strings.ReplaceAll(refAPI, "%s", "../../etc/passwd")))}, `escape.yaml:5:11: error: $ref "../../etc/passwd" refused: it points outside the document's folder`},
 		{"$ref to a sibling folder", []string{write(t, dir, "sub/sibling.yaml", []byte(strings.ReplaceAll(refAPI, "%s", "../"+filepath.Base(outside))))}, `refused: it points outside the document's folder`},
 		{"absolute $ref", []string{write(t, dir, "abs.yaml", []byte(strings.ReplaceAll(refAPI, "%s", outside)))}, `refused: it is an absolute path`},

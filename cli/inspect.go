@@ -61,15 +61,10 @@ type inspectedFile struct {
 
 func inspectOne(cmd *ucli.Command, arg string, opts importer.Options) inspectedFile {
 	res := importArg(cmd, arg, opts)
+	res.RequireDefinition()
 	f := inspectedFile{File: res.File, Format: res.Format, APIs: res.APIs, Diagnostics: res.Diagnostics}
 	if res.Doc != nil {
 		f.Syntax = res.Doc.Syntax.String()
-		if res.Format == "" && len(res.Diagnostics) == 0 {
-			f.Diagnostics = append(f.Diagnostics, diag.Diagnostic{
-				Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: res.File},
-				Message: "not an API definition: the document has no \"openapi\" or \"swagger\" field at its root",
-			})
-		}
 	}
 	if f.APIs == nil {
 		f.APIs = []*model.API{}
@@ -101,7 +96,7 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 				fmt.Fprintln(errOut, d)
 			}
 			for _, api := range f.APIs {
-				writeAPI(out, f.File, api)
+				apiWriter{w: out, file: f.File}.api(api)
 			}
 		}
 	}
@@ -111,71 +106,98 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 	return nil
 }
 
-// writeAPI prints one API as indented text, each setting with its position.
-func writeAPI(w io.Writer, file string, api *model.API) {
-	name := file
+// apiWriter prints one API as indented text, each setting with its
+// position; positions in other files ($ref'd ones) carry their file name.
+type apiWriter struct {
+	w    io.Writer
+	file string
+}
+
+func (p apiWriter) line(indent int, format string, args ...any) {
+	fmt.Fprintf(p.w, "%*s%s\n", indent, "", fmt.Sprintf(format, args...))
+}
+
+func (p apiWriter) api(api *model.API) {
+	name := p.file
 	if api.Name != "" {
 		name += " " + api.Name
 	}
-	fmt.Fprintf(w, "%s: %s (%s %s), %s API: %s%s\n", name, api.Format, versionKey(api), api.Version.Raw,
-		strings.ToUpper(api.Kind.String()), api.KindEvidence.Reason, at(api.KindEvidence.Span))
+	p.line(0, "%s: %s (%s %s), %s API: %s%s", name, api.Format, versionKey(api), api.Version.Raw,
+		strings.ToUpper(api.Kind.String()), api.KindEvidence.Reason, p.at(api.KindEvidence.Span))
 	bmt := api.BinaryMediaTypes
 	switch {
 	case !bmt.Declared.Set:
-		fmt.Fprintf(w, "  binary media types: none\n")
+		p.line(2, "binary media types: none")
 	case bmt.Declared.Tag != source.TagSeq:
-		fmt.Fprintf(w, "  binary media types%s: not a list (%s %q)\n", at(bmt.Declared.Span), bmt.Declared.Tag, bmt.Declared.Raw)
+		p.line(2, "binary media types%s: not a list (%s %q)", p.at(bmt.Declared.Span), bmt.Declared.Tag, bmt.Declared.Raw)
 	default:
-		fmt.Fprintf(w, "  binary media types%s: %s\n", at(bmt.Declared.Span), mediaTypeList(bmt.Entries))
+		p.line(2, "binary media types%s: %s", p.at(bmt.Declared.Span), p.mediaTypes(bmt.Entries))
 	}
 	for _, m := range bmt.Misplaced {
-		fmt.Fprintf(w, "  misplaced binary media types%s at %s (API Gateway reads only the root): %s\n", at(m.Span), m.Pointer, mediaTypeList(m.Entries))
+		p.line(2, "misplaced binary media types%s at %s (API Gateway reads only the root): %s", p.at(m.Span), m.Pointer, p.mediaTypes(m.Entries))
 	}
+	p.legacy(2, api.Legacy)
 	for _, op := range api.Operations {
-		writeOperation(w, op)
+		p.operation(op)
 	}
 }
 
 func versionKey(api *model.API) string {
-	if api.Format == "openapi-2.0" {
+	if api.Format == model.FormatOpenAPI2 {
 		return "swagger"
 	}
 	return "openapi"
 }
 
-func writeOperation(w io.Writer, op *model.Operation) {
-	fmt.Fprintf(w, "  %s%s\n", op.Name(), at(op.Span))
+// legacy prints Swagger 2 fields found in an OpenAPI 3 document.
+func (p apiWriter) legacy(indent int, l model.Legacy) {
+	if len(l.Consumes) > 0 {
+		p.line(indent, "consumes (a Swagger 2 field, ignored in OpenAPI 3): %s", p.mediaTypes(l.Consumes))
+	}
+	if len(l.Produces) > 0 {
+		p.line(indent, "produces (a Swagger 2 field, ignored in OpenAPI 3): %s", p.mediaTypes(l.Produces))
+	}
+}
+
+func (p apiWriter) operation(op *model.Operation) {
+	p.line(2, "%s%s", op.Name(), p.at(op.Span))
 	if len(op.Accepts) > 0 {
-		fmt.Fprintf(w, "    accepts: %s\n", mediaTypeList(op.Accepts))
+		p.line(4, "accepts: %s", p.mediaTypes(op.Accepts))
 	}
 	for _, r := range op.Responses {
 		if len(r.Produces) > 0 {
-			fmt.Fprintf(w, "    produces %s: %s\n", r.Status.Raw, mediaTypeList(r.Produces))
+			p.line(4, "produces %s: %s", r.Status.Raw, p.mediaTypes(r.Produces))
 		}
 	}
+	p.legacy(4, op.Legacy)
 	in := op.Integration
 	if in == nil {
-		fmt.Fprintf(w, "    integration: none\n")
+		p.line(4, "integration: none")
 		return
 	}
-	fmt.Fprintf(w, "    integration%s:%s\n", at(in.Span), settings(
-		setting("$ref", in.Ref), setting("type", in.Type), setting("httpMethod", in.HTTPMethod),
-		setting("contentHandling", in.ContentHandling), setting("passthroughBehavior", in.PassthroughBehavior),
-		setting("responseTransferMode", in.ResponseTransferMode), setting("payloadFormatVersion", in.PayloadFormatVersion)))
+	p.line(4, "integration%s:%s", p.at(in.Span), settings(
+		p.setting("$ref", asText(in.Ref)), p.setting("type", asText(in.Type)), p.setting("httpMethod", asText(in.HTTPMethod)),
+		p.setting("contentHandling", asText(in.ContentHandling)), p.setting("passthroughBehavior", asText(in.PassthroughBehavior)),
+		p.setting("responseTransferMode", asText(in.ResponseTransferMode)), p.setting("payloadFormatVersion", asText(in.PayloadFormatVersion))))
 	for _, t := range in.RequestTemplates {
-		fmt.Fprintf(w, "      request template %s%s\n", t.Name.Raw, at(t.Name.Span))
+		p.line(6, "request template %s%s", t.Name.Raw, p.at(t.Name.Span))
 	}
 	for _, r := range in.Responses {
-		fmt.Fprintf(w, "      response %s%s:%s\n", r.Pattern.Raw, at(r.Pattern.Span), settings(
-			setting("statusCode", r.StatusCode), setting("contentHandling", r.ContentHandling)))
+		p.line(6, "response %s%s:%s", r.Pattern.Raw, p.at(r.Pattern.Span), settings(
+			p.setting("statusCode", asText(r.StatusCode)), p.setting("contentHandling", asText(r.ContentHandling))))
 		for _, t := range r.ResponseTemplates {
-			fmt.Fprintf(w, "        response template %s%s\n", t.Name.Raw, at(t.Name.Span))
+			p.line(8, "response template %s%s", t.Name.Raw, p.at(t.Name.Span))
 		}
 	}
 }
 
+// asText drops a field's parsed value; printing needs only what was written.
+func asText[T any](f model.Field[T]) model.Field[string] {
+	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span}
+}
+
 // setting renders "name value (line:col)" for a field that is set.
-func setting[T any](name string, f model.Field[T]) string {
+func (p apiWriter) setting(name string, f model.Field[string]) string {
 	if !f.Set {
 		return ""
 	}
@@ -183,37 +205,41 @@ func setting[T any](name string, f model.Field[T]) string {
 	if f.Tag != source.TagStr {
 		raw = fmt.Sprintf("%s (%s)", raw, f.Tag)
 	}
-	return name + " " + raw + at(f.Span)
+	return name + " " + raw + p.at(f.Span)
 }
 
 func settings(parts ...string) string {
 	var b strings.Builder
-	for _, p := range parts {
-		if p != "" {
-			b.WriteString(" " + p + ",")
+	for _, part := range parts {
+		if part != "" {
+			b.WriteString(" " + part + ",")
 		}
 	}
 	return strings.TrimSuffix(b.String(), ",")
 }
 
-func mediaTypeList(mts []model.MediaType) string {
+func (p apiWriter) mediaTypes(mts []model.MediaType) string {
 	if len(mts) == 0 {
 		return "(empty)"
 	}
 	parts := make([]string, len(mts))
 	for i, m := range mts {
-		parts[i] = m.Raw + at(m.Span)
+		parts[i] = m.Raw + p.at(m.Span)
 		if !m.IsString() {
-			parts[i] = fmt.Sprintf("%s(%s)%s", m.Raw, m.Tag, at(m.Span))
+			parts[i] = fmt.Sprintf("%s(%s)%s", m.Raw, m.Tag, p.at(m.Span))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-// at renders " (line:col)", or nothing for an unknown position.
-func at(s source.Span) string {
-	if !s.Start.IsValid() {
+// at renders " (line:col)", " (file:line:col)" for a span in another file,
+// or nothing for an unknown position.
+func (p apiWriter) at(s source.Span) string {
+	switch {
+	case !s.Start.IsValid():
 		return ""
+	case s.File != p.file:
+		return " (" + s.String() + ")"
 	}
 	return " (" + s.Start.String() + ")"
 }

@@ -26,22 +26,9 @@ func (s Severity) String() string { return severityNames[s] }
 
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// ParseSeverity reads "error", "warning", "info" or "off".
-func ParseSeverity(s string) (Severity, error) {
-	for i, name := range severityNames {
-		if s == name {
-			return Severity(i), nil
-		}
-	}
-	return Off, fmt.Errorf("unknown severity %q (want error, warning, info or off)", s)
-}
-
 // RuleSyntax is the rule of diagnostics about input that could not be read
-// or parsed; RuleConfig of those about the configuration file.
-const (
-	RuleSyntax = "syntax"
-	RuleConfig = "config"
-)
+// or parsed.
+const RuleSyntax = "syntax"
 
 // Diagnostic is one finding.
 type Diagnostic struct {
@@ -99,9 +86,4 @@ func Sort(ds []Diagnostic) {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-}
-
-// HasErrors reports whether any diagnostic is an error.
-func HasErrors(ds []Diagnostic) bool {
-	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
 }

@@ -1,17 +1,19 @@
 package importer
 
 import (
-	"strconv"
-	"strings"
-
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
 const (
 	formatUnknown     = ""
 	formatUnsupported = "unsupported"
-	formatOpenAPI2    = "openapi-2.0"
 )
+
+// openAPIVersions maps the major.minor of an "openapi" field to a format.
+var openAPIVersions = map[string]string{
+	"3.0": model.FormatOpenAPI30, "3.1": model.FormatOpenAPI31, "3.2": model.FormatOpenAPI32,
+}
 
 // detect recognises an OpenAPI document by its root "openapi" or "swagger"
 // field, whatever type it was written as: "swagger: 2.0" is a YAML float.
@@ -23,22 +25,29 @@ func detect(doc *source.Document) (format string, version value) {
 		return formatUnknown, value{}
 	}
 	if v := root.get("openapi"); v.exists() {
-		raw := v.str().Raw
-		if major, minor, ok := strings.Cut(raw, "."); ok && major == "3" {
-			minor, _, _ = strings.Cut(minor, ".")
-			if _, err := strconv.Atoi(minor); err == nil {
-				return "openapi-3." + minor, v
-			}
+		if format, ok := openAPIVersions[majorMinor(v.str().Raw)]; ok {
+			return format, v
 		}
 		return formatUnsupported, v
 	}
 	if v := root.get("swagger"); v.exists() {
 		if raw := v.str().Raw; raw == "2.0" || raw == "2" {
-			return formatOpenAPI2, v
+			return model.FormatOpenAPI2, v
 		}
 		return formatUnsupported, v
 	}
 	return formatUnknown, value{}
 }
 
-func quote(s string) string { return strconv.Quote(s) }
+// majorMinor returns "3.1" for "3.1", "3.1.0" or "3.1.1-rc1".
+func majorMinor(version string) string {
+	dots := 0
+	for i, c := range version {
+		if c == '.' {
+			if dots++; dots == 2 {
+				return version[:i]
+			}
+		}
+	}
+	return version
+}

@@ -6,6 +6,7 @@ package importer
 import (
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/model"
@@ -37,6 +38,18 @@ type Result struct {
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
+}
+
+// RequireDefinition reports a file that was read but holds no API
+// definition, for commands given files by name; a directory walk skips such
+// files quietly instead.
+func (r *Result) RequireDefinition() {
+	if r.Doc != nil && r.Format == formatUnknown && len(r.Diagnostics) == 0 {
+		r.Diagnostics = append(r.Diagnostics, diag.Diagnostic{
+			Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: r.File},
+			Message: "not an API definition: the document has no \"openapi\" or \"swagger\" field at its root",
+		})
+	}
 }
 
 // File reads and imports one file.
@@ -78,7 +91,7 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	case formatUnsupported:
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
 			Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.span(), Pointer: version.ptr,
-			Message: "unsupported OpenAPI version " + quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.x",
+			Message: "unsupported OpenAPI version " + strconv.Quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2",
 		})
 		return res
 	}

@@ -1,8 +1,13 @@
 package importer
 
 import (
+	"strings"
+
 	"github.com/apigw-oas/apigw-oas/model"
 )
+
+// integrationsRefPrefix starts the $ref of an HTTP API's shared integration.
+const integrationsRefPrefix = "#/components/x-amazon-apigateway-integrations/"
 
 // detectKind decides whether a definition describes a REST API or an HTTP
 // API. Only HTTP APIs have payloadFormatVersion, integrationSubtype,
@@ -21,10 +26,17 @@ func detectKind(api *model.API, root value) (model.Kind, model.Evidence) {
 		}{
 			{in.PayloadFormatVersion, "payloadFormatVersion is set on the integration of " + op.Name() + "; only HTTP APIs have it"},
 			{in.IntegrationSubtype, "integrationSubtype is set on the integration of " + op.Name() + "; only HTTP APIs have it"},
-			{in.Ref, "the integration of " + op.Name() + " is a $ref to x-amazon-apigateway-integrations, which only HTTP APIs support"},
 		} {
 			if f.field.Set {
 				return model.HTTPAPI, model.Evidence{Reason: f.why, Pointer: f.field.Pointer, Span: f.field.Span}
+			}
+		}
+	}
+	for _, op := range api.Operations {
+		if in := op.Integration; in != nil && strings.HasPrefix(in.Ref.Raw, integrationsRefPrefix) {
+			return model.HTTPAPI, model.Evidence{
+				Reason:  "the integration of " + op.Name() + " is a $ref to x-amazon-apigateway-integrations, which only HTTP APIs support",
+				Pointer: in.Ref.Pointer, Span: in.Ref.Span,
 			}
 		}
 	}

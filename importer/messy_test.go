@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/model"
@@ -81,7 +82,8 @@ func TestOpenAPI3WithSwagger2FieldsAndMisplacedLists(t *testing.T) {
   "openapi": "3.0.1",
   "info": {"title": "x", "version": 3, "x-amazon-apigateway-binary-media-types": ["image/png"]},
   "x-amazon-apigateway-binary-media-types": ["image~1png", 42, {"Fn::Join": ["/", ["image", "gif"]]}],
-  "paths": {"/img": {"get": {
+  "consumes": ["application/xml"],
+  "paths": {"/img": {"GET": {}, "get": {
     "produces": ["image/png"],
     "responses": {"200": {"description": "ok", "content": {"image/jpeg": {}}}},
     "x-amazon-apigateway-integration": {"type": "http_proxy", "x-amazon-apigateway-binary-media-types": []}
@@ -95,28 +97,43 @@ func TestOpenAPI3WithSwagger2FieldsAndMisplacedLists(t *testing.T) {
 		bmt.Misplaced[1].Pointer != "/paths/~1img/get/x-amazon-apigateway-integration/x-amazon-apigateway-binary-media-types" {
 		t.Errorf("misplaced = %+v", bmt.Misplaced)
 	}
-	produces := api.Operations[0].Responses[0].Produces
-	if len(produces) != 2 || produces[0].Raw != "image/jpeg" || produces[1].Origin != "produces" {
-		t.Errorf("an OpenAPI 3 document's Swagger 2 produces must be kept, with its origin: %+v", produces)
+	op := api.Operations[0]
+	if produces := op.Responses[0].Produces; len(produces) != 1 || produces[0].Raw != "image/jpeg" {
+		t.Errorf("responses.content = %+v", produces)
+	}
+	if legacy := op.Legacy.Produces; len(legacy) != 1 || legacy[0].Raw != "image/png" || legacy[0].Origin != model.FromProduces {
+		t.Errorf("an OpenAPI 3 document's Swagger 2 produces must be kept apart: %+v", op.Legacy)
+	}
+	if len(api.Legacy.Consumes) != 1 || api.Legacy.Consumes[0].Origin != model.FromRootConsumes {
+		t.Errorf("root consumes of an OpenAPI 3 document: %+v", api.Legacy)
 	}
 }
 
 func TestHTTPAPIDetection(t *testing.T) {
-	cases := map[string]string{
-		"payloadFormatVersion": `{"type": "aws_proxy", "payloadFormatVersion": "2.0"}`,
-		"$ref":                 `{"$ref": "#/components/x-amazon-apigateway-integrations/fn"}`,
-		"integrationSubtype":   `{"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage"}`,
+	cases := []struct {
+		integration string
+		kind        model.Kind
+		why         string
+	}{
+		{`{"type": "aws_proxy", "payloadFormatVersion": "2.0"}`, model.HTTPAPI, "payloadFormatVersion"},
+		{`{"$ref": "#/components/x-amazon-apigateway-integrations/fn"}`, model.HTTPAPI, "$ref to x-amazon-apigateway-integrations"},
+		{`{"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage"}`, model.HTTPAPI, "integrationSubtype"},
+		{`{"$ref": "#/components/shared/fn"}`, model.RESTAPI, "no HTTP API setting"},
+		{`{"type": "mock"}`, model.RESTAPI, "integration type mock exists only in REST APIs"},
 	}
-	for why, integration := range cases {
+	for _, c := range cases {
 		api := importString(t, "http.json", `{"openapi": "3.0.1", "info": {"title": "x", "version": "1"},
-			"components": {"x-amazon-apigateway-integrations": {"fn": {"type": "aws_proxy", "uri": "arn"}}},
-			"paths": {"/a": {"post": {"x-amazon-apigateway-integration": `+integration+`}}}}`)
-		if api.Kind != model.HTTPAPI || !strings.Contains(api.KindEvidence.Reason, why) {
-			t.Errorf("%s: kind %v (%s)", why, api.Kind, api.KindEvidence.Reason)
+			"components": {"x-amazon-apigateway-integrations": {"fn": {"type": "aws_proxy", "uri": "arn"}}, "shared": {"fn": {}}},
+			"paths": {"/a": {"post": {"x-amazon-apigateway-integration": `+c.integration+`}}}}`)
+		if api.Kind != c.kind || !strings.Contains(api.KindEvidence.Reason, c.why) {
+			t.Errorf("%s: kind %v (%s)", c.integration, api.Kind, api.KindEvidence.Reason)
 		}
-		if why == "$ref" && api.Operations[0].Integration.URI.Raw != "arn" {
-			t.Errorf("the $ref integration was not followed: %+v", api.Operations[0].Integration)
-		}
+	}
+	api := importString(t, "ref.json", `{"openapi": "3.0.1", "info": {"title": "x", "version": "1"},
+		"components": {"x-amazon-apigateway-integrations": {"fn": {"type": "aws_proxy", "uri": "arn"}}},
+		"paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"$ref": "#/components/x-amazon-apigateway-integrations/fn"}}}}}`)
+	if in := api.Operations[0].Integration; in.URI.Raw != "arn" || in.Ref.Raw == "" {
+		t.Errorf("the $ref integration was not followed: %+v", in)
 	}
 }
 
@@ -124,20 +141,19 @@ func TestHTTPAPIDetection(t *testing.T) {
 // point into the file the setting is written in.
 func TestLocalFileRefs(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "shared"), 0o755)
-	os.WriteFile(filepath.Join(dir, "api.yaml"), []byte(`openapi: 3.0.1
+	writeFile(t, filepath.Join(dir, "api.yaml"), `openapi: 3.0.1
 info: {title: x, version: "1"}
 paths:
   /files:
     $ref: 'shared/paths.yaml#/files'
-`), 0o644)
-	os.WriteFile(filepath.Join(dir, "shared", "paths.yaml"), []byte(`files:
+`)
+	writeFile(t, filepath.Join(dir, "shared", "paths.yaml"), `files:
   put:
-    requestBody: {$ref: '#/bodies/zip'}
+    requestBody: {$ref: '#/bodies/zip%20archive'}
     x-amazon-apigateway-integration: {type: aws, contentHandling: CONVERT_TO_TEXT}
 bodies:
-  zip: {content: {application/zip: {}}}
-`), 0o644)
+  zip archive: {content: {application/zip: {}}}
+`)
 	res := File(filepath.Join(dir, "api.yaml"), Options{})
 	if len(res.Diagnostics) > 0 {
 		t.Fatal(res.Diagnostics)
@@ -198,5 +214,64 @@ paths:
 `), "", Options{})
 	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Span.Start.Line != 7 {
 		t.Errorf("want exactly the responses.default $ref refused, got %v", res.Diagnostics)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Symbolic links are resolved before the folder check: a link may lead
+// into the folder, or the folder may be reached through a link, but no
+// link may lead out of it. Special files are never opened.
+func TestRefsThroughLinks(t *testing.T) {
+	base := t.TempDir()
+	api := filepath.Join(base, "api")
+	writeFile(t, filepath.Join(api, "real", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: mock}}}\n")
+	writeFile(t, filepath.Join(base, "secret", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: aws}}}\n")
+	links := map[string]string{
+		filepath.Join(api, "inside"):  filepath.Join(api, "real"),    // a link within the folder
+		filepath.Join(api, "outside"): filepath.Join(base, "secret"), // a link out of it
+		filepath.Join(base, "via"):    api,                           // the folder reached through a link
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("symbolic links unavailable: %v", err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(api, "pipe.yaml"), 0o644); err != nil {
+		t.Skipf("named pipes unavailable: %v", err)
+	}
+	writeFile(t, filepath.Join(api, "api.yaml"), `openapi: 3.0.1
+info: {title: x, version: "1"}
+paths:
+  /in: {$ref: 'inside/paths.yaml#/p'}
+  /out: {$ref: 'outside/paths.yaml#/p'}
+  /pipe: {$ref: 'pipe.yaml#/p'}
+  /missing: {$ref: 'nope.yaml#/p'}
+`)
+	for _, path := range []string{filepath.Join(api, "api.yaml"), filepath.Join(base, "via", "api.yaml")} {
+		res := File(path, Options{})
+		if ops := res.APIs[0].Operations; len(ops) != 1 || ops[0].Path != "/in" {
+			t.Errorf("%s: operations %v", path, ops)
+		}
+		var got []string
+		for _, d := range res.Diagnostics {
+			got = append(got, d.Message)
+		}
+		want := []string{
+			`$ref "outside/paths.yaml#/p" refused: it points outside the document's folder`,
+			`$ref "pipe.yaml#/p" refused: it is not a regular file`,
+			`$ref "nope.yaml#/p" refused: no such file`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: diagnostics\n%s\nwant\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

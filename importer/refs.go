@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,24 +15,42 @@ import (
 const maxRefHops = 32
 
 // refs resolves $ref values. Only two kinds are followed: a fragment of the
-// same document ("#/components/…") and a relative path to a file in the
-// document's folder or below it ("shared/integrations.yaml#/aws"). Anything
-// else — a URL, an absolute path, a path climbing out of the folder — is
-// refused with a diagnostic and never opened or fetched.
+// same document ("#/components/…") and a relative path to a regular file in
+// the document's folder or below it ("shared/integrations.yaml#/aws").
+// Anything else — a URL, an absolute path, a path climbing out of the
+// folder, a link pointing out of it — is refused with a diagnostic and
+// never opened or fetched.
 type refs struct {
-	root     string // the folder $ref files must stay inside ("" for stdin)
+	root     string // absolute, links resolved; "" forbids file $refs (stdin)
 	maxBytes int64
-	docs     map[string]*source.Document // files already read, by path
-	failed   map[string]bool             // files that could not be read
+	docs     map[string]*source.Document // files already read, by resolved path
+	failed   map[string]string           // files that could not be read, and why
 	reported map[*source.Node]bool       // $refs already reported
 	diags    *[]diag.Diagnostic
 }
 
-func newRefs(root string, maxBytes int64, diags *[]diag.Diagnostic) *refs {
-	return &refs{
-		root: root, maxBytes: maxBytes, diags: diags,
-		docs: map[string]*source.Document{}, failed: map[string]bool{}, reported: map[*source.Node]bool{},
+func newRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *refs {
+	r := &refs{
+		maxBytes: maxBytes, diags: diags,
+		docs: map[string]*source.Document{}, failed: map[string]string{}, reported: map[*source.Node]bool{},
 	}
+	if folder != "" {
+		r.root = resolvePath(folder)
+	}
+	return r
+}
+
+// resolvePath makes path absolute and resolves symbolic links in it as far
+// as they exist, so paths can be compared by prefix.
+func resolvePath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		return resolved
+	}
+	return abs
 }
 
 // follow resolves v while it is a {"$ref": …} mapping. On failure it reports
@@ -57,21 +76,24 @@ func (r *refs) follow(v value) value {
 
 // resolve finds the node a $ref names.
 func (r *refs) resolve(ref value) (value, bool) {
-	text := ref.str().Raw
 	if !ref.node.IsString() {
 		r.report(ref, "$ref must be a string")
 		return value{}, false
 	}
-	file, fragment, _ := strings.Cut(text, "#")
+	text := ref.node.Value
+	file, fragment, err := splitRef(text)
+	if err != nil {
+		r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
+		return value{}, false
+	}
 	doc := ref.doc
 	if file != "" {
-		if why := r.refusal(ref, file); why != "" {
-			r.report(ref, fmt.Sprintf("$ref %q refused: %s", text, why))
-			return value{}, false
+		path, why := r.allowed(ref, file)
+		if why == "" {
+			doc, why = r.load(path, filepath.Join(filepath.Dir(ref.doc.File), filepath.FromSlash(file)))
 		}
-		var err error
-		if doc, err = r.load(r.pathOf(ref, file)); err != nil {
-			r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
+		if why != "" {
+			r.report(ref, fmt.Sprintf("$ref %q refused: %s", text, why))
 			return value{}, false
 		}
 	}
@@ -83,70 +105,93 @@ func (r *refs) resolve(ref value) (value, bool) {
 	return value{doc: doc, key: entry.Key, node: entry.Value}, true
 }
 
-// refusal says why the file a $ref names must not be opened, or "".
-func (r *refs) refusal(ref value, file string) string {
-	if why := r.refuse(file); why != "" {
-		return why
+// splitRef splits a $ref into its file part and its JSON-pointer fragment,
+// both percent-decoded as the URI they are.
+func splitRef(text string) (file, fragment string, err error) {
+	file, fragment, _ = strings.Cut(text, "#")
+	if file, err = url.PathUnescape(file); err != nil {
+		return "", "", fmt.Errorf("invalid percent-encoding in the file part")
 	}
-	if !r.inside(r.pathOf(ref, file)) {
-		return "it points outside the document's folder"
+	if fragment, err = url.PathUnescape(fragment); err != nil {
+		return "", "", fmt.Errorf("invalid percent-encoding in the fragment")
 	}
-	return ""
+	return file, fragment, nil
 }
 
-// pathOf is the path of a file named by a $ref, relative to its document.
-func (r *refs) pathOf(ref value, file string) string {
-	return filepath.Join(filepath.Dir(ref.doc.File), filepath.FromSlash(file))
+// vet reports a $ref that must never be followed, wherever it is written,
+// without reading the file it names.
+func (r *refs) vet(ref value) {
+	file, _, err := splitRef(ref.node.Value)
+	if err != nil || file == "" {
+		return // reported if the importer follows it
+	}
+	if _, why := r.allowed(ref, file); why != "" {
+		r.report(ref, fmt.Sprintf("$ref %q refused: %s", ref.node.Value, why))
+	}
 }
 
-// refuse says why a $ref to file must not be opened whatever the folder.
-func (r *refs) refuse(file string) string {
+// allowed returns the resolved path of the file a $ref names, or why it
+// must not be opened.
+func (r *refs) allowed(ref value, file string) (path, why string) {
 	if u, err := url.Parse(file); err == nil && (u.Scheme != "" || u.Host != "") {
-		return "it is remote; apigw-oas only reads files beside the document and never fetches"
+		return "", "it is remote; apigw-oas only reads files beside the document and never fetches"
 	}
 	if r.root == "" {
-		return "a document read from standard input cannot refer to other files"
+		return "", "a document read from standard input cannot refer to other files"
 	}
 	if filepath.IsAbs(file) || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) {
-		return "it is an absolute path; refer to files beside the document with a relative path"
+		return "", "it is an absolute path; refer to files beside the document with a relative path"
 	}
-	return ""
+	path = resolvePath(filepath.Join(filepath.Dir(resolvePath(ref.doc.File)), filepath.FromSlash(file)))
+	if rel, err := filepath.Rel(r.root, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", "it points outside the document's folder"
+	}
+	return path, ""
 }
 
-// inside reports whether path, with symbolic links resolved, lies within
-// the root folder.
-func (r *refs) inside(path string) bool {
-	root, err := filepath.EvalSymlinks(r.root)
-	if err != nil {
-		root = r.root
-	}
-	if resolved, err := filepath.EvalSymlinks(path); err == nil {
-		path = resolved
-	}
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-func (r *refs) load(path string) (*source.Document, error) {
-	path = filepath.Clean(path)
+// load reads and parses a $ref'd file, once, and vets the $refs in it. path
+// is where it really is, name how the user would write it (relative to the
+// document). Its syntax errors are reported in that file; other failures
+// come back as a reason for the $ref's diagnostic.
+func (r *refs) load(path, name string) (*source.Document, string) {
 	if d, ok := r.docs[path]; ok {
-		return d, nil
+		return d, ""
 	}
-	if r.failed[path] {
-		return nil, fmt.Errorf("%s could not be read", path)
+	if why, failed := r.failed[path]; failed {
+		return nil, why
 	}
-	data, err := source.ReadFile(path, r.maxBytes)
-	var d *source.Document
-	if err == nil {
-		d, err = source.Parse(path, data)
-	}
-	if err != nil {
-		r.failed[path] = true
-		*r.diags = append(*r.diags, diag.FromSource(err)...)
-		return nil, fmt.Errorf("%s could not be read", path)
+	d, why := r.read(path, name)
+	if why != "" {
+		r.failed[path] = why
+		return nil, why
 	}
 	r.docs[path] = d
-	return d, nil
+	walkEntries(d, func(k, v *source.Node, tokens []string) {
+		if k.Value == "$ref" && v.IsString() {
+			r.vet(value{doc: d, key: k, node: v, ptr: source.Pointer(tokens...)})
+		}
+	})
+	return d, ""
+}
+
+func (r *refs) read(path, name string) (*source.Document, string) {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, "no such file"
+	case !info.Mode().IsRegular(): // a FIFO or device would block or never end
+		return nil, "it is not a regular file"
+	}
+	data, err := source.ReadFile(path, r.maxBytes)
+	if err != nil {
+		return nil, err.(*source.Error).Message
+	}
+	d, err := source.Parse(name, data)
+	if err != nil {
+		*r.diags = append(*r.diags, diag.FromSource(err)...)
+		return nil, "the file cannot be parsed"
+	}
+	return d, ""
 }
 
 // report adds a diagnostic about a $ref, once per $ref: the scan of the
@@ -159,16 +204,4 @@ func (r *refs) report(at value, msg string) {
 	*r.diags = append(*r.diags, diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error, Message: msg, Span: at.span(), Pointer: at.ptr,
 	})
-}
-
-// vet reports a $ref that must never be followed, wherever it is written,
-// without reading the file it names.
-func (r *refs) vet(ref value) {
-	file, _, _ := strings.Cut(ref.node.Value, "#")
-	if file == "" {
-		return
-	}
-	if why := r.refusal(ref, file); why != "" {
-		r.report(ref, fmt.Sprintf("$ref %q refused: %s", ref.node.Value, why))
-	}
 }

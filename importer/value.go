@@ -92,9 +92,10 @@ func kindTag(n *source.Node) string {
 	return source.TagSeq
 }
 
-// enum reads a value through parse. A null value counts as unset; a value
-// that is not a string scalar is passed to parse as written, so it comes
-// out invalid with its text kept for the message.
+// enum reads a value through parse. An explicit null parses as the unset
+// value (Set still says the key is there); a value that is not a string
+// scalar is passed to parse as written, so it comes out invalid with its
+// text kept for the message.
 func enum[T any](v value, parse func(string) T) model.Field[T] {
 	s := v.str()
 	var parsed T
@@ -140,7 +141,7 @@ func stringList(v value) []model.Field[string] {
 }
 
 // mediaTypes reads a list of media types (consumes, binary media types).
-func mediaTypes(v value, origin string) []model.MediaType {
+func mediaTypes(v value, origin model.Origin) []model.MediaType {
 	var out []model.MediaType
 	for _, item := range v.items() {
 		out = append(out, model.MediaType{Field: item.str(), Origin: origin})
@@ -150,12 +151,10 @@ func mediaTypes(v value, origin string) []model.MediaType {
 
 // mediaTypeKeys reads the keys of a content map (OpenAPI 3 requestBody or
 // response content).
-func mediaTypeKeys(v value, origin string) []model.MediaType {
+func mediaTypeKeys(v value, origin model.Origin) []model.MediaType {
 	var out []model.MediaType
 	for _, e := range v.entries() {
 		out = append(out, model.MediaType{Field: e.keyField(), Origin: origin})
 	}
 	return out
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

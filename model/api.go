@@ -30,8 +30,8 @@ type API struct {
 	// Name is the API's name in its container (a CloudFormation logical ID,
 	// a Terraform resource address); empty for a standalone OpenAPI file.
 	Name string `json:"name"`
-	// Format is the notation the API was read from: "openapi-2.0",
-	// "openapi-3.0", "openapi-3.1".
+	// Format is the notation the API was read from, one of the Format
+	// constants.
 	Format string `json:"format"`
 	// Version is the document's "swagger" or "openapi" field as written.
 	Version Field[string] `json:"version"`
@@ -41,11 +41,21 @@ type API struct {
 
 	BinaryMediaTypes BinaryMediaTypes `json:"binary_media_types"`
 	// Consumes and Produces are the document-wide defaults of OpenAPI 2.0.
-	Consumes   []MediaType  `json:"consumes,omitempty"`
-	Produces   []MediaType  `json:"produces,omitempty"`
+	Consumes []MediaType `json:"consumes,omitempty"`
+	Produces []MediaType `json:"produces,omitempty"`
+	// Legacy holds root consumes/produces written in an OpenAPI 3 document.
+	Legacy     Legacy       `json:"legacy,omitzero"`
 	Operations []*Operation `json:"operations"`
 	Span       source.Span  `json:"span"`
 }
+
+// Formats of API definitions.
+const (
+	FormatOpenAPI2  = "openapi-2.0"
+	FormatOpenAPI30 = "openapi-3.0"
+	FormatOpenAPI31 = "openapi-3.1"
+	FormatOpenAPI32 = "openapi-3.2"
+)
 
 // Evidence is the setting a conclusion was drawn from.
 type Evidence struct {
@@ -60,8 +70,8 @@ type Evidence struct {
 type BinaryMediaTypes struct {
 	// Declared is the setting at the root (Field.Set is false when absent).
 	// Its Tag tells whether it was written as a list.
-	Declared Field[string] `json:"declared"`
-	Entries  []MediaType   `json:"entries"`
+	Declared Field[string] `json:"declared,omitzero"`
+	Entries  []MediaType   `json:"entries,omitempty"`
 	// Misplaced lists the extension where API Gateway does not read it.
 	Misplaced []Misplaced `json:"misplaced,omitempty"`
 }
@@ -70,10 +80,28 @@ type BinaryMediaTypes struct {
 // a binaryMediaTypes entry, a requestBody.content key, a consumes item.
 type MediaType struct {
 	Field[string]
-	// Origin names the setting the entry came from, such as
-	// "x-amazon-apigateway-binary-media-types", "requestBody.content",
-	// "consumes" or "root consumes".
-	Origin string `json:"origin"`
+	Origin Origin `json:"origin"`
+}
+
+// Origin names the setting a media type was read from.
+type Origin string
+
+const (
+	FromBinaryMediaTypes Origin = "x-amazon-apigateway-binary-media-types"
+	FromRequestBody      Origin = "requestBody.content" // OpenAPI 3
+	FromResponseContent  Origin = "responses.content"   // OpenAPI 3
+	FromConsumes         Origin = "consumes"            // an operation's, OpenAPI 2
+	FromProduces         Origin = "produces"            // an operation's, OpenAPI 2
+	FromRootConsumes     Origin = "root consumes"       // OpenAPI 2
+	FromRootProduces     Origin = "root produces"       // OpenAPI 2
+)
+
+// Legacy is consumes/produces written in an OpenAPI 3 document, where they
+// are Swagger 2 fields API Gateway ignores. They are kept apart from what
+// API Gateway reads because they still show what the author meant.
+type Legacy struct {
+	Consumes []MediaType `json:"consumes,omitempty"`
+	Produces []MediaType `json:"produces,omitempty"`
 }
 
 // Misplaced is a binary-media-types extension found away from the root.

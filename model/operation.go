@@ -14,6 +14,9 @@ type Operation struct {
 	Accepts     []MediaType  `json:"accepts"`
 	Responses   []*Response  `json:"responses"`
 	Integration *Integration `json:"integration"`
+	// Legacy holds the operation's consumes/produces in an OpenAPI 3
+	// document.
+	Legacy Legacy `json:"legacy,omitzero"`
 }
 
 // Name is "METHOD /path", how the operation is named in messages.

@@ -30,7 +30,15 @@ type Document struct {
 	Src    []byte // the file's bytes, unchanged
 	Root   *Node
 	lines  *lineTable
+	// shared holds the nodes YAML aliases refer to, which appear in the
+	// tree more than once.
+	shared map[*Node]bool
 }
+
+// Shared reports whether n is the target of YAML aliases and so appears in
+// the tree more than once. A walk over the whole tree visits such nodes
+// once, or a small file of nested aliases costs it exponential time.
+func (d *Document) Shared(n *Node) bool { return d.shared[n] }
 
 // Span returns the span of n in this document.
 func (d *Document) Span(n *Node) Span {
@@ -65,21 +73,21 @@ func Parse(file string, src []byte) (*Document, error) {
 		return nil, Errors{err}
 	}
 	var errs Errors
-	isJSONName := strings.EqualFold(filepath.Ext(file), ".json")
-	if isJSONName || startsLikeJSON(src[base:]) {
+	ext := strings.ToLower(filepath.Ext(file))
+	if ext == ".json" || startsLikeJSON(src[base:]) {
 		d.Syntax = JSON
 		d.Root, errs = parseJSON(file, src, base, d.lines)
-		if errs == nil || isJSONName {
+		if errs == nil || ext == ".json" {
 			return d, errs.orNil()
 		}
-		root, yamlErrs := parseYAML(file, src, base, d.lines)
-		if yamlErrs != nil {
+		root, shared, yamlErrs := parseYAML(file, src, base, d.lines)
+		if yamlErrs != nil && ext != ".yaml" && ext != ".yml" {
 			return d, errs // the JSON error says more about a file that starts like JSON
 		}
-		d.Syntax, d.Root = YAML, root
-		return d, nil
+		d.Syntax, d.Root, d.shared = YAML, root, shared
+		return d, yamlErrs.orNil()
 	}
-	d.Root, errs = parseYAML(file, src, base, d.lines)
+	d.Root, d.shared, errs = parseYAML(file, src, base, d.lines)
 	return d, errs.orNil()
 }
 

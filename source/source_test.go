@@ -210,6 +210,7 @@ func TestBadInput(t *testing.T) {
 		{"huge.yaml", strings.Repeat("- 0\n", MaxNodes), "huge.yaml: the document is too large"},
 		{"huge.json", "[" + strings.Repeat("0,", MaxNodes) + "0]", "huge.json:1:2000000: the document holds more than 1000000 values"},
 		{"deep.yaml", strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000), "deep.yaml:1:1001: nesting deeper than 1000 levels"},
+		{"deep-quoted.yaml", "a: ['[[[', " + strings.Repeat("{b: ", 20_000), "deep-quoted.yaml:1:4008: nesting deeper than 1000 levels"},
 		{"badesc.json", `{"a": "\q"}`, `badesc.json:1:8: invalid escape \q in string`},
 	}
 	for _, c := range cases {

@@ -36,30 +36,35 @@ type yamlConverter struct {
 	tooDeep          bool                 // the depth error was reported
 }
 
-func parseYAML(file string, src []byte, base int, lines *lineTable) (*Node, Errors) {
+// parseYAML returns the root, the nodes YAML aliases refer to, and errors.
+func parseYAML(file string, src []byte, base int, lines *lineTable) (*Node, map[*Node]bool, Errors) {
 	c := &yamlConverter{file: file, src: src, lines: lines, yamlLines: newLineTable(src, base, true), shared: map[*yaml.Node]*Node{}}
 	if estimate := valueEstimate(src[base:]); estimate > MaxNodes {
-		return nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document is too large: it may hold more than %d values (it has %d lines, commas and \": \"/\"- \" indicators)", MaxNodes, estimate))}
+		return nil, nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document is too large: it may hold more than %d values (it has %d lines, commas and \": \"/\"- \" indicators)", MaxNodes, estimate))}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src[base:]))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, Errors{errorAt(file, Pos{}, noDocument)}
+			return nil, nil, Errors{errorAt(file, Pos{}, noDocument)}
 		}
-		return nil, Errors{c.syntaxError(err)}
+		return nil, nil, Errors{c.syntaxError(err)}
 	}
 	if len(doc.Content) == 0 {
-		return nil, Errors{errorAt(file, Pos{}, noDocument)}
+		return nil, nil, Errors{errorAt(file, Pos{}, noDocument)}
 	}
 	if err := c.onlyEmptyDocumentsFollow(dec); err != nil {
-		return nil, Errors{err}
+		return nil, nil, Errors{err}
 	}
 	if size := expandedSize(doc.Content[0], map[*yaml.Node]int{}); size > MaxNodes {
-		return nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document expands to more than %d values: YAML aliases nested too deeply, or an anchor that contains itself", MaxNodes))}
+		return nil, nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document expands to more than %d values: YAML aliases nested too deeply, or an anchor that contains itself", MaxNodes))}
 	}
 	root, _ := c.convert(doc.Content[0], 0, -1)
-	return root, c.errs
+	shared := make(map[*Node]bool, len(c.shared))
+	for _, n := range c.shared {
+		shared[n] = true
+	}
+	return root, shared, c.errs
 }
 
 // valueEstimate bounds the number of values a YAML text can hold, cheaply,
@@ -99,6 +104,9 @@ var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // reports a line; we add a column where the cause can be found on that line.
 func (c *yamlConverter) syntaxError(err error) *Error {
 	m := yamlLineError.FindStringSubmatch(err.Error())
+	if strings.Contains(err.Error(), "exceeded max depth") {
+		return errorAt(c.file, c.lines.atOffset(tooDeepFlow(c.src)), fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
+	}
 	if m == nil {
 		return errorAt(c.file, Pos{}, "invalid YAML: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
@@ -114,6 +122,31 @@ func (c *yamlConverter) syntaxError(err error) *Error {
 		at.Col = 0 // yaml.v3 gives no column
 	}
 	return errorAt(c.file, at, "invalid YAML: "+m[2])
+}
+
+// tooDeepFlow finds where flow collections ([ and {) nest deeper than
+// MaxDepth, to give yaml.v3's depth error, which has no position, one. It
+// skips quoted scalars and comments; brackets in plain scalars are rare
+// and balanced enough not to matter here.
+func tooDeepFlow(src []byte) int {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '[' || c == '{':
+			if depth++; depth > MaxDepth {
+				return i
+			}
+		case c == ']' || c == '}':
+			depth = max(0, depth-1)
+		case (c == '"' || c == '\'') && (i == 0 || bytes.IndexByte([]byte(" \t\n[{,:"), src[i-1]) >= 0):
+			i = quotedEnd(src, i, c) - 1
+		case c == '#' && (i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n'):
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		}
+	}
+	return 0
 }
 
 // indentTab returns the offset of a tab in the leading whitespace of line,
