@@ -88,7 +88,7 @@ func TestYAMLScalarSpans(t *testing.T) {
 		{"/a", [4]int{1, 10, 1, 11}}, // a tag is not part of the value's text
 		{"/b", [4]int{2, 4, 4, 6}},
 		{"/c", [4]int{6, 3, 6, 3}},
-		{"/d", [4]int{7, 7, 7, 13}},  // nor is an anchor
+		{"/d", [4]int{7, 7, 7, 13}}, // nor is an anchor
 		{"/e", [4]int{7, 7, 7, 13}}, // an alias shares its anchor's node
 		{"/f", [4]int{9, 4, 9, 15}},
 		{"/f/1", [4]int{9, 8, 9, 14}},
