@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -273,5 +274,27 @@ paths:
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: diagnostics\n%s\nwant\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// Nested aliases share nodes in the tree; the import must not expand them,
+// or a few hundred bytes would produce a model of hundreds of megabytes.
+func TestNestedAliasesAreNotExpanded(t *testing.T) {
+	src := "openapi: 3.0.1\ninfo: {title: x, version: '1'}\npaths: {}\n" +
+		"x0: &a0 {x-amazon-apigateway-binary-media-types: [a/b], r: {$ref: 'https://x.test/a'}}\n"
+	for i := 1; i <= 8; i++ { // 4^8 = 65,536 copies once expanded, within MaxNodes
+		prev := "*a" + strconv.Itoa(i-1)
+		src += "x" + strconv.Itoa(i) + ": &a" + strconv.Itoa(i) + " [" + strings.Repeat(prev+", ", 3) + prev + "]\n"
+	}
+	res := Bytes("aliases.yaml", []byte(src), "", Options{})
+	if len(res.APIs) != 1 {
+		t.Fatalf("not imported: %v", res.Diagnostics)
+	}
+	api := res.APIs[0]
+	if n := len(api.BinaryMediaTypes.Misplaced); n != 1 {
+		t.Errorf("%d misplaced lists, want the 1 written", n)
+	}
+	if len(res.Diagnostics) != 1 {
+		t.Errorf("%d diagnostics, want the 1 remote $ref written: %v", len(res.Diagnostics), res.Diagnostics[:min(3, len(res.Diagnostics))])
 	}
 }

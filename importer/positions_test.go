@@ -20,6 +20,28 @@ paths:
         responses: {default: {statusCode: "200", description: "ök", contentHandling: CONVERT_TO_BINARY}}}
 `
 
+// The same settings in block style, the way most YAML is written.
+const positionsBlockYAML = `openapi: 3.0.1
+info:
+  title: Bücher – Umschläge
+  version: "1"
+x-amazon-apigateway-binary-media-types:
+  - "ünï/x"
+  - image/png
+paths:
+  /covers/{isbn}:
+    get:
+      summary: Umschlagbild – groß
+      x-amazon-apigateway-integration:
+        type: aws
+        contentHandling: CONVERT_TO_TEXT   # é
+        responses:
+          default:
+            description: "ök – fine"
+            statusCode: "200"
+            contentHandling: CONVERT_TO_BINARY
+`
+
 const positionsJSON = `{
   "openapi": "3.0.1",
   "info": {"title": "Bücher", "version": "1"},
@@ -44,6 +66,9 @@ func TestPositions(t *testing.T) {
 		// line 4:   "x-amazon-apigateway-binary-media-types": ["ünï/x", "image/png"] → 55-66
 		// line 6:     "x-amazon-apigateway-integration": {… "contentHandling": "CONVERT_TO_TEXT", → 91-108
 		// line 7:       …"description": "ök", "contentHandling": "CONVERT_TO_BINARY"}}}}}} → 94-113
+		// line 7:   - image/png → 5-14; line 14: contentHandling: CONVERT_TO_TEXT → 26-41;
+		// line 19: contentHandling: CONVERT_TO_BINARY → 30-47
+		{"b.yaml", positionsBlockYAML, want{7, 5, 14}, want{14, 26, 41}, want{19, 30, 47}},
 		{"a.json", positionsJSON, want{4, 55, 66}, want{6, 91, 108}, want{7, 94, 113}},
 	}
 	for _, c := range cases {
