@@ -1,6 +1,7 @@
 package source
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -55,8 +56,8 @@ func checkTree(t *testing.T, d *Document, fresh *lineTable, n *Node, depth int) 
 				t.Fatalf("quoted scalar %q spans %q", n.Value, text)
 			}
 		case '|', '>':
-		default:
-			if text != n.Value {
+		default: // NEL, LS and PS fold like line breaks though editors show one line
+			if text != n.Value && !strings.ContainsAny(text, "\u0085\u2028\u2029") {
 				t.Fatalf("scalar %q spans %q", n.Value, text)
 			}
 		}

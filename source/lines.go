@@ -32,11 +32,8 @@ func newLineTable(src []byte, base int, yamlBreaks bool) *lineTable {
 				i++
 			}
 			starts = append(starts, i+1)
-		case yamlBreaks && b == 0xC2 && i+1 < len(src) && src[i+1] == 0x85:
-			i++
-			starts = append(starts, i+1)
-		case yamlBreaks && b == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
-			i += 2
+		case yamlBreaks && unicodeBreakLen(src[i:]) > 0:
+			i += unicodeBreakLen(src[i:]) - 1
 			starts = append(starts, i+1)
 		}
 	}

@@ -60,6 +60,18 @@ func skipBlank(src []byte, off int) int {
 
 func isSpaceOrBreak(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
+// unicodeBreakLen returns the length of a NEL, LS or PS at the start of b,
+// line breaks to yaml.v3 (which folds them in plain scalars), or 0.
+func unicodeBreakLen(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0x85:
+		return 2
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9):
+		return 3
+	}
+	return 0
+}
+
 // scalarEnd returns the offset just after the scalar y whose text starts at
 // off; indent is the indentation of the enclosing block collection.
 func (c *yamlConverter) scalarEnd(off int, y *yaml.Node, indent int) int {
@@ -106,8 +118,14 @@ func plainEnd(src []byte, off int, value string) int {
 	end := off
 	for _, word := range bytes.FieldsFunc([]byte(value), func(r rune) bool { return r < 0x80 && isSpaceOrBreak(byte(r)) }) {
 		at := end
-		for at < len(src) && isSpaceOrBreak(src[at]) {
-			at++
+		for at < len(src) {
+			if isSpaceOrBreak(src[at]) {
+				at++
+			} else if n := unicodeBreakLen(src[at:]); n > 0 {
+				at += n
+			} else {
+				break
+			}
 		}
 		if !bytes.HasPrefix(src[at:], word) {
 			break
