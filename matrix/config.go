@@ -1,0 +1,41 @@
+package matrix
+
+import "github.com/apigw-oas/apigw-oas/model"
+
+// ConfigFor gathers what the simulator needs from an operation of an API.
+// Binary media types that are not strings (placeholders, intrinsics) are
+// left out: their value is not known.
+func ConfigFor(api *model.API, op *model.Operation) Config {
+	c := Config{Kind: api.Kind}
+	for _, e := range api.BinaryMediaTypes.Entries {
+		if e.IsString() {
+			c.BinaryMediaTypes = append(c.BinaryMediaTypes, e.Value)
+		}
+	}
+	in := op.Integration
+	if in == nil {
+		return c
+	}
+	c.Integration = in.Type.Value
+	c.ContentHandling = in.ContentHandling.Value
+	c.Passthrough = in.PassthroughBehavior.Value
+	c.TransferMode = in.ResponseTransferMode.Value
+	c.RequestTemplates = templates(in.RequestTemplates)
+	for _, r := range in.Responses {
+		c.Responses = append(c.Responses, IntegrationResponse{
+			Pattern:         r.Pattern.Raw,
+			StatusCode:      r.StatusCode.Raw,
+			ContentHandling: r.ContentHandling.Value,
+			Templates:       templates(r.ResponseTemplates),
+		})
+	}
+	return c
+}
+
+func templates(named []model.Named) []Template {
+	var out []Template
+	for _, t := range named {
+		out = append(out, Template{ContentType: t.Name.Raw, Body: t.Value.Raw})
+	}
+	return out
+}

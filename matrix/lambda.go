@@ -1,0 +1,93 @@
+package matrix
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// lambdaRequest builds the body of a Lambda proxy event: base64 with
+// isBase64Encoded true when the Content-Type is binary, text otherwise.
+func lambdaRequest(res *Result, req Request) *Result {
+	if res.Binary {
+		res.step("the Lambda event carries the body base64-encoded, with isBase64Encoded: true")
+		return convert(res, ruleLambdaRequest, Base64Encode, req.Body, true)
+	}
+	res.step("the Lambda event carries the body as text, with isBase64Encoded: false")
+	return convert(res, ruleLambdaRequest, AsText, req.Body, true)
+}
+
+// lambdaOutput is a Lambda proxy response; a REST API allows only these keys.
+type lambdaOutput struct {
+	StatusCode        json.RawMessage  `json:"statusCode"`
+	Headers           map[string]any   `json:"headers"`
+	MultiValueHeaders map[string][]any `json:"multiValueHeaders"`
+	Body              *string          `json:"body"`
+	IsBase64Encoded   bool             `json:"isBase64Encoded"`
+}
+
+// parseLambdaOutput reads what an aws_proxy Lambda returned. A REST API
+// answers 502 when the output is not JSON, has unknown keys or a status
+// that is not a number (§8.7); an HTTP API ignores unknown keys (strict
+// false).
+func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, err error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if strict {
+		dec.DisallowUnknownFields()
+	}
+	if err := dec.Decode(&out); err != nil {
+		return out, 0, fmt.Errorf("the Lambda output is not a valid proxy response: %v", err)
+	}
+	status = 200
+	if len(out.StatusCode) > 0 && string(out.StatusCode) != "null" {
+		text := string(bytes.Trim(out.StatusCode, `"`))
+		if status, err = strconv.Atoi(text); err != nil || status < 100 || status > 599 {
+			return out, 0, fmt.Errorf("the Lambda output's statusCode %s is not an HTTP status", out.StatusCode)
+		}
+	}
+	return out, status, nil
+}
+
+// lambdaResponse returns a Lambda proxy response to the client. The body is
+// decoded only when isBase64Encoded is true and the client's first Accept
+// range matches; the Lambda's own Content-Type plays no part.
+func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *Result {
+	out, status, err := parseLambdaOutput(resp.LambdaOutput, true)
+	if err != nil {
+		return res.fail(502, ruleLambdaMalformed, err.Error()+": 502")
+	}
+	res.Status = status
+	var body []byte
+	if out.Body != nil {
+		body = []byte(*out.Body)
+	}
+	if c.TransferMode == model.Stream {
+		return streamedLambda(res, out, body)
+	}
+	res.Binary = out.IsBase64Encoded
+	if !out.IsBase64Encoded || !acceptsBinary {
+		if out.IsBase64Encoded {
+			res.step("isBase64Encoded is true, but the client does not accept binary: it receives the base64 text")
+		}
+		res.Rule, res.Action, res.Body = ruleLambdaVerbatim, Unchanged, body
+		res.step("the body is returned as the Lambda wrote it (the Lambda's Content-Type is not consulted)")
+		return res
+	}
+	res.step("isBase64Encoded is true and the client accepts binary")
+	return convert(res, ruleLambdaDecoded, Base64Decode, body, false)
+}
+
+func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
+	if !out.IsBase64Encoded {
+		return streamed(res, body)
+	}
+	decoded, err := base64.StdEncoding.DecodeString(string(body))
+	if err != nil {
+		return res.fail(500, ruleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
+	}
+	return streamed(res, decoded)
+}

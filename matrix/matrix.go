@@ -1,0 +1,128 @@
+// Package matrix simulates what API Gateway does to a request or response
+// body: how it classifies the payload (text or binary), how it converts it,
+// which mapping template applies, and when it answers 415, 500 or 502.
+//
+// Simulate is pure: it reads a Config and an exchange and returns an
+// Outcome that names the documented rule it followed. The specification is
+// binary-semantics.md; docs/matrix.md explains it with examples.
+package matrix
+
+import "github.com/apigw-oas/apigw-oas/model"
+
+// Config is what Simulate needs to know about one operation.
+type Config struct {
+	Kind             model.Kind
+	BinaryMediaTypes []string
+	Integration      model.IntegrationType
+	// ContentHandling converts the request; each integration response has
+	// its own for the response.
+	ContentHandling  model.ContentHandling
+	Passthrough      model.PassthroughBehavior
+	RequestTemplates []Template
+	Responses        []IntegrationResponse
+	TransferMode     model.TransferMode
+}
+
+// Template is one mapping template: the media type it is keyed by and its
+// VTL text.
+type Template struct{ ContentType, Body string }
+
+// IntegrationResponse is one entry of the integration's responses.
+type IntegrationResponse struct {
+	Pattern         string // the selection pattern; "default" catches the rest
+	StatusCode      string
+	ContentHandling model.ContentHandling
+	Templates       []Template
+}
+
+// Request is what a client sends. Zero values mean absent.
+type Request struct {
+	ContentType    string
+	HasContentType bool
+	Body           []byte // nil when no body is given: the outcome then has no bytes
+}
+
+// Response is what comes back from the integration, and the client's
+// Accept header.
+type Response struct {
+	Accept    string
+	HasAccept bool
+	// Status, ContentType and Body describe a non-proxy or HTTP proxy
+	// integration's answer (Status defaults to 200).
+	Status         int
+	ContentType    string
+	HasContentType bool
+	Body           []byte
+	// LambdaOutput is the JSON an aws_proxy Lambda returns.
+	LambdaOutput []byte
+}
+
+// Action is what API Gateway does to a payload.
+type Action string
+
+const (
+	Unchanged    Action = "unchanged"     // the bytes pass as they are
+	AsText       Action = "utf8"          // read as UTF-8: invalid sequences become U+FFFD
+	Base64Encode Action = "base64-encode" // binary becomes base64 text
+	Base64Decode Action = "base64-decode" // base64 text becomes binary
+	Rejected     Action = "rejected"      // no body: the client gets an error status
+)
+
+// Result is one side of an exchange.
+type Result struct {
+	// ContentType is the media type that was classified: the request's
+	// Content-Type (application/json when absent) or the integration
+	// response's.
+	ContentType string `json:"content_type"`
+	Binary      bool   `json:"binary"`
+	// Matched is the binaryMediaTypes entry that made the payload binary.
+	Matched *string `json:"matched"`
+	// AcceptFirst and AcceptsBinary are set on the response side.
+	AcceptFirst   *string `json:"accept_first,omitempty"`
+	AcceptsBinary *bool   `json:"accepts_binary,omitempty"`
+	Action        Action  `json:"action"`
+	Status        int     `json:"status"`
+	// Template is the key of the mapping template that applied, if any.
+	Template *string `json:"template"`
+	// Body is the resulting payload; nil when no input body was given.
+	Body []byte `json:"body_base64,omitempty"`
+	Rule Rule   `json:"rule"`
+	// Steps is the reasoning, one sentence per decision.
+	Steps []string `json:"steps"`
+}
+
+func (r *Result) step(s string) { r.Steps = append(r.Steps, s) }
+
+func (r *Result) fail(status int, rule Rule, why string) *Result {
+	r.Status, r.Action, r.Rule, r.Body = status, Rejected, rule, nil
+	r.step(why)
+	return r
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// Exchange is one concrete request and/or response to simulate; either
+// may be nil.
+type Exchange struct {
+	Request  *Request
+	Response *Response
+}
+
+// Outcome is what API Gateway does with an exchange; a side is nil when the
+// exchange did not include it.
+type Outcome struct {
+	Request  *Result `json:"request,omitempty"`
+	Response *Result `json:"response,omitempty"`
+}
+
+// Simulate runs both sides of an exchange through the operation's settings.
+func Simulate(c Config, ex Exchange) Outcome {
+	var o Outcome
+	if ex.Request != nil {
+		o.Request = SimulateRequest(c, *ex.Request)
+	}
+	if ex.Response != nil {
+		o.Response = SimulateResponse(c, *ex.Response)
+	}
+	return o
+}

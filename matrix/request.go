@@ -1,0 +1,125 @@
+package matrix
+
+import (
+	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// defaultContentType is what API Gateway assumes for a request without a
+// Content-Type (passthrough behaviors page, tier B).
+const defaultContentType = "application/json"
+
+// SimulateRequest follows a request body from the client to the integration.
+func SimulateRequest(c Config, req Request) *Result {
+	res := &Result{Status: 200}
+	if c.Kind == model.HTTPAPI {
+		return httpAPIRequest(c, req, res)
+	}
+	res.ContentType = req.ContentType
+	if !req.HasContentType {
+		res.ContentType = defaultContentType
+		res.step("the request has no Content-Type; API Gateway treats it as application/json")
+	}
+	classify(res, mediatype.NewMatcher(c.BinaryMediaTypes), res.ContentType, "Content-Type")
+	switch c.Integration {
+	case model.AWSProxy:
+		return lambdaRequest(res, req)
+	case model.HTTPProxy:
+		res.step("http_proxy integrations take no templates; the request table is followed with contentHandling unset (unverified, §9 Q7)")
+		rule, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, model.Passthrough)
+		return convert(res, rule, action, req.Body, true)
+	}
+	return nonProxyRequest(c, req, res)
+}
+
+// classify decides whether a media type is binary and records why.
+func classify(res *Result, m mediatype.Matcher, mediaType, header string) {
+	entry, ok := m.Match(mediaType)
+	res.Binary = ok
+	switch {
+	case ok:
+		res.Matched = ptr(entry)
+		res.step("the " + header + " " + mediaType + " matches the binary media type " + entry + ", so the payload is binary")
+	case m.Empty():
+		res.step("the API has no binary media types, so every payload is text")
+	default:
+		res.step("the " + header + " " + mediaType + " matches no binary media type, so the payload is text")
+	}
+}
+
+func nonProxyRequest(c Config, req Request, res *Result) *Result {
+	rule, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, c.ContentHandling)
+	if c.ContentHandling == model.ContentHandlingInvalid {
+		res.step("contentHandling has an invalid value; it is simulated as unset")
+	}
+	tmpl, found := requestTemplate(c.RequestTemplates, res.ContentType)
+	if !found {
+		if rejected := passthrough(c, res); rejected {
+			return res
+		}
+		return convert(res, rule, action, req.Body, true)
+	}
+	res.Template = ptr(tmpl.ContentType)
+	res.step("the request template for " + tmpl.ContentType + " applies")
+	convert(res, rule, action, req.Body, true)
+	if res.Status != 200 {
+		return res
+	}
+	if action == Unchanged || action == Base64Decode {
+		return res.fail(500, ruleBinaryIntoVTL, "the payload is binary after conversion and cannot be fed to the mapping template: 500")
+	}
+	if req.Body != nil {
+		res.Body = render(tmpl.Body, res.Body)
+	}
+	res.Rule = ruleTemplateApplied
+	res.step("the template's output (with $input.body substituted) is what the integration receives")
+	return res
+}
+
+// passthrough applies passthroughBehavior when no template matches; it
+// reports whether the request was rejected with 415.
+func passthrough(c Config, res *Result) (rejected bool) {
+	switch {
+	case c.Passthrough == model.Never:
+		res.fail(415, ruleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is never: 415")
+		return true
+	case c.Passthrough == model.WhenNoTemplates && len(c.RequestTemplates) > 0:
+		res.fail(415, ruleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is when_no_templates while templates exist: 415")
+		return true
+	}
+	if len(c.RequestTemplates) > 0 {
+		res.step("no request template matches " + res.ContentType + "; passthroughBehavior lets the payload through untransformed")
+	}
+	return false
+}
+
+// convert applies a table row's action to the payload.
+func convert(res *Result, rule Rule, action Action, body []byte, request bool) *Result {
+	res.Rule, res.Action = rule, action
+	res.step(describe(action) + " (" + rule.ID + ")")
+	if body == nil {
+		return res
+	}
+	out, ok := apply(action, body)
+	if !ok {
+		why := "the payload is not valid base64, so decoding it fails: 500"
+		if request {
+			why += "; the integration is not called"
+		}
+		return res.fail(500, ruleInvalidBase64, why)
+	}
+	res.Body = out
+	return res
+}
+
+func describe(a Action) string {
+	switch a {
+	case AsText:
+		return "the payload is read as UTF-8 text; invalid byte sequences become U+FFFD"
+	case Base64Encode:
+		return "the payload is base64-encoded"
+	case Base64Decode:
+		return "the payload is base64-decoded"
+	}
+	return "the payload passes unchanged"
+}

@@ -1,0 +1,121 @@
+package matrix
+
+import (
+	"fmt"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// Rule names the documented behaviour an outcome follows: a row of one of
+// AWS's tables, or a rule of binary-semantics.md.
+type Rule struct {
+	ID      string `json:"id"`
+	Summary string `json:"summary"`
+	Source  string `json:"source"`
+}
+
+const (
+	conversionsPage  = "AWS docs, 'Content type conversions in API Gateway' (api-gateway-payload-encodings-workflow)"
+	passthroughPage  = "AWS docs, 'Integration passthrough behaviors'"
+	semanticsSection = "binary-semantics.md "
+)
+
+// requestRows is the request table of the conversions page, in its order:
+// three rows without binary media types, then text and binary payloads.
+var requestRows = [9]Rule{
+	row("request", 1, "no binary media types, contentHandling unset: the payload is handled as a UTF-8 string"),
+	row("request", 2, "no binary media types, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob"),
+	row("request", 3, "no binary media types, CONVERT_TO_TEXT: the payload is handled as a UTF-8 string"),
+	row("request", 4, "text Content-Type, contentHandling unset: text data passes as text"),
+	row("request", 5, "text Content-Type, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob"),
+	row("request", 6, "text Content-Type, CONVERT_TO_TEXT: text data passes as text"),
+	row("request", 7, "binary Content-Type, contentHandling unset: binary data passes through"),
+	row("request", 8, "binary Content-Type, CONVERT_TO_BINARY: binary data passes through"),
+	row("request", 9, "binary Content-Type, CONVERT_TO_TEXT: the binary payload is base64-encoded"),
+}
+
+// responseRows is the response table of the conversions page, in its
+// order: three rows without binary media types, then by Accept and payload.
+var responseRows = [15]Rule{
+	row("response", 1, "no binary media types, contentHandling unset: the payload is returned as a UTF-8 string"),
+	row("response", 2, "no binary media types, CONVERT_TO_BINARY: the payload is base64-decoded"),
+	row("response", 3, "no binary media types, CONVERT_TO_TEXT: the payload is returned as a UTF-8 string"),
+	row("response", 4, "text Accept, text payload, contentHandling unset: text data"),
+	row("response", 5, "text Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded"),
+	row("response", 6, "text Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string"),
+	row("response", 7, "binary Accept, text payload, contentHandling unset: the payload is base64-decoded"),
+	row("response", 8, "binary Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded"),
+	row("response", 9, "binary Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string"),
+	row("response", 10, "text Accept, binary payload, contentHandling unset: the payload is base64-encoded"),
+	row("response", 11, "text Accept, binary payload, CONVERT_TO_BINARY: binary data"),
+	row("response", 12, "text Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded"),
+	row("response", 13, "binary Accept, binary payload, contentHandling unset: binary data"),
+	row("response", 14, "binary Accept, binary payload, CONVERT_TO_BINARY: binary data"),
+	row("response", 15, "binary Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded"),
+}
+
+func row(table string, n int, summary string) Rule {
+	return Rule{ID: fmt.Sprintf("%s-table-%d", table, n), Summary: summary, Source: fmt.Sprintf("%s, %s table row %d", conversionsPage, table, n)}
+}
+
+// The rules that are not table rows.
+var (
+	ruleTemplateApplied = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
+	rulePassThrough     = Rule{"passthrough-when-no-match", "no template matches the Content-Type; the payload passes to the integration untransformed", passthroughPage}
+	ruleRejectNoMatch   = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
+	ruleBinaryIntoVTL   = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", semanticsSection + "§1.6, §8.1, §8.2 (tier A)"}
+	ruleInvalidBase64   = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", semanticsSection + "§1.4 (tier A)"}
+	ruleNoIntegResponse = Rule{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
+	ruleLambdaRequest   = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", semanticsSection + "§2.6 item 2 (tier C)"}
+	ruleLambdaDecoded   = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", semanticsSection + "§1.5 (tier A)"}
+	ruleLambdaVerbatim  = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", semanticsSection + "§1.5 (tier A)"}
+	ruleLambdaMalformed = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", semanticsSection + "§8.7 (tier A)"}
+	ruleStreaming       = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", semanticsSection + "§8.6 (tier B)"}
+	ruleHTTPAPIRequest  = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", semanticsSection + "§8.5 (tier C)"}
+	ruleHTTPAPIResponse = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", semanticsSection + "§8.5 (tier C)"}
+	ruleHTTPAPIProxy    = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", semanticsSection + "§8.5"}
+)
+
+// requestRow returns the request table row and the action for a payload.
+func requestRow(listEmpty, binary bool, ch model.ContentHandling) (Rule, Action) {
+	col := column(ch)
+	switch {
+	case listEmpty:
+		return requestRows[[3]int{0, 1, 2}[col]], [3]Action{AsText, Base64Decode, AsText}[col]
+	case !binary:
+		return requestRows[3+col], [3]Action{AsText, Base64Decode, AsText}[col]
+	}
+	return requestRows[6+col], [3]Action{Unchanged, Unchanged, Base64Encode}[col]
+}
+
+// responseRow returns the response table row and the action.
+func responseRow(listEmpty, binaryPayload, binaryAccept bool, ch model.ContentHandling) (Rule, Action) {
+	col := column(ch)
+	var block int
+	var actions [3]Action
+	switch {
+	case listEmpty:
+		block, actions = 0, [3]Action{AsText, Base64Decode, AsText}
+	case !binaryPayload && !binaryAccept:
+		block, actions = 1, [3]Action{AsText, Base64Decode, AsText}
+	case !binaryPayload && binaryAccept:
+		block, actions = 2, [3]Action{Base64Decode, Base64Decode, AsText}
+	case binaryPayload && !binaryAccept:
+		block, actions = 3, [3]Action{Base64Encode, Unchanged, Base64Encode}
+	default:
+		block, actions = 4, [3]Action{Unchanged, Unchanged, Base64Encode}
+	}
+	return responseRows[3*block+col], actions[col]
+}
+
+// column orders contentHandling as the tables do: unset, CONVERT_TO_BINARY,
+// CONVERT_TO_TEXT. An invalid value is simulated as unset.
+func column(ch model.ContentHandling) int {
+	switch ch {
+	case model.ConvertToBinary:
+		return 1
+	case model.ConvertToText:
+		return 2
+	}
+	return 0
+}
