@@ -159,3 +159,33 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("output = %+v", out)
 	}
 }
+
+// explain's bad input exits 2 with a message (the scripts check more text).
+func TestExplainBadInputExits2(t *testing.T) {
+	dir := t.TempDir()
+	notJSON := write(t, dir, "out.txt", []byte("<html>"))
+	image := []string{"explain", "../fixtures/oas30-image-service.yaml"}
+	proxy := []string{"explain", "../fixtures/oas30-cors-wildcard.json", "--path", "/{proxy+}", "--method", "GET"}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{append(image, "--path", "/nope", "--method", "GET"), `has no path "/nope"`},
+		{append(image, "--path", "/photos", "--method", "PATCH"), "has no PATCH operation at /photos"},
+		{append(image, "--path", "/photos", "--method", "GET", "--client", "lynx"), `unknown client "lynx"`},
+		{append(image, "--path", "/photos", "--method", "GET", "--body", filepath.Join(dir, "none")), "cannot read it (no such file)"},
+		{append(image, "--path", "/photos", "--method", "GET", "--body", dir), "cannot read it (not a regular file)"},
+		{append(proxy, "--client", "curl", "--lambda-output", notJSON), "is not JSON"},
+		{append(image, "--path", "/photos", "--method", "GET", "--accept", "*/*", "--client", "curl"), "give --accept or --client, not both"},
+		{append(image, "--path", "/photos", "--method", "GET", "--integration-body", notJSON), "give --accept or --client"},
+		{[]string{"explain", "--path", "/a", "--method", "GET"}, "explain needs exactly one FILE"},
+		{[]string{"explain", "../fixtures/oas30-image-service.yaml", "--method", "GET"}, `"path" not set`},
+		{[]string{"explain", filepath.Join(dir, "missing.yaml"), "--path", "/a", "--method", "GET"}, "no such file"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, "", c.args...)
+		if code != ExitInput || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args[2:], code, stderr, c.want)
+		}
+	}
+}

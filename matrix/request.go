@@ -25,7 +25,7 @@ func SimulateRequest(c Config, req Request) *Result {
 	case model.AWSProxy:
 		return lambdaRequest(res, req)
 	case model.HTTPProxy:
-		res.step("http_proxy integrations take no templates; the request table is followed with contentHandling unset (unverified, §9 Q7)")
+		res.step("http_proxy integrations take no templates; the request table is followed with contentHandling unset (unverified; see docs/matrix.md)")
 		rule, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, model.Passthrough)
 		return convert(res, rule, action, req.Body, true)
 	}

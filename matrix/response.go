@@ -31,7 +31,7 @@ func SimulateResponse(c Config, resp Response) *Result {
 	}
 	classify(res, m, res.ContentType, "integration response Content-Type")
 	if c.Integration == model.HTTPProxy {
-		res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified, §9 Q7)")
+		res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
 		rule, action := responseRow(m.Empty(), res.Binary, acceptsBinary, model.Passthrough)
 		return convert(res, rule, action, resp.Body, false)
 	}
@@ -44,7 +44,7 @@ func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
 	first, ok := mediatype.FirstRange(resp.Accept)
 	if !resp.HasAccept || !ok {
 		res.AcceptFirst, res.AcceptsBinary = ptr(""), ptr(false)
-		res.step("the request has no Accept header, so the client is taken to accept text (an assumption, §9 Q1)")
+		res.step("the request has no Accept header, so the client is taken to accept text (an assumption; see docs/matrix.md)")
 		return false
 	}
 	entry, matched := m.Match(first)

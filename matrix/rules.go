@@ -14,10 +14,16 @@ type Rule struct {
 	Source  string `json:"source"`
 }
 
+// Sources are public: AWS's documentation, or behaviour recorded against
+// AWS in LocalStack's AWS-validated snapshot tests. docs/matrix.md lists
+// them with the evidence for each rule.
 const (
-	conversionsPage  = "AWS docs, 'Content type conversions in API Gateway' (api-gateway-payload-encodings-workflow)"
-	passthroughPage  = "AWS docs, 'Integration passthrough behaviors'"
-	semanticsSection = "binary-semantics.md "
+	conversionsPage = "AWS docs, 'Content type conversions in API Gateway' (api-gateway-payload-encodings-workflow)"
+	passthroughPage = "AWS docs, 'Integration passthrough behaviors'"
+	recordedS3      = "recorded against AWS: LocalStack tests/aws/services/apigateway/test_apigateway_s3.py (AWS-validated 2025-03-17)"
+	recordedLambda  = "recorded against AWS: LocalStack tests/aws/services/apigateway/test_apigateway_lambda.py"
+	lambdaBinaryDoc = "AWS docs, 'Return binary media from a Lambda proxy integration'"
+	httpAPIDoc      = "AWS docs, 'Working with binary media types for HTTP APIs'; observed behaviour reported in ministackorg/ministack#766 (unverified by AWS recording)"
 )
 
 // requestRows is the request table of the conversions page, in its order:
@@ -63,17 +69,17 @@ var (
 	ruleTemplateApplied = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
 	rulePassThrough     = Rule{"passthrough-when-no-match", "no template matches the Content-Type; the payload passes to the integration untransformed", passthroughPage}
 	ruleRejectNoMatch   = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
-	ruleBinaryIntoVTL   = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", semanticsSection + "§1.6, §8.1, §8.2 (tier A)"}
-	ruleInvalidBase64   = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", semanticsSection + "§1.4 (tier A)"}
+	ruleBinaryIntoVTL   = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
+	ruleInvalidBase64   = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
 	ruleNoIntegResponse = Rule{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
-	ruleLambdaRequest   = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", semanticsSection + "§2.6 item 2 (tier C)"}
-	ruleLambdaDecoded   = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", semanticsSection + "§1.5 (tier A)"}
-	ruleLambdaVerbatim  = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", semanticsSection + "§1.5 (tier A)"}
-	ruleLambdaMalformed = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", semanticsSection + "§8.7 (tier A)"}
-	ruleStreaming       = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", semanticsSection + "§8.6 (tier B)"}
-	ruleHTTPAPIRequest  = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", semanticsSection + "§8.5 (tier C)"}
-	ruleHTTPAPIResponse = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", semanticsSection + "§8.5 (tier C)"}
-	ruleHTTPAPIProxy    = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", semanticsSection + "§8.5"}
+	ruleLambdaRequest   = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
+	ruleLambdaDecoded   = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	ruleLambdaVerbatim  = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	ruleLambdaMalformed = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
+	ruleStreaming       = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
+	ruleHTTPAPIRequest  = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
+	ruleHTTPAPIResponse = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
+	ruleHTTPAPIProxy    = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
 )
 
 // requestRow returns the request table row and the action for a payload.

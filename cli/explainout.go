@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/apigw-oas/apigw-oas/clients"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// writeExplanation prints the reasoning for each side of an exchange.
+func writeExplanation(w io.Writer, op *model.Operation, e explanation) {
+	fmt.Fprintf(w, "%s (%s)\n", e.Operation, op.Span)
+	for _, s := range []struct {
+		name string
+		side *sideResult
+	}{{"request", e.Request}, {"response", e.Response}} {
+		if s.side == nil {
+			continue
+		}
+		r := s.side.Result
+		fmt.Fprintf(w, "\n%s:\n", s.name)
+		for i, step := range r.Steps {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, step)
+		}
+		fmt.Fprintf(w, "  rule: %s: %s\n        (%s)\n", r.Rule.ID, r.Rule.Summary, r.Rule.Source)
+		fmt.Fprintf(w, "  => status %d, %s%s\n", r.Status, r.Action, bodySummary(s.side))
+	}
+}
+
+func bodySummary(s *sideResult) string {
+	if s.BodyBase64 == nil {
+		return ""
+	}
+	if *s.BodyBase64 == nil {
+		return ", no body"
+	}
+	return fmt.Sprintf(", %d bytes", len(*s.BodyBase64))
+}
+
+// clientTable is what every known client gets from an operation's
+// responses, explain's answer when no exchange is given.
+type clientTable struct {
+	Version   int           `json:"version"`
+	Operation string        `json:"operation"`
+	Payloads  []string      `json:"payloads"` // the column headings
+	Clients   []clientCells `json:"clients"`
+}
+
+type clientCells struct {
+	clients.Profile
+	AcceptFirst   string      `json:"accept_first"`
+	AcceptsBinary bool        `json:"accepts_binary"`
+	Results       []cellValue `json:"results"`
+}
+
+type cellValue struct {
+	Payload string        `json:"payload"`
+	Action  matrix.Action `json:"action"`
+	Status  int           `json:"status"`
+	Rule    string        `json:"rule"`
+}
+
+// payloadSample is the binary body a Lambda is assumed to return, base64
+// with isBase64Encoded, for the aws_proxy column.
+const payloadSample = `{"statusCode": 200, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`
+
+func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
+	t := clientTable{Version: explainVersion, Operation: op.Name()}
+	payloads := producedTypes(op)
+	if cfg.Integration == model.AWSProxy {
+		payloads = []string{"Lambda body with isBase64Encoded"}
+	}
+	t.Payloads = payloads
+	for _, p := range clients.Profiles {
+		row := clientCells{Profile: p}
+		for _, payload := range payloads {
+			resp := matrix.Response{Accept: p.Accept, HasAccept: true, ContentType: payload, HasContentType: true, LambdaOutput: []byte(payloadSample)}
+			r := matrix.SimulateResponse(cfg, resp)
+			row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
+			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID})
+		}
+		t.Clients = append(t.Clients, row)
+	}
+	return t
+}
+
+// producedTypes lists the media types the operation's 2xx responses
+// declare, or application/json when it declares none.
+func producedTypes(op *model.Operation) []string {
+	var types []string
+	seen := map[string]bool{}
+	for _, r := range op.Responses {
+		if !strings.HasPrefix(r.Status.Raw, "2") {
+			continue
+		}
+		for _, m := range r.Produces {
+			if m.IsString() && !seen[m.Value] {
+				seen[m.Value] = true
+				types = append(types, m.Value)
+			}
+		}
+	}
+	if len(types) == 0 {
+		types = []string{"application/json"}
+	}
+	return types
+}
+
+func writeClientTable(w io.Writer, t clientTable) error {
+	fmt.Fprintf(w, "%s: what each client receives\n\n", t.Operation)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "CLIENT\tFIRST ACCEPT RANGE\tACCEPTS BINARY")
+	for _, p := range t.Payloads {
+		fmt.Fprintf(tw, "\t%s", p)
+	}
+	fmt.Fprintln(tw)
+	for _, c := range t.Clients {
+		fmt.Fprintf(tw, "%s\t%s\t%s", c.Name, c.AcceptFirst, yesNo(c.AcceptsBinary))
+		for _, r := range c.Results {
+			fmt.Fprintf(tw, "\t%s", cellText(r))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nbinary = the bytes arrive as sent; base64 text = the client receives base64 instead of the bytes;")
+	fmt.Fprintln(w, "text = read as UTF-8 (invalid bytes become U+FFFD). Run with --client NAME to see why.")
+	return nil
+}
+
+func cellText(r cellValue) string {
+	if r.Status >= 400 {
+		return fmt.Sprintf("%d error", r.Status)
+	}
+	switch r.Action {
+	case matrix.Unchanged, matrix.Base64Decode:
+		return "binary"
+	case matrix.Base64Encode:
+		return "base64 text"
+	}
+	return "text"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run apigw-oas as a command, in-process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"apigw-oas": func() { os.Exit(Main(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: each runs
+// the command on the project's fixtures and checks its output.
+func TestScripts(t *testing.T) {
+	fixtures, err := filepath.Abs("../fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			return os.CopyFS(filepath.Join(env.WorkDir, "fixtures"), os.DirFS(fixtures))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// unbase64 SRC DST writes the bytes a base64 file holds, so a
+			// script can carry binary bodies as text.
+			"unbase64": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: unbase64 SRC DST")
+				}
+				data, err := base64.StdEncoding.DecodeString(ts.ReadFile(args[0]))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
+			},
+		},
+	})
+}
