@@ -29,7 +29,7 @@ func explainCommand() *ucli.Command {
 		Usage:     "show what API Gateway does to the bodies of one operation",
 		ArgsUsage: "FILE",
 		Description: "explain runs API Gateway's payload conversion rules for one operation of FILE.\n\n" +
-			"   Request side:  --content-type and/or --body\n" +
+			"   Request side:  --content-type and/or --body (or --request for a request with neither)\n" +
 			"   Response side: --accept or --client, with --status and either\n" +
 			"                  --integration-content-type/--integration-body (non-proxy integrations)\n" +
 			"                  or --lambda-output (aws_proxy)\n" +
@@ -43,6 +43,7 @@ func explainCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition", Required: true},
 			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method)", Required: true},
 			&ucli.StringFlag{Name: "api", Usage: "the API to use when FILE holds several"},
+			&ucli.BoolFlag{Name: "request", Usage: "simulate the request side even without --content-type or --body (a request with neither, such as a CORS preflight)"},
 			&ucli.StringFlag{Name: "content-type", Usage: "the request's Content-Type"},
 			&ucli.StringFlag{Name: "body", Usage: "a file holding the request body"},
 			&ucli.StringFlag{Name: "accept", Usage: "the request's Accept header"},
@@ -149,7 +150,7 @@ func pickAPI(res *importer.Result, name string) (*model.API, error) {
 // exchangeFromFlags builds the request and response the flags describe.
 func exchangeFromFlags(cmd *ucli.Command, op *model.Operation) (matrix.Exchange, error) {
 	var ex matrix.Exchange
-	if cmd.IsSet("content-type") || cmd.IsSet("body") {
+	if cmd.Bool("request") || cmd.IsSet("content-type") || cmd.IsSet("body") {
 		body, err := readInput(cmd, "body")
 		if err != nil {
 			return ex, err

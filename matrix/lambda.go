@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
 )
@@ -61,6 +62,7 @@ func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *R
 		return res.fail(502, ruleLambdaMalformed, err.Error()+": 502")
 	}
 	res.Status = status
+	res.ContentType = headerValue(out.Headers, "Content-Type")
 	var body []byte
 	if out.Body != nil {
 		body = []byte(*out.Body)
@@ -90,4 +92,14 @@ func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
 		return res.fail(500, ruleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
 	}
 	return streamed(res, decoded)
+}
+
+// headerValue finds a header of a Lambda output, whatever its case.
+func headerValue(headers map[string]any, name string) string {
+	for k, v := range headers {
+		if s, ok := v.(string); ok && strings.EqualFold(k, name) {
+			return s
+		}
+	}
+	return ""
 }

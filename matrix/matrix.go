@@ -77,9 +77,11 @@ type Result struct {
 	Binary      bool   `json:"binary"`
 	// Matched is the binaryMediaTypes entry that made the payload binary.
 	Matched *string `json:"matched"`
-	// AcceptFirst and AcceptsBinary are set on the response side.
+	// AcceptFirst, AcceptsBinary and AcceptMatched (the entry the first
+	// Accept range matched) are set on the response side.
 	AcceptFirst   *string `json:"accept_first,omitempty"`
 	AcceptsBinary *bool   `json:"accepts_binary,omitempty"`
+	AcceptMatched *string `json:"accept_matched,omitempty"`
 	Action        Action  `json:"action"`
 	Status        int     `json:"status"`
 	// Template is the key of the mapping template that applied, if any.

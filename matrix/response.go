@@ -50,6 +50,7 @@ func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
 	entry, matched := m.Match(first)
 	res.AcceptFirst, res.AcceptsBinary = ptr(first), ptr(matched)
 	if matched {
+		res.AcceptMatched = ptr(entry)
 		res.step("Accept's first media range " + first + " matches the binary media type " + entry + ", so the client accepts binary")
 	} else {
 		res.step("Accept's first media range " + first + " matches no binary media type, so the client accepts text")
