@@ -67,7 +67,6 @@ func row(table string, n int, summary string) Rule {
 // The rules that are not table rows.
 var (
 	ruleTemplateApplied = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
-	rulePassThrough     = Rule{"passthrough-when-no-match", "no template matches the Content-Type; the payload passes to the integration untransformed", passthroughPage}
 	ruleRejectNoMatch   = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
 	ruleBinaryIntoVTL   = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
 	ruleInvalidBase64   = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
