@@ -36,12 +36,19 @@ type lambdaOutput struct {
 // that is not a number (§8.7); an HTTP API ignores unknown keys (strict
 // false).
 func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, err error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return out, 0, fmt.Errorf("the Lambda output is not a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	if strict {
 		dec.DisallowUnknownFields()
 	}
 	if err := dec.Decode(&out); err != nil {
 		return out, 0, fmt.Errorf("the Lambda output is not a valid proxy response: %v", err)
+	}
+	if dec.More() || dec.InputOffset() != int64(len(trimmed)) {
+		return out, 0, fmt.Errorf("the Lambda output has data after its JSON object")
 	}
 	status = 200
 	if len(out.StatusCode) > 0 && string(out.StatusCode) != "null" {
@@ -85,13 +92,13 @@ func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *R
 
 func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
 	if !out.IsBase64Encoded {
-		return streamed(res, body)
+		return streamed(res, Unchanged, body)
 	}
 	decoded, err := base64.StdEncoding.DecodeString(string(body))
 	if err != nil {
 		return res.fail(500, ruleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
 	}
-	return streamed(res, decoded)
+	return streamed(res, Base64Decode, decoded)
 }
 
 // headerValue finds a header of a Lambda output, whatever its case.

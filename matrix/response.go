@@ -22,7 +22,7 @@ func SimulateResponse(c Config, resp Response) *Result {
 		return lambdaResponse(c, resp, res, acceptsBinary)
 	case c.TransferMode == model.Stream && c.Integration == model.HTTPProxy:
 		res.ContentType = resp.ContentType
-		return streamed(res, resp.Body)
+		return streamed(res, Unchanged, resp.Body)
 	}
 	res.ContentType = resp.ContentType
 	if !resp.HasContentType {
@@ -119,9 +119,10 @@ func selectResponse(responses []IntegrationResponse, status int, res *Result) (I
 }
 
 // streamed is a response sent with responseTransferMode STREAM: binary
-// reaches the client without binary media types.
-func streamed(res *Result, body []byte) *Result {
-	res.Binary, res.Rule, res.Action, res.Body = true, ruleStreaming, Unchanged, body
-	res.step("responseTransferMode is STREAM: the response streams through unchanged, whatever the binary media types")
+// reaches the client without binary media types. A Lambda's base64 body
+// has been decoded (action Base64Decode) before it streams.
+func streamed(res *Result, action Action, body []byte) *Result {
+	res.Binary, res.Rule, res.Action, res.Body = true, ruleStreaming, action, body
+	res.step("responseTransferMode is STREAM: the response streams to the client whatever the binary media types")
 	return res
 }
