@@ -11,6 +11,7 @@ import (
 )
 
 // Severity orders diagnostics by how much they matter.
+// Off is a rule that is disabled; no diagnostic carries it.
 type Severity uint8
 
 const (
@@ -39,9 +40,26 @@ type Diagnostic struct {
 	Pointer  string      `json:"pointer,omitempty"`
 	// Operation names the operation concerned ("GET /pets"), if any.
 	Operation  string    `json:"operation,omitempty"`
-	Related    []Related `json:"related,omitempty"`
-	Suppressed bool      `json:"suppressed,omitempty"`
+	Related   []Related `json:"related,omitempty"`
+	// Suppression is set when an ignore comment or a config ignore entry
+	// covers the finding: it is kept, counted and shown as suppressed.
+	Suppression *Suppression `json:"suppression,omitempty"`
 }
+
+// Suppression says what silenced a finding.
+type Suppression struct {
+	Kind   string `json:"kind"` // SuppressedInline or SuppressedByConfig
+	Reason string `json:"reason"`
+}
+
+// The kinds of suppression.
+const (
+	SuppressedInline   = "inline" // an "# apigw-oas:ignore RULE reason" comment in the file
+	SuppressedByConfig = "config" // an ignore entry of the configuration
+)
+
+// Suppressed reports whether an ignore covers the finding.
+func (d Diagnostic) Suppressed() bool { return d.Suppression != nil }
 
 // Related is another place that explains a diagnostic.
 type Related struct {
@@ -86,4 +104,14 @@ func Sort(ds []Diagnostic) {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+// ParseSeverity reads "error", "warning", "info" or "off".
+func ParseSeverity(s string) (Severity, error) {
+	for i, name := range severityNames {
+		if s == name {
+			return Severity(i), nil
+		}
+	}
+	return Off, fmt.Errorf("unknown severity %q (want error, warning, info or off)", s)
 }
