@@ -16,10 +16,10 @@ import (
 func lambdaRequest(res *Result, req Request) *Result {
 	if res.Binary {
 		res.step("the Lambda event carries the body base64-encoded, with isBase64Encoded: true")
-		return convert(res, ruleLambdaRequest, Base64Encode, req.Body, true)
+		return convert(res, RuleLambdaRequest, Base64Encode, req.Body, true)
 	}
 	res.step("the Lambda event carries the body as text, with isBase64Encoded: false")
-	return convert(res, ruleLambdaRequest, AsText, req.Body, true)
+	return convert(res, RuleLambdaRequest, AsText, req.Body, true)
 }
 
 // lambdaOutput is a Lambda proxy response; a REST API allows only these keys.
@@ -66,7 +66,7 @@ func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, e
 func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *Result {
 	out, status, err := parseLambdaOutput(resp.LambdaOutput, true)
 	if err != nil {
-		return res.fail(502, ruleLambdaMalformed, err.Error()+": 502")
+		return res.fail(502, RuleLambdaMalformed, err.Error()+": 502")
 	}
 	res.Status = status
 	res.ContentType = headerValue(out.Headers, "Content-Type")
@@ -82,12 +82,12 @@ func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *R
 		if out.IsBase64Encoded {
 			res.step("isBase64Encoded is true, but the client does not accept binary: it receives the base64 text")
 		}
-		res.Rule, res.Action, res.Body = ruleLambdaVerbatim, Unchanged, body
+		res.Rule, res.Action, res.Body = RuleLambdaVerbatim, Unchanged, body
 		res.step("the body is returned as the Lambda wrote it (the Lambda's Content-Type is not consulted)")
 		return res
 	}
 	res.step("isBase64Encoded is true and the client accepts binary")
-	return convert(res, ruleLambdaDecoded, Base64Decode, body, false)
+	return convert(res, RuleLambdaDecoded, Base64Decode, body, false)
 }
 
 func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
@@ -96,7 +96,7 @@ func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
 	}
 	decoded, err := base64.StdEncoding.DecodeString(string(body))
 	if err != nil {
-		return res.fail(500, ruleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
+		return res.fail(500, RuleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
 	}
 	return streamed(res, Base64Decode, decoded)
 }

@@ -66,12 +66,12 @@ func nonProxyRequest(c Config, req Request, res *Result) *Result {
 		return res
 	}
 	if action == Unchanged || action == Base64Decode {
-		return res.fail(500, ruleBinaryIntoVTL, "the payload is binary after conversion and cannot be fed to the mapping template: 500")
+		return res.fail(500, RuleBinaryIntoVTL, "the payload is binary after conversion and cannot be fed to the mapping template: 500")
 	}
 	if req.Body != nil {
 		res.Body = render(tmpl.Body, res.Body)
 	}
-	res.Rule = ruleTemplateApplied
+	res.Rule = RuleTemplateApplied
 	res.step("the template's output (with $input.body substituted) is what the integration receives")
 	return res
 }
@@ -81,10 +81,10 @@ func nonProxyRequest(c Config, req Request, res *Result) *Result {
 func passthrough(c Config, res *Result) (rejected bool) {
 	switch {
 	case c.Passthrough == model.Never:
-		res.fail(415, ruleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is never: 415")
+		res.fail(415, RuleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is never: 415")
 		return true
 	case c.Passthrough == model.WhenNoTemplates && len(c.RequestTemplates) > 0:
-		res.fail(415, ruleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is when_no_templates while templates exist: 415")
+		res.fail(415, RuleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is when_no_templates while templates exist: 415")
 		return true
 	}
 	if len(c.RequestTemplates) > 0 {
@@ -106,7 +106,7 @@ func convert(res *Result, rule Rule, action Action, body []byte, request bool) *
 		if request {
 			why += "; the integration is not called"
 		}
-		return res.fail(500, ruleInvalidBase64, why)
+		return res.fail(500, RuleInvalidBase64, why)
 	}
 	res.Body = out
 	return res

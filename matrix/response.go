@@ -65,7 +65,7 @@ func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) 
 	}
 	ir, found := selectResponse(c.Responses, status, res)
 	if !found {
-		return res.fail(500, ruleNoIntegResponse, "no integration response matches status "+strconv.Itoa(status)+" and none is the default: 500")
+		return res.fail(500, RuleNoIntegrationResponse, "no integration response matches status "+strconv.Itoa(status)+" and none is the default: 500")
 	}
 	if code, err := strconv.Atoi(ir.StatusCode); err == nil {
 		res.Status = code
@@ -81,7 +81,7 @@ func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) 
 	}
 	res.Template = ptr(tmpl.ContentType)
 	if action == Unchanged || action == Base64Decode {
-		return res.fail(500, ruleBinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
+		return res.fail(500, RuleBinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
 	}
 	if resp.Body != nil {
 		res.Body = render(tmpl.Body, res.Body)
@@ -122,7 +122,7 @@ func selectResponse(responses []IntegrationResponse, status int, res *Result) (I
 // reaches the client without binary media types. A Lambda's base64 body
 // has been decoded (action Base64Decode) before it streams.
 func streamed(res *Result, action Action, body []byte) *Result {
-	res.Binary, res.Rule, res.Action, res.Body = true, ruleStreaming, action, body
+	res.Binary, res.Rule, res.Action, res.Body = true, RuleStreaming, action, body
 	res.step("responseTransferMode is STREAM: the response streams to the client whatever the binary media types")
 	return res
 }

@@ -64,21 +64,21 @@ func row(table string, n int, summary string) Rule {
 	return Rule{ID: fmt.Sprintf("%s-table-%d", table, n), Summary: summary, Source: fmt.Sprintf("%s, %s table row %d", conversionsPage, table, n)}
 }
 
-// The rules that are not table rows.
+// The rules that are not table rows; lint rules compare outcomes with them.
 var (
-	ruleTemplateApplied = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
-	ruleRejectNoMatch   = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
-	ruleBinaryIntoVTL   = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
-	ruleInvalidBase64   = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
-	ruleNoIntegResponse = Rule{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
-	ruleLambdaRequest   = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
-	ruleLambdaDecoded   = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
-	ruleLambdaVerbatim  = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
-	ruleLambdaMalformed = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
-	ruleStreaming       = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
-	ruleHTTPAPIRequest  = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
-	ruleHTTPAPIResponse = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
-	ruleHTTPAPIProxy    = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
+	RuleTemplateApplied       = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
+	RuleRejectNoMatch         = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
+	RuleBinaryIntoVTL         = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
+	RuleInvalidBase64         = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
+	RuleNoIntegrationResponse = Rule{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
+	RuleLambdaRequest         = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
+	RuleLambdaDecoded         = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	RuleLambdaVerbatim        = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	RuleLambdaMalformed       = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
+	RuleStreaming             = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
+	RuleHTTPAPIRequest        = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
+	RuleHTTPAPIResponse       = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
+	RuleHTTPAPIProxy          = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
 )
 
 // requestRow returns the request table row and the action for a payload.

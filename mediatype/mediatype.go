@@ -151,3 +151,25 @@ func (p *parser) param() (Param, error) {
 	}
 	return Param{}, p.errorf("unterminated quoted value of parameter %q", name)
 }
+
+// IsText reports whether a media type carries text: text/*, JSON, XML and
+// their +json/+xml variants, JavaScript, YAML, GraphQL and URL-encoded
+// forms. Everything else (images, PDFs, archives, octet streams, multipart
+// bodies) is binary content, which API Gateway mangles unless it is listed.
+func IsText(t Type) bool {
+	e := t.Essence()
+	typ, sub, _ := strings.Cut(e, "/")
+	switch {
+	case typ == "text":
+		return true
+	case strings.HasSuffix(sub, "+json"), strings.HasSuffix(sub, "+xml"), strings.HasSuffix(sub, "+yaml"):
+		return true
+	}
+	switch e {
+	case "application/json", "application/xml", "application/javascript", "application/x-javascript",
+		"application/ecmascript", "application/yaml", "application/x-yaml", "application/graphql",
+		"application/x-www-form-urlencoded", "application/x-ndjson", "application/jsonl":
+		return true
+	}
+	return false
+}

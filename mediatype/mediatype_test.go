@@ -99,3 +99,17 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+func TestIsText(t *testing.T) {
+	for in, want := range map[string]bool{
+		"application/json": true, "application/problem+json": true, "text/html; charset=utf-8": true,
+		"application/xml": true, "application/atom+xml": true, "application/x-www-form-urlencoded": true,
+		"image/png": false, "application/pdf": false, "application/octet-stream": false,
+		"multipart/form-data": false, "application/zip": false, "font/woff2": false,
+	} {
+		typ, err := Parse(in)
+		if err != nil || IsText(typ) != want {
+			t.Errorf("IsText(%q) = %v, want %v (%v)", in, !want, want, err)
+		}
+	}
+}
