@@ -189,3 +189,71 @@ func TestExplainBadInputExits2(t *testing.T) {
 		}
 	}
 }
+
+// lint walks folders, skips what holds no definition and hidden folders,
+// and exits by the worst finding at or above --fail-on.
+func TestLint(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "api/good.yaml", []byte(minimalAPI))
+	write(t, dir, "api/warn.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg]\n"))
+	write(t, dir, "api/notes.yaml", []byte("name: not an api\n"))                      // no definition: skipped quietly
+	write(t, dir, "api/chart.yaml", []byte("name: {{ .Values.name }}\n  broken: [\n")) // nor parsed
+	write(t, dir, "api/.hidden/bad.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: 1\n"))
+	write(t, dir, "api/node_modules/pkg/bad.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: 1\n"))
+	api := filepath.Join(dir, "api")
+
+	code, stdout, stderr := run(t, "", "lint", api)
+	if code != ExitOK || !strings.Contains(stdout, "warn.yaml:4:42: warning:") || !strings.Contains(stdout, "in 2 files") {
+		t.Errorf("lint dir: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := run(t, "", "lint", "--fail-on", "warning", api); code != ExitFindings {
+		t.Errorf("--fail-on warning: exit %d\n%s", code, stdout)
+	}
+	bad := write(t, dir, "bad.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: 1\n"))
+	if code, _, _ := run(t, "", "lint", bad); code != ExitFindings {
+		t.Errorf("an error finding: exit %d, want 1", code)
+	}
+	if code, _, _ := run(t, "", "lint", "--fail-on", "never", bad); code != ExitOK {
+		t.Errorf("--fail-on never: exit %d, want 0", code)
+	}
+	broken := write(t, dir, "broken.json", []byte(`{"openapi": "3.0.1",`))
+	if code, stdout, _ := run(t, "", "lint", broken, bad); code != ExitInput || !strings.Contains(stdout, "[syntax]") {
+		t.Errorf("unreadable input: exit %d, want 2\n%s", code, stdout)
+	}
+	if code, stdout, _ := run(t, "", "lint", filepath.Join(api, "notes.yaml")); code != ExitInput || !strings.Contains(stdout, "not an API definition") {
+		t.Errorf("a named file that is not a definition: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = run(t, minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg]\n", "lint", "-", "--stdin-filename", "spec/api.yaml", "--format", "json")
+	if code != ExitOK || !strings.Contains(stdout, `"file": "spec/api.yaml"`) {
+		t.Errorf("stdin: exit %d\n%s", code, stdout)
+	}
+}
+
+// --output writes extra formats in the same run, each file whole.
+func TestLintOutputs(t *testing.T) {
+	dir := t.TempDir()
+	spec := write(t, dir, "api.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg]\n"))
+	sarif, junit := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "junit.xml")
+	code, _, stderr := run(t, "", "lint", spec, "--output", "sarif="+sarif, "--output", "junit="+junit)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{sarif, junit} {
+		data, err := os.ReadFile(f)
+		if err != nil || !strings.Contains(string(data), "media-type-nonstandard") {
+			t.Errorf("%s: %v\n%s", f, err, data)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+	for _, bad := range [][]string{{"--output", "sarif"}, {"--output", "xml=x.xml"}, {"--fail-on", "fatal"}, {"--format", "yaml"}} {
+		if code, _, _ := run(t, "", append([]string{"lint", spec}, bad...)...); code != ExitInput {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+	if code, _, stderr := run(t, "", "lint", spec, "--output", "json="+filepath.Join(dir, "missing", "out.json")); code != ExitInput || !strings.Contains(stderr, "--output json=") {
+		t.Errorf("unwritable --output: exit %d, %s", code, stderr)
+	}
+}

@@ -62,6 +62,8 @@ type cellValue struct {
 	Action  matrix.Action `json:"action"`
 	Status  int           `json:"status"`
 	Rule    string        `json:"rule"`
+	// Binary says whether the client receives the original bytes.
+	Binary bool `json:"binary"`
 }
 
 // payloadSample is the binary body a Lambda is assumed to return, base64
@@ -81,7 +83,7 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 			resp := matrix.Response{Accept: p.Accept, HasAccept: true, ContentType: payload, HasContentType: true, LambdaOutput: []byte(payloadSample)}
 			r := matrix.SimulateResponse(cfg, resp)
 			row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
-			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID})
+			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID, Binary: r.ClientGetsBinary()})
 		}
 		t.Clients = append(t.Clients, row)
 	}
@@ -134,13 +136,12 @@ func writeClientTable(w io.Writer, t clientTable) error {
 }
 
 func cellText(r cellValue) string {
-	if r.Status >= 400 {
+	switch {
+	case r.Status >= 400:
 		return fmt.Sprintf("%d error", r.Status)
-	}
-	switch r.Action {
-	case matrix.Unchanged, matrix.Base64Decode:
+	case r.Binary:
 		return "binary"
-	case matrix.Base64Encode:
+	case r.Action == matrix.Base64Encode || r.Rule == matrix.RuleLambdaVerbatim.ID:
 		return "base64 text"
 	}
 	return "text"

@@ -39,7 +39,7 @@ type Diagnostic struct {
 	Span     source.Span `json:"span"`
 	Pointer  string      `json:"pointer,omitempty"`
 	// Operation names the operation concerned ("GET /pets"), if any.
-	Operation  string    `json:"operation,omitempty"`
+	Operation string    `json:"operation,omitempty"`
 	Related   []Related `json:"related,omitempty"`
 	// Suppression is set when an ignore comment or a config ignore entry
 	// covers the finding: it is kept, counted and shown as suppressed.

@@ -128,3 +128,13 @@ func Simulate(c Config, ex Exchange) Outcome {
 	}
 	return o
 }
+
+// ClientGetsBinary reports whether a response reaches the client as the
+// original bytes: decoded from base64, or a binary payload passed through.
+// A Lambda's base64 body returned verbatim is text to the client.
+func (r *Result) ClientGetsBinary() bool {
+	if r.Status >= 400 {
+		return false
+	}
+	return r.Action == Base64Decode || (r.Action == Unchanged && r.Binary && r.Rule != RuleLambdaVerbatim)
+}

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// input is one file to lint. explicit inputs were named on the command
+// line: they are reported even when they hold no definition.
+type input struct {
+	path     string
+	explicit bool
+}
+
+// definitionExtensions are the file names a directory walk looks at.
+var definitionExtensions = map[string]bool{".yaml": true, ".yml": true, ".json": true}
+
+// skippedDirs are never walked into, besides hidden ones.
+var skippedDirs = map[string]bool{"node_modules": true, "vendor": true}
+
+// collectInputs expands directories into the files that may hold
+// definitions, in a stable order.
+func collectInputs(args []string) ([]input, error) {
+	var inputs []input
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if arg == "-" || err != nil || !info.IsDir() {
+			inputs = append(inputs, input{path: arg, explicit: true}) // errors are reported by the import
+			continue
+		}
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return nil // an unreadable folder holds nothing to lint
+			case d.IsDir() && path != arg && (strings.HasPrefix(d.Name(), ".") || skippedDirs[d.Name()]):
+				return filepath.SkipDir
+			case !d.IsDir() && definitionExtensions[strings.ToLower(filepath.Ext(path))] && mayHoldDefinition(path):
+				inputs = append(inputs, input{path: path})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, usageError("%s: %v", arg, err)
+		}
+	}
+	return inputs, nil
+}
+
+var definitionMarker = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:|x-amazon-apigateway-`)
+
+// mayHoldDefinition reads the start of a file found by a walk: only files
+// that mention openapi, swagger or an API Gateway extension are imported,
+// so a broken YAML file unrelated to any API does not fail the run.
+func mayHoldDefinition(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true // let the import report it
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := f.Read(head)
+	return definitionMarker.Match(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")))
+}

@@ -1,0 +1,122 @@
+// Package lint runs rules over imported API definitions and collects their
+// diagnostics. Rules live in lint/rules, one per file; this package knows
+// nothing about any particular rule.
+package lint
+
+import (
+	"fmt"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// Category groups rules; severities can be set per category.
+type Category string
+
+const (
+	Shape       Category = "shape"       // the extensions' form: lists, media types, enum values
+	Requests    Category = "requests"    // what happens to request bodies
+	Responses   Category = "responses"   // what happens to response bodies
+	Integration Category = "integration" // settings that depend on the integration kind
+	OpenAPI     Category = "openapi"     // the document as OpenAPI
+)
+
+// Categories in the order documentation lists them.
+var Categories = []Category{Shape, Requests, Responses, Integration, OpenAPI}
+
+// Title is how documentation heads a category.
+func (c Category) Title() string {
+	return map[Category]string{
+		Shape: "Document and extension shape", Requests: "Requests", Responses: "Responses",
+		Integration: "Integration kinds", OpenAPI: "OpenAPI",
+	}[c]
+}
+
+// Rule is one check. Rules are values; lint/rules.All lists them.
+type Rule struct {
+	ID       string
+	Category Category
+	Severity diag.Severity // the default
+	Summary  string        // one line
+	// Doc explains the rule in Markdown, with a bad and a good example.
+	Doc string
+	// Fix says how to fix a finding.
+	Fix string
+	// Check reports the rule's findings for one API.
+	Check func(p *Pass)
+}
+
+// Pass is one rule running over one API.
+type Pass struct {
+	API  *model.API
+	Doc  *source.Document // the file the API was read from
+	rule *Rule
+	// severity is the rule's severity after configuration.
+	severity diag.Severity
+	// options are the rule's configured options (nil when none are set).
+	options map[string]any
+	diags   []diag.Diagnostic
+}
+
+// Finding is what a rule reports.
+type Finding struct {
+	Span      source.Span
+	Pointer   string
+	Operation *model.Operation
+	Message   string
+	Related   []diag.Related
+}
+
+// Report adds a finding.
+func (p *Pass) Report(f Finding) {
+	d := diag.Diagnostic{
+		Rule: p.rule.ID, Severity: p.severity, Message: f.Message,
+		Span: f.Span, Pointer: f.Pointer, Related: f.Related,
+	}
+	if f.Operation != nil {
+		d.Operation = f.Operation.Name()
+	}
+	p.diags = append(p.diags, d)
+}
+
+// Reportf adds a finding about a field.
+func Reportf[T any](p *Pass, f model.Field[T], op *model.Operation, format string, args ...any) {
+	p.Report(Finding{Span: f.Span, Pointer: f.Pointer, Operation: op, Message: fmt.Sprintf(format, args...)})
+}
+
+// Option returns a rule option's configured value, or nil.
+func (p *Pass) Option(name string) any { return p.options[name] }
+
+// Config is what the engine needs from the configuration: each rule's
+// severity and options.
+type Config interface {
+	Severity(r *Rule) diag.Severity
+	Options(r *Rule) map[string]any
+}
+
+// Defaults is the configuration without a configuration file.
+type Defaults struct{}
+
+func (Defaults) Severity(r *Rule) diag.Severity { return r.Severity }
+func (Defaults) Options(*Rule) map[string]any   { return nil }
+
+// File runs the rules over every API of an imported file. Problems reading
+// the file come first, as syntax diagnostics; the result is sorted.
+func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
+	out := append([]diag.Diagnostic(nil), res.Diagnostics...)
+	for _, api := range res.APIs {
+		for _, r := range rules {
+			sev := cfg.Severity(r)
+			if sev == diag.Off {
+				continue
+			}
+			p := &Pass{API: api, Doc: res.Doc, rule: r, severity: sev, options: cfg.Options(r)}
+			r.Check(p)
+			out = append(out, p.diags...)
+		}
+	}
+	diag.Sort(out)
+	return out
+}

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/clients"
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/mediatype"
+)
+
+// defaultBrowsers are the browsers the rule checks unless the "browsers"
+// option names others.
+var defaultBrowsers = []string{"Chrome", "Edge", "Firefox", "Safari"}
+
+var BrowserAcceptUnmatched = &lint.Rule{
+	ID:       "browser-accept-unmatched",
+	Category: lint.Responses,
+	Severity: diag.Warning,
+	Summary:  "browsers loading the operation's binary content send a first Accept media range no entry matches, so they get text",
+	Doc: "API Gateway decides whether to return binary from the **first** media range of `Accept` " +
+		"only. Browsers do not put `image/png` first: Chrome, Edge and Firefox load `<img>` with " +
+		"`image/avif,…`, Safari with `image/webp,…`, and a tab opening a PDF sends `text/html,…`. A list " +
+		"like `[image/png, image/jpeg]` therefore never returns binary to a browser; it gets base64 " +
+		"text and shows a broken image.\n\n" +
+		"Option `browsers` (a list of Chrome, Edge, Firefox, Safari) limits the browsers checked.\n\n" +
+		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png, image/jpeg]\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['image/*']\n```",
+	Fix: "add the entry the message names (image/* covers every <img> request; navigation needs text/html or */*, which makes all HTML binary)",
+	Check: func(p *lint.Pass) {
+		browsers := browsersOption(p)
+		for _, op := range restOperations(p.API) {
+			for _, mt := range producedBinary(op) {
+				ctx := browserContext(mt.Value)
+				if ctx == "" {
+					continue
+				}
+				failing := failingBrowsers(matrix.ConfigFor(p.API, op), mt.Value, ctx, browsers)
+				if len(failing) > 0 {
+					lint.Reportf(p, mt.Field, op, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
+						mt.Value, op.Name(), describeFailures(failing), suggestion(ctx))
+				}
+			}
+		}
+	},
+}
+
+// browserContext says how browsers load a media type: images by <img>,
+// documents (PDF and the like) by navigation; "" for neither.
+func browserContext(mediaType string) string {
+	t, _ := mediatype.Parse(mediaType)
+	switch e := t.Essence(); {
+	case t.Type == "image":
+		return "<img>"
+	case e == "application/pdf", strings.HasPrefix(e, "video/"), strings.HasPrefix(e, "audio/"):
+		return "navigation"
+	}
+	return ""
+}
+
+// failingBrowsers simulates each chosen browser loading the media type and
+// returns those that do not get binary because their first Accept range
+// matches no entry. (A browser whose Accept matches but that still gets
+// text is held back by contentHandling, not by this rule's cause.)
+func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string) []clients.Profile {
+	var out []clients.Profile
+	for _, prof := range clients.Profiles {
+		if !prof.Browser || prof.Context != ctx || !contains(browsers, prof.Client) {
+			continue
+		}
+		resp := matrix.Response{Accept: prof.Accept, HasAccept: true, ContentType: mediaType, HasContentType: true,
+			LambdaOutput: []byte(`{"statusCode": 200, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`)}
+		r := matrix.SimulateResponse(cfg, resp)
+		if r.Status < 400 && !*r.AcceptsBinary && !r.ClientGetsBinary() {
+			out = append(out, prof)
+		}
+	}
+	return out
+}
+
+// describeFailures groups browsers by the first media range they send:
+// "for <img>, Chrome, Edge and Firefox send image/avif first and Safari
+// sends image/webp first".
+func describeFailures(fs []clients.Profile) string {
+	byFirst := map[string][]string{}
+	var firsts []string
+	for _, f := range fs {
+		first, _ := mediatype.FirstRange(f.Accept)
+		if byFirst[first] == nil {
+			firsts = append(firsts, first)
+		}
+		byFirst[first] = append(byFirst[first], f.Client)
+	}
+	sort.Strings(firsts)
+	parts := make([]string, len(firsts))
+	for i, first := range firsts {
+		verb := "send"
+		if len(byFirst[first]) == 1 {
+			verb = "sends"
+		}
+		parts[i] = fmt.Sprintf("%s %s %s first", listText(byFirst[first]), verb, first)
+	}
+	return "for " + fs[0].Context + ", " + listText(parts)
+}
+
+// suggestion names the narrowest change that fixes every failing browser.
+func suggestion(ctx string) string {
+	if ctx == "<img>" {
+		return `add "image/*" to x-amazon-apigateway-binary-media-types`
+	}
+	return `only "text/html" or "*/*" in x-amazon-apigateway-binary-media-types would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`
+}
+
+func browsersOption(p *lint.Pass) []string {
+	list, ok := p.Option("browsers").([]any)
+	if !ok {
+		return defaultBrowsers
+	}
+	var out []string
+	for _, b := range list {
+		if s, ok := b.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+// Package rules holds apigw-oas's lint rules, one per file, and All, the
+// catalogue. Payload rules ask the matrix what API Gateway would do; none
+// re-derives its tables.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// All is every rule, sorted by ID.
+var All = sortedRules(
+	BinaryMediaTypesMisplaced,
+	BinaryMediaTypesType,
+	BrowserAcceptUnmatched,
+	ContentHandlingInvalid,
+	ConvertToBinaryWithTemplate,
+	ConvertToTextBodyUnused,
+	HTTPAPIBinaryMediaTypes,
+	IntegrationResponseStatus,
+	IntegrationTypeInvalid,
+	MediaTypeDuplicate,
+	MediaTypeEscaped,
+	MediaTypeInvalid,
+	MediaTypeNeverMatches,
+	MediaTypeNonstandard,
+	PassthroughBehaviorInvalid,
+	PassthroughRejectsBinary,
+	ProxyContentHandling,
+	RequestBinaryUnlisted,
+	RequestConvertToBinaryText,
+	ResponseBinaryUnlisted,
+	ResponseTextBase64Decoded,
+	StreamBinaryMediaTypes,
+	TemplateReceivesBinary,
+	TextTypeListedBinary,
+)
+
+func sortedRules(rules ...*lint.Rule) []*lint.Rule {
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules
+}
+
+// ByID finds a rule.
+func ByID(id string) *lint.Rule {
+	for _, r := range All {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// restOperations are the operations of a REST API that have an
+// integration: the ones whose payloads the matrix can simulate.
+func restOperations(api *model.API) []*model.Operation {
+	if api.Kind != model.RESTAPI {
+		return nil
+	}
+	var ops []*model.Operation
+	for _, op := range api.Operations {
+		if op.Integration != nil {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// listed returns the binary media types written as strings.
+func listed(api *model.API) []model.MediaType {
+	var out []model.MediaType
+	for _, e := range api.BinaryMediaTypes.Entries {
+		if e.IsString() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// isBinaryContent reports whether a media type names binary content (an
+// image, a PDF, an archive); unparsable ones are not judged.
+func isBinaryContent(mediaType string) bool {
+	t, err := mediatype.Parse(mediaType)
+	return err == nil && !mediatype.IsText(t) && t.Type != "*" && t.Subtype != "*"
+}
+
+// isTextContent reports whether a media type names text content.
+func isTextContent(mediaType string) bool {
+	t, err := mediatype.Parse(mediaType)
+	return err == nil && mediatype.IsText(t)
+}
+
+// simulateRequest asks the matrix what happens to a request of a media type.
+func simulateRequest(api *model.API, op *model.Operation, contentType string, body []byte) *matrix.Result {
+	return matrix.SimulateRequest(matrix.ConfigFor(api, op), matrix.Request{ContentType: contentType, HasContentType: true, Body: body})
+}
+
+// sampleBinary is a body that is not UTF-8 (the start of a PNG), sampleText
+// one that is text but not base64.
+var (
+	sampleBinary = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	sampleText   = []byte(`{"message": "hello"}`)
+)
+
+// listText renders entries as "a, b and c".
+func listText(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// essenceOf is a media type's type/subtype in lower case, or the text as
+// written when it does not parse.
+func essenceOf(mediaType string) string {
+	if t, err := mediatype.Parse(mediaType); err == nil {
+		return t.Essence()
+	}
+	return strings.ToLower(mediaType)
+}

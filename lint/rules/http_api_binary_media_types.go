@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+var HTTPAPIBinaryMediaTypes = &lint.Rule{
+	ID:       "http-api-binary-media-types",
+	Category: lint.Integration,
+	Severity: diag.Warning,
+	Summary:  "binary media types configured for an HTTP API, which ignores them",
+	Doc: "HTTP APIs (API Gateway v2) do not use binary media types: they base64-encode request bodies " +
+		"that are not UTF-8 text types and decode Lambda responses whenever `isBase64Encoded` is true. " +
+		"The list suggests a control that does not exist.\n\n" +
+		"Bad:\n\n```yaml\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\nx-amazon-apigateway-binary-media-types: [image/png]\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\n```",
+	Fix: "remove the list; in the Lambda, read isBase64Encoded on requests and set it on binary responses",
+	Check: func(p *lint.Pass) {
+		if p.API.Kind != model.HTTPAPI || !p.API.BinaryMediaTypes.Declared.Set {
+			return
+		}
+		lint.Reportf(p, p.API.BinaryMediaTypes.Declared, nil, "binary media types have no effect on an HTTP API (%s): it base64-encodes non-text request bodies and decodes Lambda responses with isBase64Encoded itself; remove the list",
+			p.API.KindEvidence.Reason)
+	},
+}

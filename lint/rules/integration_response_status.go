@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+var IntegrationResponseStatus = &lint.Rule{
+	ID:       "integration-response-status",
+	Category: lint.Shape,
+	Severity: diag.Warning,
+	Summary:  "an integration response's statusCode is not a string, or not declared among the operation's responses",
+	Doc: "Each integration response maps backend answers to a method response. Its `statusCode` " +
+		"is a string, and must name a response the operation declares; otherwise the import warns " +
+		"or fails and clients get a status the definition does not document.\n\n" +
+		"Bad:\n\n```yaml\nresponses:\n  '200': {description: ok}\nx-amazon-apigateway-integration:\n  responses:\n    default: {statusCode: 200}\n    5\\d{2}: {statusCode: '502'}\n```\n\n" +
+		"Good:\n\n```yaml\nresponses:\n  '200': {description: ok}\n  '502': {description: backend failed}\nx-amazon-apigateway-integration:\n  responses:\n    default: {statusCode: '200'}\n    5\\d{2}: {statusCode: '502'}\n```",
+	Fix: "quote the status code, and declare the response under the operation's responses",
+	Check: func(p *lint.Pass) {
+		for _, op := range p.API.Operations {
+			if op.Integration == nil {
+				continue
+			}
+			for _, r := range op.Integration.Responses {
+				checkStatus(p, op, r.StatusCode)
+			}
+		}
+	},
+}
+
+func checkStatus(p *lint.Pass, op *model.Operation, status model.Field[string]) {
+	switch {
+	case !status.Set:
+	case status.Tag != source.TagStr:
+		lint.Reportf(p, status, op, "integration response statusCode %s is written as %s; write it as a string, %q", status.Raw, describeValue(status.Tag, status.Raw), status.Raw)
+	case !declares(op, status.Raw):
+		lint.Reportf(p, status, op, "integration response statusCode %q is not declared among the responses of %s; declare it, or map to a declared status", status.Raw, op.Name())
+	}
+}
+
+// declares reports whether an operation lists a status (or a default
+// response, which covers every status).
+func declares(op *model.Operation, status string) bool {
+	if len(op.Responses) == 0 {
+		return true // nothing declared: nothing to compare with
+	}
+	for _, r := range op.Responses {
+		if r.Status.Raw == status || r.Status.Raw == "default" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,31 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+var MediaTypeEscaped = &lint.Rule{
+	ID:       "media-type-escaped",
+	Category: lint.Shape,
+	Severity: diag.Error,
+	Summary:  "a binary media type is written with JSON-Pointer escaping (image~1png)",
+	Doc: "`~1` is how a `/` is escaped inside a JSON pointer, for example in the path of a " +
+		"`patchOperations` entry. In the OpenAPI extension the entry is compared as written, so " +
+		"`image~1png` never matches `image/png`. (SAM's `BinaryMediaTypes` documents `~1` and un-escapes " +
+		"it; that property is not checked by this rule.)\n\n" +
+		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image~1png]\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png]\n```",
+	Fix: "write the media type with a plain slash",
+	Check: func(p *lint.Pass) {
+		for _, e := range listed(p.API) {
+			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {
+				lint.Reportf(p, e.Field, nil, "binary media type %q is written with JSON-Pointer escaping; API Gateway compares it as written, so it never matches; write %q",
+					e.Value, source.UnescapeToken(e.Value))
+			}
+		}
+	},
+}

@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+var ProxyContentHandling = &lint.Rule{
+	ID:       "proxy-content-handling",
+	Category: lint.Integration,
+	Severity: diag.Warning,
+	Summary:  "contentHandling on an aws_proxy or http_proxy integration, where it has no effect",
+	Doc: "Proxy integrations pass the request to the backend as it is and take no templates. What " +
+		"decides binary there is the binary media types (for the request's Content-Type), the first " +
+		"Accept range and, for Lambda, `isBase64Encoded`. `contentHandling` on a proxy integration or " +
+		"its responses is accepted by the import and ignored; console exports and some generators " +
+		"add `CONVERT_TO_TEXT` anyway, which misleads readers.\n\n" +
+		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: aws_proxy\n  contentHandling: CONVERT_TO_TEXT\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: aws_proxy\n```",
+	Fix: "remove contentHandling; control binary with the binary media types and isBase64Encoded",
+	Check: func(p *lint.Pass) {
+		for _, op := range p.API.Operations {
+			in := op.Integration
+			if in == nil || !in.Type.Value.IsProxy() {
+				continue
+			}
+			fields := []model.Field[model.ContentHandling]{in.ContentHandling}
+			for _, r := range in.Responses {
+				fields = append(fields, r.ContentHandling)
+			}
+			for _, f := range fields {
+				if f.Set {
+					lint.Reportf(p, f, op, "contentHandling %s has no effect on this %s integration; binary there is decided by %s; remove it",
+						f.Raw, in.Type.Value, proxyControls(in.Type.Value))
+				}
+			}
+		}
+	},
+}
+
+// proxyControls names what decides binary for a proxy integration.
+func proxyControls(t model.IntegrationType) string {
+	if t == model.AWSProxy {
+		return "the binary media types, the first Accept media range and the Lambda's isBase64Encoded"
+	}
+	return "the binary media types (for the request's Content-Type and the client's first Accept media range)"
+}

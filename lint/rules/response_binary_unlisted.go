@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+var ResponseBinaryUnlisted = &lint.Rule{
+	ID:       "response-binary-unlisted",
+	Category: lint.Responses,
+	Severity: diag.Warning,
+	Summary:  "the operation produces a binary media type that no binary media type entry matches",
+	Doc: "A non-proxy integration's response is binary only when its Content-Type matches an entry. " +
+		"A PNG from S3 whose type is not listed is text to API Gateway: clients asking for text get it " +
+		"mangled (invalid UTF-8 replaced), clients asking for binary get a failed base64 decode. For " +
+		"a Lambda proxy, an empty list means `isBase64Encoded` bodies are never decoded: clients get " +
+		"the base64 text.\n\n" +
+		"Bad:\n\n```yaml\npaths:\n  /report.pdf:\n    get:\n      responses:\n        '200':\n          content:\n            application/pdf: {}\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [application/pdf]\n```",
+	Fix: "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
+	Check: func(p *lint.Pass) {
+		m := mediatype.NewMatcher(entryValues(p.API))
+		for _, op := range restOperations(p.API) {
+			proxy := op.Integration.Type.Value == model.AWSProxy
+			switch {
+			case proxy && !m.Empty():
+				continue // what matters then is the client's Accept: browser-accept-unmatched
+			case op.Integration.ResponseTransferMode.Value == model.Stream && op.Integration.Type.Value.IsProxy():
+				continue // streamed responses are binary without the list
+			}
+			for _, mt := range producedBinary(op) {
+				if _, ok := m.Match(mt.Value); ok {
+					continue
+				}
+				why := "API Gateway treats the integration's " + mt.Value + " response as text: clients get it mangled or base64-decoded into an error"
+				if proxy {
+					why = "with no binary media types API Gateway never decodes the Lambda's base64 body: clients get base64 text"
+				}
+				lint.Reportf(p, mt.Field, op, "%s produces %s, which matches no binary media type; %s; add %s to x-amazon-apigateway-binary-media-types",
+					op.Name(), mt.Value, why, mt.Value)
+			}
+		}
+	},
+}
+
+func entryValues(api *model.API) []string {
+	var out []string
+	for _, e := range listed(api) {
+		out = append(out, e.Value)
+	}
+	return out
+}
+
+// producedBinary lists the binary media types an operation's responses
+// declare, each once.
+func producedBinary(op *model.Operation) []model.MediaType {
+	var out []model.MediaType
+	seen := map[string]bool{}
+	for _, r := range op.Responses {
+		for _, mt := range r.Produces {
+			if mt.IsString() && isBinaryContent(mt.Value) && !seen[essenceOf(mt.Value)] {
+				seen[essenceOf(mt.Value)] = true
+				out = append(out, mt)
+			}
+		}
+	}
+	return out
+}

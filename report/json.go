@@ -1,0 +1,79 @@
+package report
+
+import (
+	"io"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+func init() { Formats["json"] = writeJSONReport }
+
+// jsonVersion is the version of the envelope below; it changes only when a
+// key is removed or changes meaning, so scripts can check it.
+const jsonVersion = 1
+
+// The structs fix the keys and their order; source.Span is not reused
+// because its byte offsets are not part of the envelope.
+type jsonEnvelope struct {
+	Version     int              `json:"version"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Summary     Summary          `json:"summary"`
+}
+
+type jsonDiagnostic struct {
+	Rule        string            `json:"rule"`
+	Severity    diag.Severity     `json:"severity"`
+	Message     string            `json:"message"`
+	File        string            `json:"file"`
+	Start       jsonPos           `json:"start"`
+	End         jsonPos           `json:"end"`
+	Pointer     string            `json:"pointer,omitempty"`
+	Operation   string            `json:"operation,omitempty"`
+	Related     []jsonRelated     `json:"related,omitempty"`
+	Suppression *diag.Suppression `json:"suppression,omitempty"`
+}
+
+// jsonPos is 1-based; 0 means unknown, as in source.Pos.
+type jsonPos struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+type jsonRelated struct {
+	Message string  `json:"message"`
+	File    string  `json:"file"`
+	Start   jsonPos `json:"start"`
+	End     jsonPos `json:"end"`
+}
+
+// writeJSONReport writes every diagnostic, suppressed ones included with
+// their suppression, in a versioned envelope.
+func writeJSONReport(w io.Writer, r Result, _ Options) error {
+	out := jsonEnvelope{
+		Version:     jsonVersion,
+		Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)), // [] rather than null
+		Summary:     Summarize(r),
+	}
+	for _, d := range r.Diagnostics {
+		out.Diagnostics = append(out.Diagnostics, toJSONDiagnostic(d))
+	}
+	return writeJSON(w, out)
+}
+
+func toJSONDiagnostic(d diag.Diagnostic) jsonDiagnostic {
+	jd := jsonDiagnostic{
+		Rule: d.Rule, Severity: d.Severity, Message: d.Message,
+		File: d.Span.File, Start: toJSONPos(d.Span.Start), End: toJSONPos(d.Span.End),
+		Pointer: d.Pointer, Operation: d.Operation, Suppression: d.Suppression,
+	}
+	for _, rel := range d.Related {
+		jd.Related = append(jd.Related, jsonRelated{
+			Message: rel.Message, File: rel.Span.File,
+			Start: toJSONPos(rel.Span.Start), End: toJSONPos(rel.Span.End),
+		})
+	}
+	return jd
+}
+
+func toJSONPos(p source.Pos) jsonPos { return jsonPos{Line: p.Line, Column: p.Col} }
