@@ -257,3 +257,42 @@ func TestLintOutputs(t *testing.T) {
 		t.Errorf("unwritable --output: exit %d, %s", code, stderr)
 	}
 }
+
+// The configuration is found from the working folder up; a broken one
+// stops the run with exit 2; --write-baseline then --baseline shows only
+// new findings; .gitignore'd files are not walked.
+func TestLintConfigBaselineGitignore(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".gitignore", []byte("generated/\n*.tmp.yaml\n"))
+	write(t, dir, "generated/api.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: 1\n"))
+	write(t, dir, "specs/draft.tmp.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: 1\n"))
+	write(t, dir, "specs/api.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg]\n"))
+	write(t, dir, ".apigw-oas.yaml", []byte("fail-on: warning\n"))
+	t.Chdir(filepath.Join(dir, "specs")) // the configuration is one folder up
+
+	code, stdout, _ := run(t, "", "lint", "..")
+	if code != ExitFindings || !strings.Contains(stdout, "in 1 file") || strings.Contains(stdout, "generated") {
+		t.Fatalf("config fail-on warning and .gitignore: exit %d\n%s", code, stdout)
+	}
+	if code, _, _ := run(t, "", "lint", "..", "--write-baseline", filepath.Join(dir, "baseline.json")); code != ExitFindings {
+		t.Fatalf("--write-baseline: exit %d", code)
+	}
+	code, stdout, _ = run(t, "", "lint", "..", "--baseline", filepath.Join(dir, "baseline.json"))
+	if code != ExitOK || !strings.Contains(stdout, "no problems") {
+		t.Errorf("--baseline hides recorded findings: exit %d\n%s", code, stdout)
+	}
+	write(t, dir, "specs/api.yaml", []byte(minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg, audio/mp3]\n"))
+	code, stdout, _ = run(t, "", "lint", "..", "--baseline", filepath.Join(dir, "baseline.json"))
+	if code != ExitFindings || !strings.Contains(stdout, "audio/mp3") || strings.Contains(stdout, `"image/jpg"`) {
+		t.Errorf("--baseline shows only new findings: exit %d\n%s", code, stdout)
+	}
+
+	write(t, dir, ".apigw-oas.yaml", []byte("fail-on: warning\nrules:\n  no-such-rule: off\n"))
+	code, _, stderr := run(t, "", "lint", "..")
+	if code != ExitInput || !strings.Contains(stderr, ".apigw-oas.yaml:3:3: error: unknown rule \"no-such-rule\"") {
+		t.Errorf("broken configuration: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "lint", "..", "--config", filepath.Join(dir, "missing.yaml")); code != ExitInput || !strings.Contains(stderr, "missing.yaml: error: no such file [config]") {
+		t.Errorf("--config of a missing file: exit %d\n%s", code, stderr)
+	}
+}

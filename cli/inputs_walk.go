@@ -19,7 +19,8 @@ type input struct {
 // definitionExtensions are the file names a directory walk looks at.
 var definitionExtensions = map[string]bool{".yaml": true, ".yml": true, ".json": true}
 
-// skippedDirs are never walked into, besides hidden ones.
+// skippedDirs are never walked into, besides hidden ones and those a
+// .gitignore names.
 var skippedDirs = map[string]bool{"node_modules": true, "vendor": true}
 
 // collectInputs expands directories into the files that may hold
@@ -32,13 +33,18 @@ func collectInputs(args []string) ([]input, error) {
 			inputs = append(inputs, input{path: arg, explicit: true}) // errors are reported by the import
 			continue
 		}
+		ignores := map[string]gitignore{filepath.Dir(filepath.Clean(arg)): gitignore{}.load(filepath.Dir(filepath.Clean(arg)))}
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
+			if err != nil {
 				return nil // an unreadable folder holds nothing to lint
-			case d.IsDir() && path != arg && (strings.HasPrefix(d.Name(), ".") || skippedDirs[d.Name()]):
+			}
+			ig := ignores[filepath.Dir(path)]
+			switch {
+			case d.IsDir() && path != arg && (strings.HasPrefix(d.Name(), ".") || skippedDirs[d.Name()] || ig.ignored(path, true)):
 				return filepath.SkipDir
-			case !d.IsDir() && definitionExtensions[strings.ToLower(filepath.Ext(path))] && mayHoldDefinition(path):
+			case d.IsDir():
+				ignores[path] = ig.load(path)
+			case definitionExtensions[strings.ToLower(filepath.Ext(path))] && !ig.ignored(path, false) && mayHoldDefinition(path):
 				inputs = append(inputs, input{path: path})
 			}
 			return nil

@@ -35,7 +35,10 @@ func lintCommand() *ucli.Command {
 		Flags: []ucli.Flag{
 			formatFlag(append([]string{"text"}, without(report.FormatNames(), "text")...)...),
 			&ucli.StringSliceFlag{Name: "output", Usage: "also write FORMAT=FILE (repeatable)"},
-			&ucli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes lint exit 1: error, warning, info or never", Value: "error"},
+			&ucli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes lint exit 1: error, warning, info or never (default: the configuration's, else error)"},
+			&ucli.StringFlag{Name: "config", Usage: "the configuration file (default: .apigw-oas.yaml in the working folder or above)"},
+			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
+			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
 			maxSizeFlag,
 		},
@@ -47,7 +50,11 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if !cmd.Args().Present() {
 		return usageError("lint needs at least one PATH (a file, a directory, or - for standard input)")
 	}
-	failOn, err := parseFailOn(cmd.String("fail-on"))
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	failOn, err := parseFailOn(failOnSetting(cmd, cfg))
 	if err != nil {
 		return err
 	}
@@ -64,11 +71,62 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	results := importAll(cmd, inputs, opts)
-	run := lintResults(results)
+	run := lintResults(results, cfg)
+	if err := applyBaseline(cmd, &run); err != nil {
+		return err
+	}
 	if err := writeReports(cmd, run, outputs); err != nil {
 		return err
 	}
 	return exitFor(run.Diagnostics, failOn)
+}
+
+// loadConfig reads --config, or the .apigw-oas.yaml found from the working
+// folder up; nil when there is none. A broken configuration stops the run.
+func loadConfig(cmd *ucli.Command) (*lint.FileConfig, error) {
+	path := cmd.String("config")
+	if path == "" {
+		if path = lint.FindConfig("."); path == "" {
+			return nil, nil
+		}
+	}
+	cfg, problems := lint.LoadConfig(path, rules.All)
+	for _, d := range problems {
+		fmt.Fprintln(cmd.Root().ErrWriter, d)
+	}
+	if problems != nil {
+		return nil, &exitError{code: ExitInput}
+	}
+	return cfg, nil
+}
+
+func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
+	switch {
+	case cmd.IsSet("fail-on"):
+		return cmd.String("fail-on")
+	case cfg != nil && cfg.FailOn != "":
+		return cfg.FailOn
+	}
+	return "error"
+}
+
+// applyBaseline writes the baseline (--write-baseline) and hides the
+// findings a baseline records (--baseline).
+func applyBaseline(cmd *ucli.Command, run *report.Result) error {
+	if path := cmd.String("write-baseline"); path != "" {
+		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
+		if err != nil {
+			return &exitError{code: ExitInput, err: fmt.Errorf("--write-baseline %s: %v", path, err)}
+		}
+	}
+	if path := cmd.String("baseline"); path != "" {
+		b, err := lint.ReadBaseline(path)
+		if err != nil {
+			return &exitError{code: ExitInput, err: fmt.Errorf("--baseline %s: %v", path, err)}
+		}
+		run.Diagnostics, _ = b.Filter(run.Diagnostics)
+	}
+	return nil
 }
 
 // parseFailOn reads --fail-on; never is the severity above error.
@@ -139,16 +197,28 @@ func importInput(cmd *ucli.Command, in input, opts importer.Options) *importer.R
 	return importer.File(in.path, opts)
 }
 
-// lintResults runs every rule over every imported file.
-func lintResults(results []*importer.Result) report.Result {
+// lintResults runs every rule over every imported file, with the
+// configuration's severities, options and ignores when there is one.
+func lintResults(results []*importer.Result, cfg *lint.FileConfig) report.Result {
 	run := report.Result{Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All)}
+	var settings lint.Config = lint.Defaults{}
+	if cfg != nil {
+		settings = cfg
+	}
 	sources := map[string][]byte{}
 	for _, res := range results {
 		run.Files = append(run.Files, res.File)
-		run.Diagnostics = append(run.Diagnostics, lint.File(res, rules.All, lint.Defaults{})...)
+		ds := lint.File(res, rules.All, settings)
+		if cfg != nil {
+			cfg.Suppress(res.File, ds)
+		}
+		run.Diagnostics = append(run.Diagnostics, ds...)
 		if res.Doc != nil {
 			sources[res.File] = res.Doc.Src
 		}
+	}
+	if cfg != nil {
+		run.Diagnostics = append(run.Diagnostics, cfg.Unused()...)
 	}
 	diag.Sort(run.Diagnostics)
 	run.Source = func(file string) []byte { return sources[file] }
@@ -189,7 +259,7 @@ func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
 	code := ExitOK
 	for _, d := range ds {
 		switch {
-		case d.Rule == diag.RuleSyntax:
+		case d.Rule == diag.RuleSyntax || (d.Rule == diag.RuleConfig && d.Severity == diag.Error):
 			return &exitError{code: ExitInput}
 		case !d.Suppressed() && d.Severity >= failOn:
 			code = ExitFindings

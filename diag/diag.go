@@ -28,8 +28,11 @@ func (s Severity) String() string { return severityNames[s] }
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // RuleSyntax is the rule of diagnostics about input that could not be read
-// or parsed.
-const RuleSyntax = "syntax"
+// or parsed; RuleConfig of those about the configuration and ignores.
+const (
+	RuleSyntax = "syntax"
+	RuleConfig = "config"
+)
 
 // Diagnostic is one finding.
 type Diagnostic struct {

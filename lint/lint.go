@@ -44,8 +44,18 @@ type Rule struct {
 	Doc string
 	// Fix says how to fix a finding.
 	Fix string
+	// Options are the settings the configuration may give the rule.
+	Options []Option
 	// Check reports the rule's findings for one API.
 	Check func(p *Pass)
+}
+
+// Option is one setting of a rule. Parse checks a configured value and
+// returns what Pass.Option will give the rule.
+type Option struct {
+	Name    string
+	Summary string
+	Parse   func(n *source.Node) (any, error)
 }
 
 // Pass is one rule running over one API.
@@ -102,20 +112,27 @@ type Defaults struct{}
 func (Defaults) Severity(r *Rule) diag.Severity { return r.Severity }
 func (Defaults) Options(*Rule) map[string]any   { return nil }
 
-// File runs the rules over every API of an imported file. Problems reading
-// the file come first, as syntax diagnostics; the result is sorted.
+// File runs the rules over every API of an imported file, then applies the
+// file's ignore comments. Problems reading the file come first, as syntax
+// diagnostics; the result is sorted.
 func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 	out := append([]diag.Diagnostic(nil), res.Diagnostics...)
+	ran := map[string]bool{} // rule ID → whether it ran
+	for _, r := range rules {
+		ran[r.ID] = cfg.Severity(r) != diag.Off
+	}
 	for _, api := range res.APIs {
 		for _, r := range rules {
-			sev := cfg.Severity(r)
-			if sev == diag.Off {
+			if !ran[r.ID] {
 				continue
 			}
-			p := &Pass{API: api, Doc: res.Doc, rule: r, severity: sev, options: cfg.Options(r)}
+			p := &Pass{API: api, Doc: res.Doc, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
 			r.Check(p)
 			out = append(out, p.diags...)
 		}
+	}
+	if len(res.APIs) > 0 {
+		out = append(out, suppressInline(res.Doc, out, ran)...)
 	}
 	diag.Sort(out)
 	return out

@@ -53,6 +53,9 @@ func (d *Document) Line(line int) string {
 	return string(d.Src[d.lines.starts[line-1]:d.lines.lineEnd(line)])
 }
 
+// LineCount is the number of lines of the document.
+func (d *Document) LineCount() int { return len(d.lines.starts) }
+
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Parse reads src as JSON or YAML. JSON is recognised by its first

@@ -10,6 +10,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // defaultBrowsers are the browsers the rule checks unless the "browsers"
@@ -30,6 +31,11 @@ var BrowserAcceptUnmatched = &lint.Rule{
 		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png, image/jpeg]\n```\n\n" +
 		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['image/*']\n```",
 	Fix: "add the entry the message names (image/* covers every <img> request; navigation needs text/html or */*, which makes all HTML binary)",
+	Options: []lint.Option{{
+		Name:    "browsers",
+		Summary: "the browsers to check, a list of Chrome, Edge, Firefox and Safari (default: all four)",
+		Parse:   parseBrowsers,
+	}},
 	Check: func(p *lint.Pass) {
 		browsers := browsersOption(p)
 		for _, op := range restOperations(p.API) {
@@ -115,17 +121,25 @@ func suggestion(ctx string) string {
 }
 
 func browsersOption(p *lint.Pass) []string {
-	list, ok := p.Option("browsers").([]any)
-	if !ok {
-		return defaultBrowsers
+	if list, ok := p.Option("browsers").([]string); ok {
+		return list
+	}
+	return defaultBrowsers
+}
+
+// parseBrowsers reads the browsers option: a list of known browser names.
+func parseBrowsers(n *source.Node) (any, error) {
+	if n.Kind != source.Sequence {
+		return nil, fmt.Errorf("want a list of browsers such as [Chrome, Safari]")
 	}
 	var out []string
-	for _, b := range list {
-		if s, ok := b.(string); ok {
-			out = append(out, s)
+	for _, item := range n.Content {
+		if !contains(defaultBrowsers, item.Value) {
+			return nil, fmt.Errorf("unknown browser %q (known: %s)", item.Value, strings.Join(defaultBrowsers, ", "))
 		}
+		out = append(out, item.Value)
 	}
-	return out
+	return out, nil
 }
 
 func contains(list []string, s string) bool {

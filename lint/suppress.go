@@ -1,0 +1,88 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// ignoreComment is "# apigw-oas:ignore RULE-ID reason" in a YAML file.
+var ignoreComment = regexp.MustCompile(`(?:^|\s)#\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+
+// inlineIgnore is one ignore comment. A comment alone on its line covers
+// the next line; a comment after a value covers its own line.
+type inlineIgnore struct {
+	line   int // the line whose findings it covers
+	rule   string
+	reason string
+	span   source.Span
+	used   bool
+}
+
+// findIgnoreComments lists the ignore comments of a YAML document.
+func findIgnoreComments(doc *source.Document) []*inlineIgnore {
+	if doc == nil || doc.Syntax != source.YAML {
+		return nil // JSON has no comments
+	}
+	var out []*inlineIgnore
+	for line := 1; line <= doc.LineCount(); line++ {
+		text := doc.Line(line)
+		m := ignoreComment.FindStringSubmatchIndex(text)
+		if m == nil {
+			continue
+		}
+		hash := strings.Index(text[m[0]:], "#") + m[0]
+		col := utf8.RuneCountInString(text[:hash]) + 1
+		ig := &inlineIgnore{line: line, span: source.Span{File: doc.File, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: utf8.RuneCountInString(text) + 1}}}
+		if strings.TrimSpace(text[:hash]) == "" {
+			ig.line = line + 1
+		}
+		if m[2] >= 0 {
+			ig.rule = text[m[2]:m[3]]
+		}
+		if m[4] >= 0 {
+			ig.reason = text[m[4]:m[5]]
+		}
+		out = append(out, ig)
+	}
+	return out
+}
+
+// suppressInline marks the findings an ignore comment covers. It returns
+// config diagnostics for
+// comments that name no known rule, give no reason, or matched nothing.
+func suppressInline(doc *source.Document, ds []diag.Diagnostic, ran map[string]bool) []diag.Diagnostic {
+	var problems []diag.Diagnostic
+	report := func(ig *inlineIgnore, format string, args ...any) {
+		problems = append(problems, diag.Diagnostic{Rule: diag.RuleConfig, Severity: diag.Warning, Span: ig.span, Message: fmt.Sprintf(format, args...)})
+	}
+	for _, ig := range findIgnoreComments(doc) {
+		switch {
+		case ig.rule == "":
+			report(ig, "ignore comment names no rule; write # apigw-oas:ignore RULE-ID reason")
+			continue
+		case !ran[ig.rule]:
+			if _, known := ran[ig.rule]; !known {
+				report(ig, "ignore comment names unknown rule %q", ig.rule)
+			}
+			continue // a rule turned off cannot match
+		case ig.reason == "":
+			report(ig, "ignore comment for %s gives no reason; say why the finding does not apply", ig.rule)
+		}
+		for i := range ds {
+			d := &ds[i]
+			if d.Rule == ig.rule && d.Span.File == doc.File && !d.Suppressed() && d.Span.Start.Line == ig.line {
+				d.Suppression = &diag.Suppression{Kind: diag.SuppressedInline, Reason: ig.reason}
+				ig.used = true
+			}
+		}
+		if !ig.used {
+			report(ig, "ignore comment for %s matched no finding on the line it covers; remove it", ig.rule)
+		}
+	}
+	return problems
+}
