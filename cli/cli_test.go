@@ -223,6 +223,16 @@ func TestLint(t *testing.T) {
 	if code, stdout, _ := run(t, "", "lint", filepath.Join(api, "notes.yaml")); code != ExitInput || !strings.Contains(stdout, "not an API definition") {
 		t.Errorf("a named file that is not a definition: exit %d\n%s", code, stdout)
 	}
+	if code, stdout, _ := run(t, "", "lint", "--only-definitions", filepath.Join(api, "notes.yaml"), filepath.Join(api, "warn.yaml")); code != ExitOK || !strings.Contains(stdout, "in 1 file") {
+		t.Errorf("--only-definitions skips a named non-definition: exit %d\n%s", code, stdout)
+	}
+	brokenDef := write(t, dir, "api/broken-def.yaml", []byte("openapi: 3.0.1\npaths: [\n"))
+	if code, stdout, _ := run(t, "", "lint", "--only-definitions", brokenDef); code != ExitInput || !strings.Contains(stdout, "[syntax]") {
+		t.Errorf("--only-definitions still reports a broken definition: exit %d\n%s", code, stdout)
+	}
+	if code, _, _ := run(t, "", "lint", api); code != ExitInput {
+		t.Errorf("a walk reports a broken definition: exit %d, want 2", code)
+	}
 	code, stdout, _ = run(t, minimalAPI+"x-amazon-apigateway-binary-media-types: [image/jpg]\n", "lint", "-", "--stdin-filename", "spec/api.yaml", "--format", "json")
 	if code != ExitOK || !strings.Contains(stdout, `"file": "spec/api.yaml"`) {
 		t.Errorf("stdin: exit %d\n%s", code, stdout)

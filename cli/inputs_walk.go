@@ -24,12 +24,19 @@ var definitionExtensions = map[string]bool{".yaml": true, ".yml": true, ".json":
 var skippedDirs = map[string]bool{"node_modules": true, "vendor": true}
 
 // collectInputs expands directories into the files that may hold
-// definitions, in a stable order.
-func collectInputs(args []string) ([]input, error) {
+// definitions, in a stable order. With onlyDefinitions, named files are
+// treated like walked ones: kept only when they may hold a definition.
+func collectInputs(args []string, onlyDefinitions bool) ([]input, error) {
 	var inputs []input
 	for _, arg := range args {
 		info, err := os.Stat(arg)
-		if arg == "-" || err != nil || !info.IsDir() {
+		switch {
+		case onlyDefinitions && err == nil && info.Mode().IsRegular():
+			if mayHoldDefinition(arg) {
+				inputs = append(inputs, input{path: arg})
+			}
+			continue
+		case arg == "-" || err != nil || !info.IsDir():
 			inputs = append(inputs, input{path: arg, explicit: true}) // errors are reported by the import
 			continue
 		}

@@ -40,6 +40,7 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
 			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
+			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
 		},
 		Action: runLint,
@@ -66,7 +67,7 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(cmd.Args().Slice())
+	inputs, err := collectInputs(cmd.Args().Slice(), cmd.Bool("only-definitions"))
 	if err != nil {
 		return err
 	}
@@ -183,7 +184,9 @@ func importAll(cmd *ucli.Command, inputs []input, opts importer.Options) []*impo
 		if inputs[i].explicit {
 			res.RequireDefinition()
 		}
-		if inputs[i].explicit || res.Format != "" {
+		// a walked file is kept when it holds a definition, or when it looked
+		// like one but could not be read (a broken definition is reported)
+		if inputs[i].explicit || res.Format != "" || len(res.Diagnostics) > 0 {
 			kept = append(kept, res)
 		}
 	}
