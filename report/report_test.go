@@ -3,18 +3,15 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/golden"
 	"github.com/apigw-oas/apigw-oas/source"
 )
-
-// updateGolden rewrites the golden files instead of comparing with them.
-var updateGolden = os.Getenv("APIGW_OAS_UPDATE") == "1"
 
 const (
 	fileA     = "api/宠物-ü.yaml"
@@ -163,7 +160,7 @@ func TestGolden(t *testing.T) {
 			if c.clean {
 				r = cleanResult()
 			}
-			checkGolden(t, filepath.Join("testdata", "golden", c.name+".golden"), render(t, c.format, r, c.opts))
+			golden.Compare(t, filepath.Join("testdata", "golden", c.name+".golden"), render(t, c.format, r, c.opts))
 		})
 	}
 }
@@ -176,45 +173,4 @@ func TestAllFormatsRegistered(t *testing.T) {
 	if err := Write("nope", &bytes.Buffer{}, Result{}, Options{}); err == nil {
 		t.Error("an unknown format was accepted")
 	}
-}
-
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if updateGolden {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with APIGW_OAS_UPDATE=1 to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with APIGW_OAS_UPDATE=1 to accept it):\n%s", path, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff shows the lines around the first difference, quoted so that
-// invisible differences (a tab, a trailing space, CR) show.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	first := 0
-	for first < len(w) && first < len(g) && w[first] == g[first] {
-		first++
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "first difference at line %d (want %d lines, got %d)\n", first+1, len(w), len(g))
-	for i := max(0, first-2); i < first; i++ {
-		fmt.Fprintf(&b, " %4d %q\n", i+1, w[i])
-	}
-	for i := first; i < first+3; i++ {
-		if i < len(w) {
-			fmt.Fprintf(&b, "-%4d %q\n", i+1, w[i])
-		}
-		if i < len(g) {
-			fmt.Fprintf(&b, "+%4d %q\n", i+1, g[i])
-		}
-	}
-	return b.String()
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -10,10 +9,9 @@ import (
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/internal/golden"
 	"github.com/apigw-oas/apigw-oas/lint"
 )
-
-var update = os.Getenv("APIGW_OAS_UPDATE") != ""
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -104,20 +102,8 @@ func render(ds []diag.Diagnostic) string {
 
 func compareOut(t *testing.T, path, got string) {
 	t.Helper()
-	if update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (APIGW_OAS_UPDATE=1 creates it)", err)
-	}
 	if got == "" {
 		t.Errorf("%s: the bad case yields no finding", path)
 	}
-	if got != string(want) {
-		t.Errorf("%s differs:\n--- want\n%s--- got\n%s", path, want, got)
-	}
+	golden.Compare(t, path, []byte(got))
 }
