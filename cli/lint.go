@@ -245,7 +245,9 @@ func ruleDocURL(id string) string {
 // writeReports writes the main format to stdout and every --output file.
 func writeReports(cmd *ucli.Command, run report.Result, outs []output) error {
 	out := cmd.Root().Writer
-	if err := report.Write(cmd.String("format"), out, run, report.Options{Snippets: isTerminal(out), Color: isTerminal(out)}); err != nil {
+	// a terminal gets snippets and colors; NO_COLOR (no-color.org) turns colors off
+	tty := isTerminal(out)
+	if err := report.Write(cmd.String("format"), out, run, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	for _, o := range outs {
