@@ -66,10 +66,6 @@ type cellValue struct {
 	Binary bool `json:"binary"`
 }
 
-// payloadSample is the binary body a Lambda is assumed to return, base64
-// with isBase64Encoded, for the aws_proxy column.
-const payloadSample = `{"statusCode": 200, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`
-
 func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 	t := clientTable{Version: explainVersion, Operation: op.Name()}
 	payloads := producedTypes(op)
@@ -80,8 +76,7 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 	for _, p := range clients.Profiles {
 		row := clientCells{Profile: p}
 		for _, payload := range payloads {
-			resp := matrix.Response{Accept: p.Accept, HasAccept: true, ContentType: payload, HasContentType: true, LambdaOutput: []byte(payloadSample)}
-			r := matrix.SimulateResponse(cfg, resp)
+			r := matrix.ServeBinary(cfg, p.Accept, payload)
 			row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
 			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID, Binary: r.ClientGetsBinary()})
 		}

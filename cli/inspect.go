@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -82,13 +81,11 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 		failed = failed || len(f.Diagnostics) > 0
 	}
 	if cmd.String("format") == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
+		if err := writeJSON(out, struct {
 			Version int             `json:"version"`
 			Files   []inspectedFile `json:"files"`
 		}{inspectVersion, files}); err != nil {
-			return &exitError{code: ExitInternal, err: err}
+			return err
 		}
 	} else {
 		for _, f := range files {

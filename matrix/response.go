@@ -126,3 +126,15 @@ func streamed(res *Result, action Action, body []byte) *Result {
 	res.step("responseTransferMode is STREAM: the response streams to the client whatever the binary media types")
 	return res
 }
+
+// binaryLambdaOutput is what a Lambda proxy returns for binary content when
+// it does its part right: the bytes base64-encoded, with isBase64Encoded.
+const binaryLambdaOutput = `{"statusCode": 200, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`
+
+// ServeBinary simulates a client with the given Accept header fetching
+// binary content of mediaType from the operation: the integration answers
+// with that Content-Type, or a Lambda proxy with a base64 body. It answers
+// "what does this client get?" for explain's table and the browser rule.
+func ServeBinary(c Config, accept, mediaType string) *Result {
+	return SimulateResponse(c, Response{Accept: accept, HasAccept: true, ContentType: mediaType, HasContentType: true, LambdaOutput: []byte(binaryLambdaOutput)})
+}

@@ -9,9 +9,9 @@ import (
 // requestTemplate finds the request template keyed by the Content-Type's
 // media type (parameters dropped, case ignored).
 func requestTemplate(templates []Template, contentType string) (Template, bool) {
-	want := essence(contentType)
+	want := mediatype.EssenceOf(contentType)
 	for _, t := range templates {
-		if essence(t.ContentType) == want {
+		if mediatype.EssenceOf(t.ContentType) == want {
 			return t, true
 		}
 	}
@@ -22,9 +22,9 @@ func requestTemplate(templates []Template, contentType string) (Template, bool) 
 // the one for the first Accept media range, else application/json, else
 // the only one there is.
 func responseTemplate(templates []Template, acceptFirst string) (Template, bool) {
-	for _, want := range []string{essence(acceptFirst), "application/json"} {
+	for _, want := range []string{mediatype.EssenceOf(acceptFirst), "application/json"} {
 		for _, t := range templates {
-			if want != "" && essence(t.ContentType) == want {
+			if want != "" && mediatype.EssenceOf(t.ContentType) == want {
 				return t, true
 			}
 		}
@@ -33,13 +33,6 @@ func responseTemplate(templates []Template, acceptFirst string) (Template, bool)
 		return templates[0], true
 	}
 	return Template{}, false
-}
-
-func essence(mediaType string) string {
-	if t, err := mediatype.Parse(mediaType); err == nil {
-		return t.Essence()
-	}
-	return strings.ToLower(strings.TrimSpace(mediaType))
 }
 
 // render evaluates the part of VTL the simulator knows: $input.body (also

@@ -173,3 +173,12 @@ func IsText(t Type) bool {
 	}
 	return false
 }
+
+// EssenceOf is the essence of a media type written as text, or the text
+// lower-cased when it does not parse: a key for comparing media types.
+func EssenceOf(mediaType string) string {
+	if t, err := Parse(mediaType); err == nil {
+		return t.Essence()
+	}
+	return strings.ToLower(strings.TrimSpace(mediaType))
+}

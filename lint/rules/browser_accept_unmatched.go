@@ -77,9 +77,7 @@ func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string
 		if !prof.Browser || prof.Context != ctx || !contains(browsers, prof.Client) {
 			continue
 		}
-		resp := matrix.Response{Accept: prof.Accept, HasAccept: true, ContentType: mediaType, HasContentType: true,
-			LambdaOutput: []byte(`{"statusCode": 200, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`)}
-		r := matrix.SimulateResponse(cfg, resp)
+		r := matrix.ServeBinary(cfg, prof.Accept, mediaType)
 		if r.Status < 400 && !*r.AcceptsBinary && !r.ClientGetsBinary() {
 			out = append(out, prof)
 		}

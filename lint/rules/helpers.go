@@ -120,12 +120,3 @@ func listText(items []string) string {
 }
 
 func quoted(s string) string { return fmt.Sprintf("%q", s) }
-
-// essenceOf is a media type's type/subtype in lower case, or the text as
-// written when it does not parse.
-func essenceOf(mediaType string) string {
-	if t, err := mediatype.Parse(mediaType); err == nil {
-		return t.Essence()
-	}
-	return strings.ToLower(mediaType)
-}

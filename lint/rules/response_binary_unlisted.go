@@ -60,8 +60,8 @@ func producedBinary(op *model.Operation) []model.MediaType {
 	seen := map[string]bool{}
 	for _, r := range op.Responses {
 		for _, mt := range r.Produces {
-			if mt.IsString() && isBinaryContent(mt.Value) && !seen[essenceOf(mt.Value)] {
-				seen[essenceOf(mt.Value)] = true
+			if mt.IsString() && isBinaryContent(mt.Value) && !seen[mediatype.EssenceOf(mt.Value)] {
+				seen[mediatype.EssenceOf(mt.Value)] = true
 				out = append(out, mt)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/mediatype"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -41,7 +42,7 @@ var TemplateReceivesBinary = &lint.Rule{
 // preflightHint names the CORS consequence for OPTIONS mocks, whose
 // preflights have no Content-Type and so use the application/json template.
 func preflightHint(op *model.Operation, templateType string) string {
-	if op.Method == "OPTIONS" && essenceOf(templateType) == "application/json" {
+	if op.Method == "OPTIONS" && mediatype.EssenceOf(templateType) == "application/json" {
 		return " (including every CORS preflight, which has no Content-Type and is taken as application/json)"
 	}
 	return ""

@@ -55,8 +55,8 @@ func textTypesUsed(api *model.API) []textUse {
 			continue
 		}
 		for _, mt := range op.Accepts {
-			if mt.IsString() && isTextContent(mt.Value) && !seen[essenceOf(mt.Value)] {
-				seen[essenceOf(mt.Value)] = true
+			if mt.IsString() && isTextContent(mt.Value) && !seen[mediatype.EssenceOf(mt.Value)] {
+				seen[mediatype.EssenceOf(mt.Value)] = true
 				uses = append(uses, textUse{mt.Value, "accepted by " + op.Name()})
 			}
 		}
