@@ -38,6 +38,27 @@ type Result struct {
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
+	refs        *refs
+}
+
+// Location is the file's absolute path, against which relative $refs are
+// resolved; "" for standard input.
+func (r *Result) Location() string {
+	if r.refs == nil || r.refs.root == "" {
+		return ""
+	}
+	return resolvePath(r.File)
+}
+
+// Referenced returns the root of another file, given by absolute path, if
+// a $ref in this file may name it (see refs); nil otherwise. It lets later
+// readers, such as OpenAPI validation, follow $refs under the importer's
+// rules. It must not be called concurrently for one Result.
+func (r *Result) Referenced(path string) *source.Node {
+	if r.refs == nil {
+		return nil
+	}
+	return r.refs.file(path)
 }
 
 // RequireDefinition reports a file that was read but holds no API
@@ -84,6 +105,7 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	// so users see everything wrong with it at once.
 	res.Doc = doc
 	r := newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	res.refs = r
 	format, version := detect(doc)
 	switch format {
 	case formatUnknown:

@@ -28,7 +28,7 @@ type openapi struct {
 func importOpenAPI(doc *source.Document, format string, version value, r *refs) *model.API {
 	root := value{doc: doc, node: doc.Root}
 	imp := &openapi{
-		api:  &model.API{Format: format, Version: version.str(), Span: root.span()},
+		api:  &model.API{Format: format, Version: version.str(), Span: root.span(), Definition: doc.Root},
 		refs: r,
 		oas2: format == model.FormatOpenAPI2,
 	}

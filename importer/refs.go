@@ -143,7 +143,7 @@ func (r *refs) allowed(ref value, file string) (path, why string) {
 		return "", "it is an absolute path; refer to files beside the document with a relative path"
 	}
 	path = resolvePath(filepath.Join(filepath.Dir(resolvePath(ref.doc.File)), filepath.FromSlash(file)))
-	if rel, err := filepath.Rel(r.root, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if !r.contains(path) {
 		return "", "it points outside the document's folder"
 	}
 	return path, ""
@@ -160,7 +160,10 @@ func (r *refs) load(path, name string) (*source.Document, string) {
 	if why, failed := r.failed[path]; failed {
 		return nil, why
 	}
-	d, why := r.read(path, name)
+	d, why, err := r.read(path, name)
+	if err != nil {
+		*r.diags = append(*r.diags, diag.FromSource(err)...)
+	}
 	if why != "" {
 		r.failed[path] = why
 		return nil, why
@@ -174,24 +177,56 @@ func (r *refs) load(path, name string) (*source.Document, string) {
 	return d, ""
 }
 
-func (r *refs) read(path, name string) (*source.Document, string) {
+func (r *refs) read(path, name string) (*source.Document, string, error) {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return nil, "no such file"
+		return nil, "no such file", nil
 	case !info.Mode().IsRegular(): // a FIFO or device would block or never end
-		return nil, "it is not a regular file"
+		return nil, "it is not a regular file", nil
 	}
 	data, err := source.ReadFile(path, r.maxBytes)
 	if err != nil {
-		return nil, err.(*source.Error).Message
+		return nil, err.(*source.Error).Message, nil
 	}
 	d, err := source.Parse(name, data)
 	if err != nil {
-		*r.diags = append(*r.diags, diag.FromSource(err)...)
-		return nil, "the file cannot be parsed"
+		return nil, "the file cannot be parsed", err
 	}
-	return d, ""
+	return d, "", nil
+}
+
+// contains reports whether a resolved path lies in the document's folder.
+func (r *refs) contains(path string) bool {
+	rel, err := filepath.Rel(r.root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// file returns the root of the file at an absolute path if a $ref may name
+// it (a regular file in the document's folder or below), reading it if
+// needed; nil otherwise. It reports nothing: it serves readers that come
+// after the import, which has already reported every $ref it follows.
+func (r *refs) file(path string) *source.Node {
+	if r.root == "" {
+		return nil
+	}
+	path = resolvePath(path)
+	if !r.contains(path) {
+		return nil
+	}
+	if d, ok := r.docs[path]; ok {
+		return d.Root
+	}
+	if _, failed := r.failed[path]; failed {
+		return nil
+	}
+	d, why, _ := r.read(path, path)
+	if why != "" {
+		r.failed[path] = why
+		return nil
+	}
+	r.docs[path] = d
+	return d.Root
 }
 
 // report adds a diagnostic about a $ref, once per $ref: the scan of the

@@ -60,9 +60,12 @@ type Option struct {
 
 // Pass is one rule running over one API.
 type Pass struct {
-	API  *model.API
-	Doc  *source.Document // the file the API was read from
-	rule *Rule
+	API *model.API
+	Doc *source.Document // the file the API was read from
+	// Import is the whole import of that file, for rules that look past
+	// the model (OpenAPI validation follows $refs to other files).
+	Import *importer.Result
+	rule   *Rule
 	// severity is the rule's severity after configuration.
 	severity diag.Severity
 	// options are the rule's configured options (nil when none are set).
@@ -126,7 +129,7 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 			if !ran[r.ID] {
 				continue
 			}
-			p := &Pass{API: api, Doc: res.Doc, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
+			p := &Pass{API: api, Doc: res.Doc, Import: res, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
 			r.Check(p)
 			out = append(out, p.diags...)
 		}

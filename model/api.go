@@ -47,6 +47,11 @@ type API struct {
 	Legacy     Legacy       `json:"legacy,omitzero"`
 	Operations []*Operation `json:"operations"`
 	Span       source.Span  `json:"span"`
+	// Definition is the OpenAPI document the API was read from: the file's
+	// root, or a body written inline in a container. Nil when there is none.
+	Definition *source.Node `json:"-"`
+	// DefinitionPointer is where Definition is in the file ("" at the root).
+	DefinitionPointer string `json:"-"`
 }
 
 // Formats of API definitions.

@@ -30,6 +30,7 @@ var All = sortedRules(
 	MediaTypeInvalid,
 	MediaTypeNeverMatches,
 	MediaTypeNonstandard,
+	OpenAPIInvalid,
 	PassthroughBehaviorInvalid,
 	PassthroughRejectsBinary,
 	ProxyContentHandling,

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+	"github.com/apigw-oas/apigw-oas/validate"
+)
+
+var OpenAPIInvalid = &lint.Rule{
+	ID:       "openapi-invalid",
+	Category: lint.OpenAPI,
+	Severity: diag.Error,
+	Summary:  "the document is not valid OpenAPI",
+	Doc: "API Gateway's importer rejects a definition that breaks the OpenAPI specification, and other " +
+		"tools read it differently. OpenAPI 3.x is checked with kin-openapi's validator; Swagger 2.0 with " +
+		"apigw-oas's own structural checks (required fields, value types, parameter and response shapes). " +
+		"Examples that do not match their schema are not reported: the specification only says they " +
+		"SHOULD match. Each finding is placed on the nearest node that exists: a missing field is " +
+		"reported on the object that lacks it.\n\n" +
+		"Bad:\n\n```yaml\nopenapi: 3.0.3\ninfo: {title: images}\npaths:\n  /images:\n    get: {}\n```\n\n" +
+		"Good:\n\n```yaml\nopenapi: 3.0.3\ninfo: {title: images, version: '1'}\npaths:\n  /images:\n" +
+		"    get:\n      responses:\n        '200': {description: an image}\n```",
+	Fix: "change the document as the message says; the OpenAPI specification defines each field",
+	Check: func(p *lint.Pass) {
+		def := p.API.Definition
+		if def == nil || def.Kind != source.Mapping {
+			return
+		}
+		var problems []validate.Problem
+		if p.API.Format == model.FormatOpenAPI2 {
+			problems = validate.Swagger2(def)
+		} else {
+			problems = validate.OpenAPI3(def, p.Import.Location(), p.Import.Referenced)
+		}
+		reported := map[string]bool{} // $refs the importer could not follow
+		for _, d := range p.Import.Diagnostics {
+			reported[d.Pointer] = true
+		}
+		for _, pr := range problems {
+			if !reported[p.API.DefinitionPointer+pr.Pointer] {
+				reportProblem(p, pr)
+			}
+		}
+	},
+}
+
+// reportProblem reports a validation problem on the nearest node its
+// pointer reaches, the key when there is one (the line a reader looks for).
+func reportProblem(p *lint.Pass, pr validate.Problem) {
+	pointer := p.API.DefinitionPointer + pr.Pointer
+	entry := nearest(p.Doc.Root, pointer)
+	at := entry.Value
+	if entry.Key != nil {
+		at = entry.Key
+	}
+	msg, _, _ := strings.Cut(pr.Message, "\n") // kin-openapi appends schema dumps
+	p.Report(lint.Finding{Span: p.Doc.Span(at), Pointer: pointer, Message: strings.TrimSpace(msg)})
+}
+
+// nearest finds the node a pointer names, or its closest ancestor that
+// exists.
+func nearest(root *source.Node, pointer string) source.Entry {
+	for {
+		if e, err := root.LookupPointer(pointer); err == nil {
+			return e
+		}
+		i := strings.LastIndexByte(pointer, '/')
+		if i < 0 {
+			return source.Entry{Value: root}
+		}
+		pointer = pointer[:i]
+	}
+}

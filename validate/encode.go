@@ -1,0 +1,168 @@
+package validate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// encoder writes a tree as compact JSON for kin-openapi.
+type encoder struct {
+	// broken are {"$ref": …} mappings whose target does not exist; they
+	// are written as {} so that kin-openapi's loader does not stop at them.
+	broken map[*source.Node]bool
+	// skipExamples writes example values as a placeholder (see isExample).
+	skipExamples bool
+}
+
+// json appends n as compact JSON. kin-openapi decodes JSON only, and a
+// YAML tree carries values JSON spells differently, so each scalar is
+// written the way a JSON reader would have seen it:
+//   - numbers in YAML-only forms (0x1F, 1_000, .inf) become JSON numbers
+//     where possible and strings otherwise;
+//   - timestamps and custom tags (a CloudFormation !Sub) become strings,
+//     which is how API Gateway's importer reads an unquoted date;
+//   - mapping keys are always strings.
+//
+// key is the key n is written under and parent the key of the mapping
+// that holds it ("" when unknown); see isExample.
+func (e encoder) json(b []byte, n *source.Node, key, parent string) []byte {
+	switch n.Kind {
+	case source.Mapping:
+		if e.broken[n] {
+			return append(b, "{}"...)
+		}
+		b = append(b, '{')
+		for i := 0; i < len(n.Content); i += 2 {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			k := n.Content[i].Value
+			b = appendString(b, k)
+			b = append(b, ':')
+			if v := n.Content[i+1]; e.skipExamples && v.Tag != source.TagNull && isExample(k, key, parent) {
+				b = append(b, '0')
+				continue
+			}
+			b = e.json(b, n.Content[i+1], k, key)
+		}
+		return append(b, '}')
+	case source.Sequence:
+		b = append(b, '[')
+		for i, item := range n.Content {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = e.json(b, item, "", key)
+		}
+		return append(b, ']')
+	}
+	return appendScalar(b, n)
+}
+
+// isExample reports whether the value of key, in a mapping written under
+// mapKey inside a mapping written under mapParent, is an example value:
+// a schema's, media type's or parameter's "example", or the "value" of an
+// Example object in an "examples" map. Examples are not validated (see
+// OpenAPI3) and are a third of a large description's bytes, so they are
+// written as a placeholder kin-openapi decodes at no cost. The "example"
+// key of a map of names ("properties": {"example": …}) is a name, not an
+// example.
+func isExample(key, mapKey, mapParent string) bool {
+	switch key {
+	case "example":
+		return !namedMaps[mapKey]
+	case "value":
+		return mapParent == "examples"
+	}
+	return false
+}
+
+// namedMaps are the OpenAPI fields whose keys are names chosen by the
+// author, any of which may be "example".
+var namedMaps = map[string]bool{
+	"properties": true, "patternProperties": true, "definitions": true, "$defs": true,
+	"schemas": true, "responses": true, "parameters": true, "headers": true, "examples": true,
+	"requestBodies": true, "securitySchemes": true, "links": true, "callbacks": true,
+	"content": true, "encoding": true, "variables": true, "mapping": true, "paths": true,
+	"webhooks": true, "pathItems": true, "dependentSchemas": true,
+}
+
+func appendScalar(b []byte, n *source.Node) []byte {
+	switch n.Tag {
+	case source.TagNull:
+		return append(b, "null"...)
+	case source.TagBool:
+		return strconv.AppendBool(b, strings.EqualFold(n.Value, "true"))
+	case source.TagInt, source.TagFloat:
+		if isJSONNumber(n.Value) {
+			return append(b, n.Value...)
+		}
+		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+			return strconv.AppendInt(b, i, 10)
+		}
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return strconv.AppendFloat(b, f, 'g', -1, 64)
+		}
+	}
+	return appendString(b, n.Value)
+}
+
+// isJSONNumber reports whether s is a number as JSON writes it:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func isJSONNumber(s string) bool {
+	i := 0
+	digits := func() bool {
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if !digits() {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// appendString writes s as a JSON string. The parser has already checked
+// that s is valid UTF-8, so only quotes, backslashes and control
+// characters need escaping.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
