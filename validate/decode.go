@@ -160,7 +160,7 @@ func (c *checker3) decodeParts(parts []part, workers int) bool {
 					return
 				}
 				buf = c.enc.json(buf[:0], parts[k].node, parts[k].key, parts[k].parent)
-				errs[k] = json.Unmarshal(buf, parts[k].into)
+				errs[k] = unmarshal(buf, parts[k].into)
 			}
 		})
 	}
@@ -177,6 +177,17 @@ func (c *checker3) decodeParts(parts []part, workers int) bool {
 		c.problems = append(c.problems, decodeProblem(parts[k], err))
 	}
 	return ok
+}
+
+// unmarshal decodes data into v, turning a panic in kin-openapi's
+// decoding into an error so that one odd value cannot stop the run.
+func unmarshal(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("kin-openapi failed to read this value: %v", r)
+		}
+	}()
+	return json.Unmarshal(data, v)
 }
 
 // decodeProblem says why a part could not be read into kin-openapi's

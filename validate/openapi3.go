@@ -22,7 +22,15 @@ type Files func(path string) *source.Node
 // OpenAPI3 validates an OpenAPI 3.x definition with kin-openapi. location
 // is the definition's absolute file path, against which relative $refs are
 // resolved ("" when it has none, e.g. standard input).
-func OpenAPI3(def *source.Node, location string, files Files) []Problem {
+func OpenAPI3(def *source.Node, location string, files Files) (problems []Problem) {
+	defer func() {
+		// kin-openapi is third-party code run on any input: a panic in it
+		// is reported as a problem with the document rather than ending
+		// the run.
+		if r := recover(); r != nil {
+			problems = append(problems, Problem{Message: fmt.Sprintf("kin-openapi failed to validate the document: %v", r)})
+		}
+	}()
 	// $refs that lead nowhere are reported here and left out of what
 	// kin-openapi sees: its loader stops at the first one, leaving every
 	// later $ref unresolved and reported again.
