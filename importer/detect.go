@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"strings"
+
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -20,8 +22,13 @@ var openAPIVersions = map[string]string{
 // A document with both is read as OpenAPI 3, which is what its "openapi"
 // field claims.
 func detect(doc *source.Document) (format string, version value) {
-	root := value{doc: doc, node: doc.Root}
-	if doc.Root.Kind != source.Mapping {
+	return detectIn(value{doc: doc, node: doc.Root})
+}
+
+// detectIn recognises an OpenAPI definition at root, a file's root or a
+// body inline in a container.
+func detectIn(root value) (format string, version value) {
+	if root.node.Kind != source.Mapping {
 		return formatUnknown, value{}
 	}
 	if v := root.get("openapi"); v.exists() {
@@ -50,4 +57,57 @@ func majorMinor(version string) string {
 		}
 	}
 	return version
+}
+
+// detectContainer recognises the files that declare APIs around or instead
+// of an OpenAPI definition, by content: a CloudFormation template has
+// Resources (SAM's also the Serverless transform or AWS::Serverless::
+// types), a serverless.yml a service with functions or a provider, and
+// API Gateway's control-plane JSON its own field names.
+func detectContainer(doc *source.Document) string {
+	root := value{doc: doc, node: doc.Root}
+	if doc.Root.Kind != source.Mapping {
+		return formatUnknown
+	}
+	switch {
+	case root.get("Resources").exists() || root.get("AWSTemplateFormatVersion").exists():
+		if isSAM(root) {
+			return model.ContainerSAM
+		}
+		return model.ContainerCloudFormation
+	case root.get("service").exists() && (root.get("functions").exists() || root.get("provider").exists()):
+		return model.ContainerServerless
+	case root.get("binaryMediaTypes").exists() || root.get("resourceMethods").exists() ||
+		(root.get("items").exists() && root.get("items").node.Kind == source.Sequence && hasResourceItems(root.get("items"))):
+		return model.ContainerAPIGateway
+	}
+	return formatUnknown
+}
+
+// isSAM reports whether a template uses the Serverless transform, or SAM
+// resource types without declaring it (SAM's own test inputs do).
+func isSAM(root value) bool {
+	t := root.get("Transform")
+	for _, v := range append(t.items(), t) {
+		if v.node != nil && v.node.IsString() && strings.HasPrefix(v.node.Value, "AWS::Serverless") {
+			return true
+		}
+	}
+	for _, r := range root.get("Resources").entries() {
+		if typ := r.get("Type").node; typ.IsString() && strings.HasPrefix(typ.Value, "AWS::Serverless::") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasResourceItems reports whether a list looks like get-resources output:
+// items with a "path".
+func hasResourceItems(items value) bool {
+	for _, it := range items.items() {
+		if it.get("path").exists() && (it.get("resourceMethods").exists() || it.get("id").exists()) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/model"
@@ -95,9 +96,18 @@ func Reader(name string, r io.Reader, opts Options) *Result {
 // Bytes imports a document whose $ref files must lie within folder ("" to
 // forbid file $refs).
 func Bytes(name string, data []byte, folder string, opts Options) *Result {
+	if strings.EqualFold(filepath.Ext(name), ".tf") {
+		return importTerraform(name, data, folder, opts)
+	}
 	res := &Result{File: name}
 	doc, err := source.Parse(name, data)
 	res.Diagnostics = diag.FromSource(err)
+	if doc == nil || doc.Root == nil || err != nil {
+		if d, ok := templated(name, data); ok {
+			res.Diagnostics = []diag.Diagnostic{d}
+			return res
+		}
+	}
 	if doc == nil || doc.Root == nil {
 		return res
 	}
@@ -109,6 +119,11 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	format, version := detect(doc)
 	switch format {
 	case formatUnknown:
+		if kind := detectContainer(doc); kind != formatUnknown {
+			res.Format = kind
+			containerImporters[kind](&container{doc: doc, refs: r, res: res})
+			diag.Sort(res.Diagnostics)
+		}
 		return res
 	case formatUnsupported:
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
@@ -118,7 +133,16 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 		return res
 	}
 	res.Format = format
-	res.APIs = []*model.API{importOpenAPI(doc, format, version, r)}
+	r.main = doc
+	res.APIs = []*model.API{importOpenAPI(value{doc: doc, node: doc.Root}, format, version, r)}
 	diag.Sort(res.Diagnostics)
 	return res
+}
+
+// containerImporters read the formats detectContainer recognises.
+var containerImporters = map[string]func(c *container){
+	model.ContainerCloudFormation: importCloudFormation,
+	model.ContainerSAM:            importCloudFormation, // SAM templates are CloudFormation templates
+	model.ContainerServerless:     importServerless,
+	model.ContainerAPIGateway:     importAPIGateway,
 }

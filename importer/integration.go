@@ -1,6 +1,44 @@
 package importer
 
-import "github.com/apigw-oas/apigw-oas/model"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// keyStyle gives the key an integration setting has in one notation, from
+// its name in the OpenAPI extension (camelCase).
+type keyStyle func(camel string) string
+
+// camelKeys is the OpenAPI extension's and the control plane's notation.
+func camelKeys(camel string) string { return camel }
+
+// pascalKeys is CloudFormation's: ContentHandling, Uri, TlsConfig.
+func pascalKeys(camel string) string {
+	return strings.ToUpper(camel[:1]) + camel[1:]
+}
+
+// snakeKeys is Terraform's: content_handling, with its two renamings.
+func snakeKeys(camel string) string {
+	switch camel {
+	case "httpMethod":
+		return "integration_http_method"
+	case "timeoutInMillis":
+		return "timeout_milliseconds"
+	}
+	var b strings.Builder
+	for i, r := range camel {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // integration reads x-amazon-apigateway-integration: every field
 // binary-semantics.md §5.1 lists. HTTP APIs may write it as a $ref to
@@ -13,40 +51,47 @@ func (imp *openapi) integration(v value) *model.Integration {
 			return in
 		}
 	}
-	in.Type = enum(v.get("type"), model.ParseIntegrationType)
-	in.URI = v.get("uri").str()
-	in.HTTPMethod = v.get("httpMethod").str()
-	in.Credentials = v.get("credentials").str()
-	in.RequestParameters = named(v.get("requestParameters"))
-	in.RequestTemplates = named(v.get("requestTemplates"))
-	in.PassthroughBehavior = enum(v.get("passthroughBehavior"), model.ParsePassthroughBehavior)
-	in.ContentHandling = enum(v.get("contentHandling"), model.ParseContentHandling)
-	in.CacheNamespace = v.get("cacheNamespace").str()
-	in.CacheKeyParameters = stringList(v.get("cacheKeyParameters"))
-	in.TimeoutInMillis = integer(v.get("timeoutInMillis"))
-	in.ConnectionType = v.get("connectionType").str()
-	in.ConnectionID = v.get("connectionId").str()
-	tls := v.get("tlsConfig")
-	in.TLSConfig.InsecureSkipVerification = boolean(tls.get("insecureSkipVerification"))
-	in.TLSConfig.ServerNameToVerify = tls.get("serverNameToVerify").str()
+	integrationSettings(in, v, camelKeys)
 	for _, r := range v.get("responses").entries() {
-		in.Responses = append(in.Responses, integrationResponse(r))
+		resp := &model.IntegrationResponse{Pattern: r.keyField(), Pointer: r.ptr}
+		integrationResponseSettings(resp, r, camelKeys)
+		in.Responses = append(in.Responses, resp)
 	}
-	in.ResponseTransferMode = enum(v.get("responseTransferMode"), model.ParseTransferMode)
-	in.IntegrationTarget = v.get("integrationTarget").str()
 	in.IntegrationSubtype = v.get("integrationSubtype").str()
 	in.PayloadFormatVersion = v.get("payloadFormatVersion").str()
 	return in
 }
 
-// integrationResponse reads one x-amazon-apigateway-integration.response.
-func integrationResponse(r value) *model.IntegrationResponse {
-	return &model.IntegrationResponse{
-		Pattern:            r.keyField(),
-		Pointer:            r.ptr,
-		StatusCode:         r.get("statusCode").str(),
-		ContentHandling:    enum(r.get("contentHandling"), model.ParseContentHandling),
-		ResponseTemplates:  named(r.get("responseTemplates")),
-		ResponseParameters: named(r.get("responseParameters")),
-	}
+// integrationSettings reads the settings every notation of an integration
+// has, under the keys style gives them. Responses are written differently
+// in each notation and are left to the caller.
+func integrationSettings(in *model.Integration, v value, key keyStyle) {
+	get := func(camel string) value { return v.get(key(camel)) }
+	in.Type = enum(get("type"), model.ParseIntegrationType)
+	in.URI = get("uri").str()
+	in.HTTPMethod = get("httpMethod").str()
+	in.Credentials = get("credentials").str()
+	in.RequestParameters = named(get("requestParameters"))
+	in.RequestTemplates = named(get("requestTemplates"))
+	in.PassthroughBehavior = enum(get("passthroughBehavior"), model.ParsePassthroughBehavior)
+	in.ContentHandling = enum(get("contentHandling"), model.ParseContentHandling)
+	in.CacheNamespace = get("cacheNamespace").str()
+	in.CacheKeyParameters = stringList(get("cacheKeyParameters"))
+	in.TimeoutInMillis = integer(get("timeoutInMillis"))
+	in.ConnectionType = get("connectionType").str()
+	in.ConnectionID = get("connectionId").str()
+	tls := get("tlsConfig")
+	in.TLSConfig.InsecureSkipVerification = boolean(tls.get(key("insecureSkipVerification")))
+	in.TLSConfig.ServerNameToVerify = tls.get(key("serverNameToVerify")).str()
+	in.ResponseTransferMode = enum(get("responseTransferMode"), model.ParseTransferMode)
+	in.IntegrationTarget = get("integrationTarget").str()
+}
+
+// integrationResponseSettings reads one integration response's settings
+// under the keys style gives them; the caller sets Pattern and Pointer.
+func integrationResponseSettings(r *model.IntegrationResponse, v value, key keyStyle) {
+	r.StatusCode = v.get(key("statusCode")).str()
+	r.ContentHandling = enum(v.get(key("contentHandling")), model.ParseContentHandling)
+	r.ResponseTemplates = named(v.get(key("responseTemplates")))
+	r.ResponseParameters = named(v.get(key("responseParameters")))
 }

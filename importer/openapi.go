@@ -25,10 +25,16 @@ type openapi struct {
 	oas2 bool
 }
 
-func importOpenAPI(doc *source.Document, format string, version value, r *refs) *model.API {
-	root := value{doc: doc, node: doc.Root}
+// importOpenAPI imports the definition at root: a whole file, or a body
+// written inline in a container, whose same-document $refs ("#/…") are
+// relative to it.
+func importOpenAPI(root value, format string, version value, r *refs) *model.API {
+	r.local = root.node
 	imp := &openapi{
-		api:  &model.API{Format: format, Version: version.str(), Span: root.span(), Definition: doc.Root},
+		api: &model.API{
+			Format: format, Version: version.str(), Span: root.span(),
+			Definition: root.node, DefinitionPointer: root.ptr,
+		},
 		refs: r,
 		oas2: format == model.FormatOpenAPI2,
 	}
@@ -40,7 +46,7 @@ func importOpenAPI(doc *source.Document, format string, version value, r *refs) 
 	} else {
 		imp.api.Legacy = model.Legacy{Consumes: consumes, Produces: produces}
 	}
-	imp.scan(doc)
+	imp.scan(root)
 	for _, path := range root.get("paths").entries() {
 		imp.pathItem(path)
 	}
@@ -61,16 +67,17 @@ func (imp *openapi) binaryMediaTypes(root value) {
 // scan walks the whole document once, for what can be written anywhere: the
 // binary-media-types extension away from the root, where API Gateway
 // ignores it, and $refs that must not be followed.
-func (imp *openapi) scan(doc *source.Document) {
-	walkEntries(doc, func(k, v *source.Node, tokens []string) {
+func (imp *openapi) scan(root value) {
+	doc := root.doc
+	walkEntries(doc, root.node, func(k, v *source.Node, tokens []string) {
 		switch {
 		case k.Value == binaryMediaTypesKey && len(tokens) > 1:
-			at := value{doc: doc, key: k, node: v, ptr: source.Pointer(tokens...)}
+			at := value{doc: doc, key: k, node: v, ptr: root.ptr + source.Pointer(tokens...)}
 			imp.api.BinaryMediaTypes.Misplaced = append(imp.api.BinaryMediaTypes.Misplaced, model.Misplaced{
 				Pointer: at.ptr, Span: at.keySpan(), Entries: mediaTypes(at, model.FromBinaryMediaTypes),
 			})
 		case k.Value == "$ref" && v.IsString():
-			imp.refs.vet(value{doc: doc, key: k, node: v, ptr: source.Pointer(tokens...)})
+			imp.refs.vet(value{doc: doc, key: k, node: v, ptr: root.ptr + source.Pointer(tokens...)})
 		}
 	})
 }

@@ -26,7 +26,12 @@ type refs struct {
 	docs     map[string]*source.Document // files already read, by resolved path
 	failed   map[string]string           // files that could not be read, and why
 	reported map[*source.Node]bool       // $refs already reported
-	diags    *[]diag.Diagnostic
+	// main is the file being imported and local the definition in it being
+	// imported, the root of its same-document $refs ("#/…"): the file's
+	// root, or a body inline in a container.
+	main  *source.Document
+	local *source.Node
+	diags *[]diag.Diagnostic
 }
 
 func newRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *refs {
@@ -97,7 +102,11 @@ func (r *refs) resolve(ref value) (value, bool) {
 			return value{}, false
 		}
 	}
-	entry, err := doc.Root.LookupPointer(fragment)
+	root := doc.Root
+	if doc == r.main && r.local != nil {
+		root = r.local
+	}
+	entry, err := root.LookupPointer(fragment)
 	if err != nil {
 		r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
 		return value{}, false
@@ -169,7 +178,7 @@ func (r *refs) load(path, name string) (*source.Document, string) {
 		return nil, why
 	}
 	r.docs[path] = d
-	walkEntries(d, func(k, v *source.Node, tokens []string) {
+	walkEntries(d, d.Root, func(k, v *source.Node, tokens []string) {
 		if k.Value == "$ref" && v.IsString() {
 			r.vet(value{doc: d, key: k, node: v, ptr: source.Pointer(tokens...)})
 		}

@@ -30,8 +30,12 @@ type API struct {
 	// Name is the API's name in its container (a CloudFormation logical ID,
 	// a Terraform resource address); empty for a standalone OpenAPI file.
 	Name string `json:"name"`
-	// Format is the notation the API was read from, one of the Format
-	// constants.
+	// Container is the kind of file the API is declared in, one of the
+	// Container constants; "" for a standalone OpenAPI file.
+	Container string `json:"container,omitempty"`
+	// Format is the OpenAPI version of the API's definition, one of the
+	// Format constants; "" when the API has no OpenAPI definition (one
+	// built from CloudFormation or Terraform resources).
 	Format string `json:"format"`
 	// Version is the document's "swagger" or "openapi" field as written.
 	Version Field[string] `json:"version"`
@@ -62,6 +66,18 @@ const (
 	FormatOpenAPI32 = "openapi-3.2"
 )
 
+// Containers: the kinds of file that declare APIs around, or instead of, an
+// OpenAPI definition.
+const (
+	ContainerCloudFormation = "cloudformation"
+	ContainerSAM            = "sam"
+	ContainerServerless     = "serverless"
+	ContainerTerraform      = "terraform"
+	// ContainerAPIGateway is the control plane's own JSON: the output of
+	// aws apigateway get-rest-api and get-resources --embed methods.
+	ContainerAPIGateway = "apigateway"
+)
+
 // Evidence is the setting a conclusion was drawn from.
 type Evidence struct {
 	Reason  string      `json:"reason"`
@@ -73,10 +89,15 @@ type Evidence struct {
 // Gateway reads it only from the document root; copies written anywhere
 // else are kept in Misplaced so lint can point at them.
 type BinaryMediaTypes struct {
-	// Declared is the setting at the root (Field.Set is false when absent).
-	// Its Tag tells whether it was written as a list.
+	// Declared is the extension at the definition's root (Field.Set is
+	// false when absent). Its Tag tells whether it was written as a list.
 	Declared Field[string] `json:"declared,omitzero"`
-	Entries  []MediaType   `json:"entries,omitempty"`
+	// Property is the container's own setting (CloudFormation's
+	// BinaryMediaTypes, Terraform's binary_media_types, …), when set.
+	Property Field[string] `json:"property,omitzero"`
+	// Entries are every entry of both, each with its origin: API Gateway
+	// deploys their union.
+	Entries []MediaType `json:"entries,omitempty"`
 	// Misplaced lists the extension where API Gateway does not read it.
 	Misplaced []Misplaced `json:"misplaced,omitempty"`
 }
@@ -86,6 +107,22 @@ type BinaryMediaTypes struct {
 type MediaType struct {
 	Field[string]
 	Origin Origin `json:"origin"`
+	// Unknown is set when the value is computed at deploy time (an
+	// intrinsic function, a Terraform reference, a Serverless variable)
+	// and cannot be known here. Rules skip it and do not conclude that
+	// nothing in the list matches.
+	Unknown bool `json:"unknown,omitempty"`
+}
+
+// HasUnknown reports whether some entry's value cannot be known, so the
+// deployed list may match more than the known entries do.
+func (b BinaryMediaTypes) HasUnknown() bool {
+	for _, e := range b.Entries {
+		if e.Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 // Origin names the setting a media type was read from.
@@ -99,6 +136,17 @@ const (
 	FromProduces         Origin = "produces"            // an operation's, OpenAPI 2
 	FromRootConsumes     Origin = "root consumes"       // OpenAPI 2
 	FromRootProduces     Origin = "root produces"       // OpenAPI 2
+
+	// Binary media types set by a container, beside or instead of the
+	// definition's extension.
+	FromCloudFormation Origin = "BinaryMediaTypes" // AWS::ApiGateway::RestApi
+	// FromSAM entries are un-escaped as SAM does: Raw keeps "image~1png",
+	// Value is "image/png".
+	FromSAM              Origin = "SAM BinaryMediaTypes"
+	FromTerraform        Origin = "binary_media_types"
+	FromServerless       Origin = "provider.apiGateway.binaryMediaTypes"
+	FromServerlessPlugin Origin = "serverless plugin" // custom.apigwBinary.types, custom.apiGateway.binaryMediaTypes
+	FromControlPlane     Origin = "binaryMediaTypes"  // aws apigateway get-rest-api
 )
 
 // Legacy is consumes/produces written in an OpenAPI 3 document, where they

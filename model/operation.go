@@ -17,6 +17,18 @@ type Operation struct {
 	// Legacy holds the operation's consumes/produces in an OpenAPI 3
 	// document.
 	Legacy Legacy `json:"legacy,omitzero"`
+	// Generated is set for an operation the deployment tool writes itself,
+	// such as the OPTIONS method SAM and the Serverless Framework add for
+	// CORS. Span and Pointer are then those of the setting that asks for it.
+	Generated *Generated `json:"generated,omitempty"`
+}
+
+// Generated says which setting makes a tool write an operation.
+type Generated struct {
+	// By names the tool and setting: "SAM Cors", "Serverless cors: true".
+	By      string      `json:"by"`
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"`
 }
 
 // Name is "METHOD /path", how the operation is named in messages.

@@ -14,11 +14,17 @@ type Syntax uint8
 const (
 	YAML Syntax = iota + 1
 	JSON
+	// HCL is Terraform's language, which importers parse themselves into
+	// Nodes (see NewDocument).
+	HCL
 )
 
 func (s Syntax) String() string {
-	if s == JSON {
+	switch s {
+	case JSON:
 		return "json"
+	case HCL:
+		return "hcl"
 	}
 	return "yaml"
 }
@@ -57,6 +63,24 @@ func (d *Document) Line(line int) string {
 func (d *Document) LineCount() int { return len(d.lines.starts) }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// NewDocument makes a Document of a file another parser read (Terraform's
+// HCL): root is the tree that parser's result was turned into, with
+// positions from PosAt. It checks the text as Parse does.
+func NewDocument(file string, src []byte, syntax Syntax, root *Node) (*Document, error) {
+	base := 0
+	if bytes.HasPrefix(src, bom) {
+		base = len(bom)
+	}
+	d := &Document{File: file, Src: src, Syntax: syntax, Root: root, lines: newLineTable(src, base, false)}
+	if err := d.checkText(base); err != nil {
+		return nil, Errors{err}
+	}
+	return d, nil
+}
+
+// PosAt returns the position of a byte offset of the document's text.
+func (d *Document) PosAt(offset int) Pos { return d.lines.atOffset(offset) }
 
 // Parse reads src as JSON or YAML. JSON is recognised by its first
 // character ('{' or '['), or by a .json name; everything else is YAML. A

@@ -1,0 +1,4 @@
+package importer
+
+// importCloudFormation reads a CloudFormation or SAM template.
+func importCloudFormation(c *container) {}

@@ -1,0 +1,4 @@
+package importer
+
+// importServerless reads a Serverless Framework serverless.yml.
+func importServerless(c *container) {}
