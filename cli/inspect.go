@@ -119,16 +119,22 @@ func (p apiWriter) api(api *model.API) {
 	if api.Name != "" {
 		name += " " + api.Name
 	}
-	p.line(0, "%s: %s (%s %s), %s API: %s%s", name, api.Format, versionKey(api), api.Version.Raw,
+	p.line(0, "%s: %s, %s API: %s%s", name, describeDefinition(api),
 		strings.ToUpper(api.Kind.String()), api.KindEvidence.Reason, p.at(api.KindEvidence.Span))
+	if api.Elsewhere.Set {
+		p.line(2, "definition elsewhere%s, not read: its operations and binary settings are unknown", p.at(api.Elsewhere.Span))
+	}
 	bmt := api.BinaryMediaTypes
 	switch {
-	case !bmt.Declared.Set:
-		p.line(2, "binary media types: none")
-	case bmt.Declared.Tag != source.TagSeq:
+	case bmt.Declared.Set && bmt.Declared.Tag != source.TagSeq:
 		p.line(2, "binary media types%s: not a list (%s %q)", p.at(bmt.Declared.Span), bmt.Declared.Tag, bmt.Declared.Raw)
+	case len(bmt.Entries) > 0 || bmt.Declared.Set:
+		p.line(2, "binary media types: %s", p.mediaTypes(bmt.Entries))
 	default:
-		p.line(2, "binary media types%s: %s", p.at(bmt.Declared.Span), p.mediaTypes(bmt.Entries))
+		p.line(2, "binary media types: none")
+	}
+	if len(bmt.Replaced) > 0 {
+		p.line(2, "replaced binary media types (the definition's, overwritten on deploy): %s", p.mediaTypes(bmt.Replaced))
 	}
 	for _, m := range bmt.Misplaced {
 		p.line(2, "misplaced binary media types%s at %s (API Gateway reads only the root): %s", p.at(m.Span), m.Pointer, p.mediaTypes(m.Entries))
@@ -139,11 +145,21 @@ func (p apiWriter) api(api *model.API) {
 	}
 }
 
-func versionKey(api *model.API) string {
-	if api.Format == model.FormatOpenAPI2 {
-		return "swagger"
+// describeDefinition says what an API was read from: "openapi-3.0
+// (openapi 3.0.1)", prefixed by its container when it has one.
+func describeDefinition(api *model.API) string {
+	def := "no OpenAPI definition"
+	if api.Format != "" {
+		key := "openapi"
+		if api.Format == model.FormatOpenAPI2 {
+			key = "swagger"
+		}
+		def = fmt.Sprintf("%s (%s %s)", api.Format, key, api.Version.Raw)
 	}
-	return "openapi"
+	if api.Container != "" {
+		return api.Container + ", " + def
+	}
+	return def
 }
 
 // legacy prints Swagger 2 fields found in an OpenAPI 3 document.
@@ -221,9 +237,18 @@ func (p apiWriter) mediaTypes(mts []model.MediaType) string {
 	}
 	parts := make([]string, len(mts))
 	for i, m := range mts {
-		parts[i] = m.Raw + p.at(m.Span)
-		if !m.IsString() {
+		switch {
+		case m.Unknown:
+			parts[i] = "(unknown: " + m.Tag + ")" + p.at(m.Span)
+		case !m.IsString():
 			parts[i] = fmt.Sprintf("%s(%s)%s", m.Raw, m.Tag, p.at(m.Span))
+		case m.Value != m.Raw:
+			parts[i] = fmt.Sprintf("%s (written %s)%s", m.Value, m.Raw, p.at(m.Span))
+		default:
+			parts[i] = m.Raw + p.at(m.Span)
+		}
+		if m.Origin != model.FromBinaryMediaTypes && isBinaryListOrigin(m.Origin) {
+			parts[i] += " [" + string(m.Origin) + "]"
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -239,4 +264,15 @@ func (p apiWriter) at(s source.Span) string {
 		return " (" + s.String() + ")"
 	}
 	return " (" + s.Start.String() + ")"
+}
+
+// isBinaryListOrigin reports whether an origin is a binary-media-types
+// setting (rather than a content map or consumes list).
+func isBinaryListOrigin(o model.Origin) bool {
+	switch o {
+	case model.FromCloudFormation, model.FromSAM, model.FromTerraform, model.FromServerless,
+		model.FromServerlessPlugin, model.FromControlPlane:
+		return true
+	}
+	return false
 }

@@ -54,7 +54,27 @@ func (c *container) body(v value) *model.API {
 		return nil
 	}
 	c.refs.main = v.doc
-	return importOpenAPI(v, format, version, c.refs)
+	api := importOpenAPI(v, format, version, c.refs)
+	evaluateEntries(v.doc, api.BinaryMediaTypes.Entries)
+	return api
+}
+
+// evaluateEntries reads the extension's entries that a template wrote as
+// intrinsic functions: a Fn::Join of literals becomes its string, anything
+// else is unknown.
+func evaluateEntries(doc *source.Document, entries []model.MediaType) {
+	for i := range entries {
+		e := &entries[i]
+		if e.IsString() {
+			continue
+		}
+		at, err := doc.Root.LookupPointer(e.Pointer)
+		if err != nil {
+			e.Unknown = true
+			continue
+		}
+		*e = propertyEntry(value{doc: doc, key: at.Key, node: at.Value, ptr: e.Pointer}, e.Origin, false)
+	}
 }
 
 // file imports an OpenAPI definition from a file a setting names

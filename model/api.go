@@ -56,6 +56,10 @@ type API struct {
 	Definition *source.Node `json:"-"`
 	// DefinitionPointer is where Definition is in the file ("" at the root).
 	DefinitionPointer string `json:"-"`
+	// Elsewhere is a definition the API is built from that apigw-oas does
+	// not read (a BodyS3Location, a DefinitionUri in S3): the API's
+	// operations and binary settings may be more than the model holds.
+	Elsewhere Field[string] `json:"definition_elsewhere,omitzero"`
 }
 
 // Formats of API definitions.
@@ -98,6 +102,10 @@ type BinaryMediaTypes struct {
 	// Entries are every entry of both, each with its origin: API Gateway
 	// deploys their union.
 	Entries []MediaType `json:"entries,omitempty"`
+	// Replaced are the extension's entries when the deployment tool
+	// overwrites the extension with its own setting (SAM's
+	// BinaryMediaTypes): written, but not deployed.
+	Replaced []MediaType `json:"replaced,omitempty"`
 	// Misplaced lists the extension where API Gateway does not read it.
 	Misplaced []Misplaced `json:"misplaced,omitempty"`
 }
@@ -147,6 +155,10 @@ const (
 	FromServerless       Origin = "provider.apiGateway.binaryMediaTypes"
 	FromServerlessPlugin Origin = "serverless plugin" // custom.apigwBinary.types, custom.apiGateway.binaryMediaTypes
 	FromControlPlane     Origin = "binaryMediaTypes"  // aws apigateway get-rest-api
+
+	// Media types of CloudFormation's AWS::ApiGateway::Method.
+	FromRequestModels  Origin = "RequestModels"
+	FromResponseModels Origin = "ResponseModels"
 )
 
 // Legacy is consumes/produces written in an OpenAPI 3 document, where they

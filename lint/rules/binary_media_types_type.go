@@ -30,7 +30,7 @@ var BinaryMediaTypesType = &lint.Rule{
 			return
 		}
 		for _, e := range bmt.Entries {
-			if !e.IsString() {
+			if !e.IsString() && !e.Unknown {
 				lint.Reportf(p, e.Field, nil, "binary media type entry is %s, not a string; API Gateway matches only strings such as \"image/png\"", describeValue(e.Tag, e.Raw))
 			}
 		}
