@@ -17,7 +17,7 @@ type input struct {
 }
 
 // definitionExtensions are the file names a directory walk looks at.
-var definitionExtensions = map[string]bool{".yaml": true, ".yml": true, ".json": true}
+var definitionExtensions = map[string]bool{".yaml": true, ".yml": true, ".json": true, ".tf": true}
 
 // skippedDirs are never walked into, besides hidden ones and those a
 // .gitignore names.
@@ -63,11 +63,17 @@ func collectInputs(args []string, onlyDefinitions bool) ([]input, error) {
 	return inputs, nil
 }
 
-var definitionMarker = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:|x-amazon-apigateway-`)
+// definitionMarker finds what every format the importer reads mentions
+// near its start: OpenAPI's root fields and extensions, API resource types
+// of CloudFormation, SAM and Terraform, a serverless.yml's http events, the
+// control plane's field names.
+var definitionMarker = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:|x-amazon-apigateway-|` +
+	`AWS::(ApiGateway|ApiGatewayV2|Serverless)::|"?aws_(api_gateway|apigatewayv2)_|` +
+	`^\s*-\s*(http|httpApi)\s*:|^\s*apiGateway\s*:|"(binaryMediaTypes|resourceMethods)"`)
 
 // mayHoldDefinition reads the start of a file found by a walk: only files
-// that mention openapi, swagger or an API Gateway extension are imported,
-// so a broken YAML file unrelated to any API does not fail the run.
+// that mention one of the definition formats are imported, so a broken
+// YAML file unrelated to any API does not fail the run.
 func mayHoldDefinition(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {

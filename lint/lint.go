@@ -5,6 +5,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
@@ -138,5 +139,8 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 		out = append(out, suppressInline(res.Doc, out, ran)...)
 	}
 	diag.Sort(out)
-	return out
+	// A setting several APIs share (SAM Globals) is reported once.
+	return slices.CompactFunc(out, func(a, b diag.Diagnostic) bool {
+		return a.Rule == b.Rule && a.Span == b.Span && a.Message == b.Message
+	})
 }

@@ -50,7 +50,7 @@ var BrowserAcceptUnmatched = &lint.Rule{
 				failing := failingBrowsers(matrix.ConfigFor(p.API, op), mt.Value, ctx, browsers)
 				if len(failing) > 0 {
 					lint.Reportf(p, mt.Field, op, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
-						mt.Value, op.Name(), describeFailures(failing), suggestion(ctx))
+						mt.Value, op.Name(), describeFailures(failing), suggestion(ctx, binaryList(p.API)))
 				}
 			}
 		}
@@ -114,11 +114,11 @@ func describeFailures(fs []clients.Profile) string {
 }
 
 // suggestion names the narrowest change that fixes every failing browser.
-func suggestion(ctx string) string {
+func suggestion(ctx, list string) string {
 	if ctx == "<img>" {
-		return `add "image/*" to x-amazon-apigateway-binary-media-types`
+		return `add "image/*" to ` + list
 	}
-	return `only "text/html" or "*/*" in x-amazon-apigateway-binary-media-types would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`
+	return `only "text/html" or "*/*" in ` + list + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`
 }
 
 func browsersOption(p *lint.Pass) []string {

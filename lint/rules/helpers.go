@@ -121,3 +121,29 @@ func listText(items []string) string {
 }
 
 func quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// binaryList names where an API's binary media types are set, for messages
+// that tell the user to add one: the container's own setting when the API
+// has a container, else the OpenAPI extension.
+func binaryList(api *model.API) string {
+	if f := api.BinaryMediaTypes.Property; f.Set {
+		for _, e := range api.BinaryMediaTypes.Entries {
+			if e.Origin != model.FromBinaryMediaTypes {
+				return string(e.Origin)
+			}
+		}
+	}
+	switch api.Container {
+	case model.ContainerCloudFormation:
+		return "the BinaryMediaTypes property"
+	case model.ContainerSAM:
+		return "BinaryMediaTypes"
+	case model.ContainerTerraform:
+		return "binary_media_types"
+	case model.ContainerServerless:
+		return "provider.apiGateway.binaryMediaTypes"
+	case model.ContainerAPIGateway:
+		return "binaryMediaTypes"
+	}
+	return "x-amazon-apigateway-binary-media-types"
+}

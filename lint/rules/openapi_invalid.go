@@ -30,6 +30,10 @@ var OpenAPIInvalid = &lint.Rule{
 		if def == nil || def.Kind != source.Mapping {
 			return
 		}
+		switch p.API.Container {
+		case model.ContainerCloudFormation, model.ContainerSAM, model.ContainerServerless:
+			def = validate.WithoutIntrinsics(def)
+		}
 		var problems []validate.Problem
 		if p.API.Format == model.FormatOpenAPI2 {
 			problems = validate.Swagger2(def)
