@@ -53,7 +53,7 @@ func TestFixtureModels(t *testing.T) {
 
 func isDefinitionName(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".tf":
 		return true
 	}
 	return false

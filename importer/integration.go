@@ -14,8 +14,12 @@ type keyStyle func(camel string) string
 // camelKeys is the OpenAPI extension's and the control plane's notation.
 func camelKeys(camel string) string { return camel }
 
-// pascalKeys is CloudFormation's: ContentHandling, Uri, TlsConfig.
+// pascalKeys is CloudFormation's: ContentHandling, Uri, TlsConfig, and
+// IntegrationHttpMethod for the method API Gateway calls the backend with.
 func pascalKeys(camel string) string {
+	if camel == "httpMethod" {
+		return "IntegrationHttpMethod"
+	}
 	return strings.ToUpper(camel[:1]) + camel[1:]
 }
 
