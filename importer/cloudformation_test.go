@@ -35,7 +35,6 @@ func entryTexts(entries []model.MediaType) string {
 	return strings.Join(parts, " ")
 }
 
-
 func operations(api *model.API) string {
 	var parts []string
 	for _, op := range api.Operations {
