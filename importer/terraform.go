@@ -1,6 +1,186 @@
 package importer
 
-// importTerraform reads a Terraform file.
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// A Terraform file is read in three steps:
+//
+//  1. hclsyntax parses it (terraform.go: parseHCL);
+//  2. its blocks and expressions become a source.Node tree shaped like
+//     Terraform's JSON syntax, {"resource": {TYPE: {NAME: {attr: …}}},
+//     "locals": …, "variable": …}, every node spanning its HCL text
+//     (terraform_tree.go). Values Terraform computes (references, function
+//     calls, interpolated strings) are scalars tagged tagTerraform, so
+//     nothing downstream mistakes them for what is written;
+//  3. the API Gateway resources are read from that tree into model.APIs
+//     (terraform_api.go for APIs and their bodies, terraform_rest.go for
+//     resources, methods and integrations), following local.x and var.x
+//     to their values in the module's other files where needed
+//     (terraform_module.go).
+
+// tagTerraform tags a value known only when Terraform plans or applies:
+// its Value is the expression as written.
+const tagTerraform = "!terraform"
+
+// maxHCLNesting bounds how deep brackets may nest, as source.Parse bounds
+// YAML and JSON: hclsyntax and the tree builder recurse per level.
+const maxHCLNesting = 1000
+
+// importTerraform reads a Terraform file. Only resources declared in this
+// file become APIs, so linting a module folder reports each API once; the
+// folder's other .tf files are read only to resolve local.x and var.x.
 func importTerraform(name string, data []byte, folder string, opts Options) *Result {
-	return &Result{File: name}
+	res := &Result{File: name}
+	doc, err := source.NewDocument(name, data, source.HCL, nil)
+	if err != nil {
+		res.Diagnostics = diag.FromSource(err)
+		return res
+	}
+	body, diags := parseHCL(doc)
+	if len(diags) > 0 {
+		res.Diagnostics = diags
+		return res
+	}
+	mod := newModule(folder, opts.maxBytes())
+	main := mod.add(doc, body)
+	res.Doc = doc
+	res.refs = newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	t := &terraform{c: &container{doc: doc, refs: res.refs, res: res}, mod: mod, file: main}
+	t.importAPIs()
+	if len(res.APIs) > 0 {
+		res.Format = model.ContainerTerraform
+	}
+	diag.Sort(res.Diagnostics)
+	return res
+}
+
+// parseHCL parses a document's text as HCL native syntax. Syntax errors
+// come back as diagnostics at their line:column (counted in code points,
+// through the document's line table, not HCL's grapheme clusters).
+func parseHCL(doc *source.Document) (body *hclsyntax.Body, diags []diag.Diagnostic) {
+	if off, deep := tooDeep(doc.Src); deep {
+		return nil, []diag.Diagnostic{hclError(doc, off, off, fmt.Sprintf("brackets nest more than %d levels deep", maxHCLNesting))}
+	}
+	defer func() {
+		// hclsyntax asserts its own invariants with panics; a file that
+		// trips one is still only a file we cannot read.
+		if r := recover(); r != nil {
+			body, diags = nil, []diag.Diagnostic{hclError(doc, 0, 0, fmt.Sprintf("the HCL parser failed: %v", r))}
+		}
+	}()
+	file, hclDiags := hclsyntax.ParseConfig(doc.Src, doc.File, hcl.InitialPos)
+	for _, d := range hclDiags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		start, end := 0, 0
+		if d.Subject != nil {
+			start, end = d.Subject.Start.Byte, d.Subject.End.Byte
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + strings.TrimSuffix(d.Detail, ".")
+		}
+		diags = append(diags, hclError(doc, start, end, msg))
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, []diag.Diagnostic{hclError(doc, 0, 0, "the file is not HCL native syntax")}
+	}
+	return body, nil
+}
+
+func hclError(doc *source.Document, start, end int, msg string) diag.Diagnostic {
+	return diag.Diagnostic{
+		Rule: diag.RuleSyntax, Severity: diag.Error, Message: msg,
+		Span: source.Span{File: doc.File, Start: doc.PosAt(start), End: doc.PosAt(end)},
+	}
+}
+
+// tooDeep reports whether brackets of any kind nest deeper than
+// maxHCLNesting, and where. It counts brackets inside strings and comments
+// too: that can only overestimate, and no real file comes near the limit.
+func tooDeep(src []byte) (offset int, deep bool) {
+	depth := 0
+	for i, b := range src {
+		switch b {
+		case '{', '[', '(':
+			if depth++; depth > maxHCLNesting {
+				return i, true
+			}
+		case '}', ']', ')':
+			depth = max(0, depth-1)
+		}
+	}
+	return 0, false
+}
+
+// terraform imports the APIs of one file of a module.
+type terraform struct {
+	c    *container
+	mod  *module
+	file *tfFile // the file being imported
+}
+
+// importAPIs reads every API Gateway API the file declares, in source
+// order, then the REST API resources, methods and integrations that
+// refer to them.
+func (t *terraform) importAPIs() {
+	rest := map[string]*model.API{} // REST APIs by resource name
+	for _, r := range t.file.resources {
+		switch r.typ {
+		case "aws_api_gateway_rest_api":
+			api := t.restAPI(r)
+			rest[r.name] = api
+			t.c.add(api)
+		case "aws_apigatewayv2_api":
+			if api := t.httpAPI(r); api != nil {
+				t.c.add(api)
+			}
+		}
+	}
+	if len(rest) > 0 {
+		newRESTBuilder(t, rest).build()
+	}
+}
+
+// evaluate replaces the attributes of a resource that refer to a literal
+// written elsewhere in the module (local.x, var.x with a default, another
+// resource's attribute, as in status_code =
+// aws_api_gateway_method_response.ok.status_code) by that literal, as
+// Terraform would before API Gateway sees them. The value keeps the span
+// of the reference, where this resource sets it. A list or map is taken
+// only from the same file, since its entries keep their own spans.
+func (t *terraform) evaluate(r *tfResource) {
+	if r.evaluated {
+		return
+	}
+	r.evaluated = true
+	m := r.v.node
+	for i := 1; i < len(m.Content); i += 2 {
+		n, a := m.Content[i], r.block.Body.Attributes[m.Content[i-1].Value]
+		if !isUnknown(n) || a == nil {
+			continue
+		}
+		x := t.mod.follow(tfValue{expr: a.Expr, v: value{doc: r.v.doc, node: n}})
+		switch got := x.v.node; {
+		case got == nil || got == n || isUnknown(got):
+		case got.Kind == source.Scalar:
+			m.Content[i] = &source.Node{Kind: source.Scalar, Tag: got.Tag, Value: got.Value, Start: n.Start, End: n.End}
+		case x.v.doc == r.v.doc:
+			m.Content[i] = got
+		}
+	}
 }

@@ -1,0 +1,178 @@
+package importer
+
+import (
+	"path"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// restAPI reads aws_api_gateway_rest_api: its body, if one can be read,
+// and binary_media_types. API Gateway deploys the union of the attribute
+// and the body's extension.
+func (t *terraform) restAPI(r *tfResource) *model.API {
+	api := t.newAPI(r)
+	api.Kind = model.RESTAPI
+	api.KindEvidence = model.Evidence{Reason: r.typ + " is a REST API", Pointer: r.v.ptr, Span: t.header(r)}
+	t.binaryMediaTypes(api, r)
+	return api
+}
+
+// httpAPI reads aws_apigatewayv2_api with protocol_type "HTTP". WebSocket
+// APIs carry no HTTP payloads, and an API whose protocol cannot be known
+// is left out rather than guessed.
+func (t *terraform) httpAPI(r *tfResource) *model.API {
+	protocol := r.v.get("protocol_type")
+	if s, ok := tfLiteral(protocol); !ok || !strings.EqualFold(s, "HTTP") {
+		return nil
+	}
+	api := t.newAPI(r)
+	api.Kind = model.HTTPAPI
+	api.KindEvidence = model.Evidence{Reason: "protocol_type \"HTTP\" makes " + r.typ + " an HTTP API", Pointer: protocol.ptr, Span: protocol.span()}
+	return api
+}
+
+// newAPI makes the API of a resource: imported from its body when the
+// body can be read, otherwise with no definition (its operations come
+// from aws_api_gateway_method resources, or are unknown).
+func (t *terraform) newAPI(r *tfResource) *model.API {
+	api := t.definition(r)
+	if api == nil {
+		api = &model.API{}
+	}
+	api.Name, api.Container, api.Span = r.address(), model.ContainerTerraform, t.span(r)
+	markUnknown(api.BinaryMediaTypes.Entries)
+	for i := range api.BinaryMediaTypes.Misplaced {
+		markUnknown(api.BinaryMediaTypes.Misplaced[i].Entries)
+	}
+	return api
+}
+
+// definition imports the OpenAPI definition of a resource's body:
+// jsonencode({...}) or yamlencode({...}) written in place or in a local,
+// or file() / templatefile() of a file in the module's folder. A body
+// computed in any other way is unknown: the API has no definition, and
+// that is not reported.
+func (t *terraform) definition(r *tfResource) *model.API {
+	expr := r.attr("body")
+	if expr == nil {
+		return nil
+	}
+	x := t.mod.follow(tfValue{expr: expr, v: r.v.get("body")})
+	if arg := encodedArgument(x.expr); arg != nil {
+		// The tree holds the encoded structure in place of the call;
+		// jsonencode(local.spec) still has to be followed to the local.
+		x = t.mod.follow(tfValue{expr: arg, v: x.v})
+		if x.v.node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
+			return nil // computed: merge(...), a for expression, a reference
+		}
+		return t.c.body(x.v) // reports a list or a string: not a definition
+	}
+	call, ok := unwrapExpr(x.expr).(*hclsyntax.FunctionCallExpr)
+	if !ok || (call.Name != "file" && call.Name != "templatefile") || len(call.Args) == 0 {
+		return nil
+	}
+	name, ok := modulePath(call.Args[0])
+	if !ok {
+		return nil
+	}
+	b := &treeBuilder{doc: x.v.doc}
+	return t.c.file(value{doc: x.v.doc, node: b.expr(call.Args[0]), ptr: x.v.ptr}, name)
+}
+
+// modulePath reads the path of file() or templatefile():
+// "${path.module}/api.yaml" is api.yaml in the module's folder, and a
+// literal relative path is taken as written (Terraform resolves it from
+// the working directory, usually the module's folder). Any other path is
+// computed and cannot be known.
+func modulePath(e hclsyntax.Expression) (string, bool) {
+	tmpl, ok := unwrapExpr(e).(*hclsyntax.TemplateExpr)
+	if !ok {
+		return "", false
+	}
+	if s, ok := literalString(tmpl); ok {
+		return s, true
+	}
+	if len(tmpl.Parts) < 2 || !isPathModule(tmpl.Parts[0]) {
+		return "", false
+	}
+	rest, ok := literalString(&hclsyntax.TemplateExpr{Parts: tmpl.Parts[1:]})
+	if !ok || !strings.HasPrefix(rest, "/") {
+		return "", false
+	}
+	return path.Clean(strings.TrimPrefix(rest, "/")), true
+}
+
+func isPathModule(e hclsyntax.Expression) bool {
+	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	return ok && len(t.Traversal) == 2 && t.Traversal.RootName() == "path" && tfAttrName(t.Traversal[1]) == "module"
+}
+
+// binaryMediaTypes reads binary_media_types, following var.x to its
+// default and local.x to its value. Entries that are references are
+// unknown; so is the whole list when it is computed.
+func (t *terraform) binaryMediaTypes(api *model.API, r *tfResource) {
+	expr := r.attr("binary_media_types")
+	if expr == nil {
+		return
+	}
+	written := r.v.get("binary_media_types")
+	list := t.mod.follow(tfValue{expr: expr, v: written}).v
+	bmt := &api.BinaryMediaTypes
+	bmt.Property = written.str()
+	switch {
+	case list.node.Kind == source.Sequence:
+		for _, item := range list.items() {
+			bmt.Entries = append(bmt.Entries, tfMediaType(item))
+		}
+	case isUnknown(list.node):
+		bmt.Entries = append(bmt.Entries, tfMediaType(written))
+	default:
+		t.c.problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", describeNode(list.node))
+	}
+}
+
+func tfMediaType(v value) model.MediaType {
+	return model.MediaType{Field: v.str(), Origin: model.FromTerraform, Unknown: isUnknown(v.node)}
+}
+
+// markUnknown marks the entries of a body's binary-media-types extension
+// that Terraform computes.
+func markUnknown(entries []model.MediaType) {
+	for i := range entries {
+		if entries[i].Tag == tagTerraform {
+			entries[i].Unknown = true
+		}
+	}
+}
+
+// header is the span of a resource block's header, resource "TYPE"
+// "NAME": where a resource is named in messages.
+func (t *terraform) header(r *tfResource) source.Span {
+	rng := r.block.DefRange()
+	return source.Span{File: r.v.doc.File, Start: r.v.doc.PosAt(rng.Start.Byte), End: r.v.doc.PosAt(rng.End.Byte)}
+}
+
+// span is the span of a whole resource block.
+func (t *terraform) span(r *tfResource) source.Span {
+	rng := r.block.Range()
+	return source.Span{File: r.v.doc.File, Start: r.v.doc.PosAt(rng.Start.Byte), End: r.v.doc.PosAt(rng.End.Byte)}
+}
+
+// isUnknown reports whether a node is a value Terraform computes.
+func isUnknown(n *source.Node) bool {
+	return n != nil && n.Kind == source.Scalar && n.Tag == tagTerraform
+}
+
+// tfLiteral returns a scalar setting's value when it is written as a
+// literal.
+func tfLiteral(v value) (string, bool) {
+	n := v.node
+	if n == nil || n.Kind != source.Scalar || n.Tag == tagTerraform || n.Tag == source.TagNull {
+		return "", false
+	}
+	return n.Value, true
+}
