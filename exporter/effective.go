@@ -32,7 +32,7 @@ func Effective(api *model.API) (*source.Node, []string) {
 		}
 	}
 	if len(binary) > 0 {
-		set(root, "x-amazon-apigateway-binary-media-types", strList(binary))
+		setAfter(root, "x-amazon-apigateway-binary-media-types", strList(binary), "info")
 	}
 	oas2 := root.Lookup("swagger") != nil
 	for _, op := range api.Operations {
@@ -186,4 +186,20 @@ func hasIntrinsics(n *source.Node) bool {
 		return true
 	}
 	return slices.ContainsFunc(n.Content, hasIntrinsics)
+}
+
+// setAfter sets a mapping's key in place when it exists, else right after
+// the key after (at the end when there is none).
+func setAfter(m *source.Node, key string, value *source.Node, after string) {
+	if m.Lookup(key) != nil {
+		set(m, key, value)
+		return
+	}
+	at := len(m.Content)
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == after {
+			at = i + 2
+		}
+	}
+	m.Content = slices.Insert(m.Content, at, str(key), value)
 }
