@@ -47,6 +47,15 @@ type Node struct {
 	Start   Pos
 	End     Pos
 	Content []*Node
+	// Comments are the YAML comments written around the node, kept so
+	// that converting YAML to YAML keeps them; nil when there are none.
+	Comments *Comments
+}
+
+// Comments are the comments yaml.v3 attaches to a node: the lines above
+// it, the end of its line, and the lines below it.
+type Comments struct {
+	Head, Line, Foot string
 }
 
 // Len is the number of entries of a mapping or items of a sequence.

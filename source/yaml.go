@@ -60,6 +60,17 @@ func parseYAML(file string, src []byte, base int, lines *lineTable) (*Node, map[
 		return nil, nil, Errors{errorAt(file, Pos{}, fmt.Sprintf("the document expands to more than %d values: YAML aliases nested too deeply, or an anchor that contains itself", MaxNodes))}
 	}
 	root, _ := c.convert(doc.Content[0], 0, -1)
+	if doc.HeadComment != "" || doc.FootComment != "" {
+		// Comments before the first key, or after the last, belong to the
+		// document; they are kept on the root.
+		cm := Comments{Head: doc.HeadComment, Foot: doc.FootComment}
+		if root.Comments != nil {
+			cm.Line = root.Comments.Line
+			cm.Head = strings.TrimSpace(cm.Head + "\n\n" + root.Comments.Head)
+			cm.Foot = strings.TrimSpace(root.Comments.Foot + "\n\n" + cm.Foot)
+		}
+		root.Comments = &cm
+	}
 	shared := make(map[*Node]bool, len(c.shared))
 	for _, n := range c.shared {
 		shared[n] = true
@@ -226,6 +237,9 @@ func (c *yamlConverter) convert(y *yaml.Node, depth, indent int) (*Node, Pos) {
 		return &Node{Kind: Scalar, Tag: TagNull, Start: start, End: start}, start
 	}
 	n := &Node{Start: start, Tag: y.Tag}
+	if y.HeadComment != "" || y.LineComment != "" || y.FootComment != "" {
+		n.Comments = &Comments{Head: y.HeadComment, Line: y.LineComment, Foot: y.FootComment}
+	}
 	if y.Anchor != "" {
 		c.shared[y] = n
 	}

@@ -1,10 +1,6 @@
 package validate
 
 import (
-	"math"
-	"strconv"
-	"strings"
-
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -40,7 +36,7 @@ func (e encoder) json(b []byte, n *source.Node, key, parent string) []byte {
 				b = append(b, ',')
 			}
 			k := n.Content[i].Value
-			b = appendString(b, k)
+			b = source.AppendJSONString(b, k)
 			b = append(b, ':')
 			if v := n.Content[i+1]; e.skipExamples && v.Tag != source.TagNull && isExample(k, key, parent) {
 				b = append(b, '0')
@@ -59,7 +55,7 @@ func (e encoder) json(b []byte, n *source.Node, key, parent string) []byte {
 		}
 		return append(b, ']')
 	}
-	return appendScalar(b, n)
+	return source.AppendJSONScalar(b, n)
 }
 
 // isExample reports whether the value of key, in a mapping written under
@@ -88,81 +84,4 @@ var namedMaps = map[string]bool{
 	"requestBodies": true, "securitySchemes": true, "links": true, "callbacks": true,
 	"content": true, "encoding": true, "variables": true, "mapping": true, "paths": true,
 	"webhooks": true, "pathItems": true, "dependentSchemas": true,
-}
-
-func appendScalar(b []byte, n *source.Node) []byte {
-	switch n.Tag {
-	case source.TagNull:
-		return append(b, "null"...)
-	case source.TagBool:
-		return strconv.AppendBool(b, strings.EqualFold(n.Value, "true"))
-	case source.TagInt, source.TagFloat:
-		if isJSONNumber(n.Value) {
-			return append(b, n.Value...)
-		}
-		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
-			return strconv.AppendInt(b, i, 10)
-		}
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			return strconv.AppendFloat(b, f, 'g', -1, 64)
-		}
-	}
-	return appendString(b, n.Value)
-}
-
-// isJSONNumber reports whether s is a number as JSON writes it:
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func isJSONNumber(s string) bool {
-	i := 0
-	digits := func() bool {
-		start := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		return i > start
-	}
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	if i < len(s) && s[i] == '0' {
-		i++
-	} else if !digits() {
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if !digits() {
-			return false
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if !digits() {
-			return false
-		}
-	}
-	return i == len(s)
-}
-
-// appendString writes s as a JSON string. The parser has already checked
-// that s is valid UTF-8, so only quotes, backslashes and control
-// characters need escaping.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
 }

@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/apigw-oas/apigw-oas/exporter"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+func convertCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "convert",
+		Usage:     "convert a definition between JSON and YAML, OpenAPI 2.0 and 3.0, or out of a container",
+		ArgsUsage: "IN (- reads standard input)",
+		Description: "convert writes IN as JSON or YAML with its keys in the order they were written (and its\n" +
+			"comments, YAML to YAML), converts OpenAPI 2.0 to 3.0 and back (--to) keeping every binary\n" +
+			"setting, and writes the effective OpenAPI of an API declared in a CloudFormation, SAM,\n" +
+			"Serverless or Terraform file (--api). After every conversion a check compares the binary\n" +
+			"semantics of input and output (operations, accepted and produced media types, integration\n" +
+			"settings, binary media types); a difference stops the conversion. --check prints the check.\n\n" +
+			"Examples:\n" +
+			"   apigw-oas convert openapi.json -o openapi.yaml\n" +
+			"   apigw-oas convert swagger.yaml --to oas3 -o openapi.yaml\n" +
+			"   apigw-oas convert template.yaml --api ImagesApi -o api.yaml",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of standard output (-)"},
+			&ucli.StringFlag{Name: "to", Usage: "OpenAPI version to convert to: oas2 or oas3"},
+			&ucli.StringFlag{Name: "output-format", Usage: "yaml or json (default: from -o's extension, else the input's)"},
+			&ucli.StringFlag{Name: "api", Usage: "the API to write when IN declares several"},
+			&ucli.BoolFlag{Name: "lossy", Usage: "convert to 2.0 even when 3.x features are lost; each loss is printed as a warning"},
+			&ucli.BoolFlag{Name: "check", Usage: "print the result of the binary-semantics check"},
+			maxSizeFlag,
+		},
+		Action: runConvert,
+	}
+}
+
+func runConvert(_ context.Context, cmd *ucli.Command) error {
+	if cmd.Args().Len() != 1 {
+		return usageError("convert needs exactly one IN")
+	}
+	to := cmd.String("to")
+	if to != "" && to != exporter.ToOpenAPI2 && to != exporter.ToOpenAPI3 {
+		return usageError("--to %q: want oas2 or oas3", to)
+	}
+	format, err := outputFormat(cmd)
+	if err != nil {
+		return err
+	}
+	opts, err := importOptions(cmd)
+	if err != nil {
+		return err
+	}
+	res := importArg(cmd, cmd.Args().First(), opts)
+	res.RequireDefinition()
+	if len(res.Diagnostics) > 0 {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(cmd.Root().ErrWriter, d)
+		}
+		return &exitError{code: ExitInput}
+	}
+	api, err := pickAPI(res, cmd.String("api"))
+	if err != nil {
+		return err
+	}
+	tree, err := convertTree(cmd, api, to)
+	if err != nil {
+		return err
+	}
+	if format == "" {
+		format = res.Doc.Syntax.String()
+	}
+	data, err := render(tree, format)
+	if err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if err := checkSemantics(cmd, api, data, format); err != nil {
+		return err
+	}
+	return writeOutput(cmd, data)
+}
+
+// convertTree is the document to write: the definition, or the effective
+// one of a container's API, converted to another version when asked.
+func convertTree(cmd *ucli.Command, api *model.API, to string) (*source.Node, error) {
+	errOut := cmd.Root().ErrWriter
+	tree := api.Definition
+	if api.Container != "" {
+		var notes []string
+		tree, notes = exporter.Effective(api)
+		for _, n := range notes {
+			fmt.Fprintln(errOut, "apigw-oas: note:", n)
+		}
+	} else if tree == nil {
+		return nil, usageError("%s has no OpenAPI definition to convert", api.Name)
+	}
+	if to == "" {
+		return tree, nil
+	}
+	converted, losses, err := exporter.Convert(tree, definitionFormat(tree), to)
+	if len(losses) > 0 && !cmd.Bool("lossy") {
+		return nil, usageError("%s", (&exporter.LossError{Losses: losses}).Error())
+	}
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	for _, l := range losses {
+		fmt.Fprintln(errOut, "apigw-oas: warning: lost:", l)
+	}
+	return converted, nil
+}
+
+// definitionFormat reads an OpenAPI document's version from its root.
+func definitionFormat(root *source.Node) string {
+	if root.Lookup("swagger") != nil {
+		return model.FormatOpenAPI2
+	}
+	if v := root.Lookup("openapi"); v != nil && strings.HasPrefix(v.Value, "3.1") {
+		return model.FormatOpenAPI31
+	}
+	return model.FormatOpenAPI30
+}
+
+func outputFormat(cmd *ucli.Command) (string, error) {
+	switch f := cmd.String("output-format"); f {
+	case "yaml", "json":
+		return f, nil
+	case "":
+	default:
+		return "", usageError("--output-format %q: want yaml or json", f)
+	}
+	switch strings.ToLower(filepath.Ext(cmd.String("output"))) {
+	case ".json":
+		return "json", nil
+	case ".yaml", ".yml":
+		return "yaml", nil
+	}
+	return "", nil
+}
+
+func render(tree *source.Node, format string) ([]byte, error) {
+	if format == "json" {
+		return exporter.JSON(tree), nil
+	}
+	return exporter.YAML(tree)
+}
+
+// checkSemantics imports what is about to be written and compares its
+// binary semantics with the input's. A difference is expected only from a
+// --lossy conversion, where it is printed as a warning; otherwise nothing
+// is written.
+func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format string) error {
+	res := importer.Bytes("converted."+format, data, "", importer.Options{})
+	if len(res.APIs) != 1 {
+		return &exitError{code: ExitInternal, err: fmt.Errorf("the converted document cannot be read back: %v", res.Diagnostics)}
+	}
+	diffs := exporter.Differences(api, res.APIs[0])
+	errOut := cmd.Root().ErrWriter
+	switch {
+	case len(diffs) == 0:
+		if cmd.Bool("check") {
+			fmt.Fprintf(errOut, "apigw-oas: check: same binary semantics (%d operations, %d binary media types)\n",
+				len(api.Operations), len(res.APIs[0].BinaryMediaTypes.Entries))
+		}
+		return nil
+	case cmd.Bool("lossy"):
+		for _, d := range diffs {
+			fmt.Fprintln(errOut, "apigw-oas: warning: changed:", d)
+		}
+		return nil
+	}
+	for _, d := range diffs {
+		fmt.Fprintln(errOut, "apigw-oas: check failed:", d)
+	}
+	return &exitError{code: ExitInput, err: fmt.Errorf("the conversion would change the binary semantics; nothing was written")}
+}
+
+// writeOutput writes to -o's file atomically, or to standard output.
+func writeOutput(cmd *ucli.Command, data []byte) error {
+	path := cmd.String("output")
+	if path == "" || path == "-" {
+		_, err := cmd.Root().Writer.Write(data)
+		return err
+	}
+	err := writeFileAtomically(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
+		return &exitError{code: ExitInput, err: fmt.Errorf("-o %s: %v", path, err)}
+	}
+	return nil
+}

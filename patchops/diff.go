@@ -1,0 +1,151 @@
+package patchops
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// UnsetContentHandling is how a diff unsets contentHandling. Whether API
+// Gateway accepts "remove" there is unverified (binary-semantics.md §9
+// Q5); "replace" with an empty value is what Terraform's AWS provider
+// sends, so it has been exercised against the real API for years.
+const UnsetContentHandling = "replace with an empty value, as Terraform's AWS provider does; unverified against API Gateway (binary-semantics.md §9 Q5)"
+
+// Diff returns the patchOperations that change old's binary settings into
+// new's: binary media types on the RestApi (add and remove, never replace,
+// which reorders the list), and for every operation both have, its
+// integration's contentHandling, passthroughBehavior and request templates,
+// and the contentHandling and response templates of each integration
+// response (matched by status code). What patchOperations cannot do
+// (create a method or an integration response) is left as a note.
+func Diff(old, new *model.API) []Target {
+	var targets []Target
+	if t := binaryMediaTypes(old, new); len(t.Operations) > 0 {
+		targets = append(targets, t)
+	}
+	for _, opNew := range new.Operations {
+		opOld := findOperation(old, opNew.Path, opNew.Method)
+		if opOld == nil || opOld.Integration == nil || opNew.Integration == nil {
+			continue
+		}
+		targets = append(targets, integrationTargets(opNew, opOld.Integration, opNew.Integration)...)
+	}
+	return targets
+}
+
+func binaryMediaTypes(old, new *model.API) Target {
+	t := Target{Kind: RestAPI, Resource: restAPIResource()}
+	before, after := known(old), known(new)
+	for _, mt := range before {
+		if !slices.Contains(after, mt) {
+			t.Operations = append(t.Operations, Operation{Op: "remove", Path: "/binaryMediaTypes/" + Escape(mt)})
+		}
+	}
+	for _, mt := range after {
+		if !slices.Contains(before, mt) {
+			t.Operations = append(t.Operations, Operation{Op: "add", Path: "/binaryMediaTypes/" + Escape(mt)})
+		}
+	}
+	return t
+}
+
+// known lists an API's binary media types whose value is known, once each.
+func known(api *model.API) []string {
+	var out []string
+	for _, e := range api.BinaryMediaTypes.Entries {
+		if !e.Unknown && !slices.Contains(out, e.Value) {
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
+func findOperation(api *model.API, path, method string) *model.Operation {
+	for _, op := range api.Operations {
+		if op.Path == path && op.Method == method {
+			return op
+		}
+	}
+	return nil
+}
+
+func integrationTargets(op *model.Operation, old, new *model.Integration) []Target {
+	var targets []Target
+	t := Target{Kind: Integration, Resource: integrationResource(op.Method), Path: op.Path, Method: op.Method}
+	t.Operations, t.Notes = contentHandling(old.ContentHandling, new.ContentHandling)
+	if old.PassthroughBehavior.Value != new.PassthroughBehavior.Value || old.PassthroughBehavior.Set != new.PassthroughBehavior.Set {
+		to := "WHEN_NO_MATCH" // API Gateway's default, when the new definition sets none
+		if new.PassthroughBehavior.Set {
+			to = strings.ToUpper(new.PassthroughBehavior.Value.String())
+		}
+		t.Operations = append(t.Operations, Operation{Op: "replace", Path: "/passthroughBehavior", Value: value(to)})
+	}
+	t.Operations = append(t.Operations, templates("/requestTemplates/", old.RequestTemplates, new.RequestTemplates)...)
+	if len(t.Operations) > 0 {
+		targets = append(targets, t)
+	}
+	for _, rNew := range new.Responses {
+		rOld := findResponse(old, rNew.StatusCode.Raw)
+		r := Target{Kind: IntegrationResponse, Resource: integrationResponseResource(op.Method, rNew.StatusCode.Raw), Path: op.Path, Method: op.Method, Status: rNew.StatusCode.Raw}
+		if rOld == nil {
+			continue // a new integration response is created with put-integration-response, not patched
+		}
+		r.Operations, r.Notes = contentHandling(rOld.ContentHandling, rNew.ContentHandling)
+		r.Operations = append(r.Operations, templates("/responseTemplates/", rOld.ResponseTemplates, rNew.ResponseTemplates)...)
+		if len(r.Operations) > 0 {
+			targets = append(targets, r)
+		}
+	}
+	return targets
+}
+
+func findResponse(in *model.Integration, status string) *model.IntegrationResponse {
+	for _, r := range in.Responses {
+		if r.StatusCode.Raw == status {
+			return r
+		}
+	}
+	return nil
+}
+
+// contentHandling sets or unsets contentHandling.
+func contentHandling(old, new model.Field[model.ContentHandling]) ([]Operation, []string) {
+	if old.Raw == new.Raw {
+		return nil, nil
+	}
+	if new.Raw == "" {
+		return []Operation{{Op: "replace", Path: "/contentHandling", Value: value("")}}, []string{"contentHandling is unset by " + UnsetContentHandling}
+	}
+	return []Operation{{Op: "replace", Path: "/contentHandling", Value: value(new.Raw)}}, nil
+}
+
+// templates adds, replaces and removes mapping templates, keyed by the
+// escaped media type.
+func templates(prefix string, old, new []model.Named) []Operation {
+	var ops []Operation
+	for _, t := range old {
+		if findTemplate(new, t.Name.Raw) == nil {
+			ops = append(ops, Operation{Op: "remove", Path: prefix + Escape(t.Name.Raw)})
+		}
+	}
+	for _, t := range new {
+		switch before := findTemplate(old, t.Name.Raw); {
+		case before == nil:
+			ops = append(ops, Operation{Op: "add", Path: prefix + Escape(t.Name.Raw), Value: value(t.Value.Raw)})
+		case before.Value.Raw != t.Value.Raw:
+			ops = append(ops, Operation{Op: "replace", Path: prefix + Escape(t.Name.Raw), Value: value(t.Value.Raw)})
+		}
+	}
+	return ops
+}
+
+func findTemplate(ts []model.Named, name string) *model.Named {
+	for i := range ts {
+		if ts[i].Name.Raw == name {
+			return &ts[i]
+		}
+	}
+	return nil
+}

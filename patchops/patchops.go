@@ -1,0 +1,64 @@
+// Package patchops computes the API Gateway patchOperations that turn one
+// definition's binary settings into another's, and applies such
+// operations to an OpenAPI definition. The operations are grouped by the
+// resource they must be sent to: the RestApi (binaryMediaTypes), a
+// method's Integration, or one of its IntegrationResponses.
+package patchops
+
+import "strings"
+
+// Operation is one API Gateway PatchOperation. Value is nil where the
+// operation takes none (adding a binary media type).
+type Operation struct {
+	Op    string  `json:"op"`
+	Path  string  `json:"path"`
+	Value *string `json:"value,omitempty"`
+}
+
+// Target kinds.
+const (
+	RestAPI             = "restapi"
+	Integration         = "integration"
+	IntegrationResponse = "integration-response"
+)
+
+// Target is the resource a list of operations is sent to.
+type Target struct {
+	Kind string `json:"kind"`
+	// Resource is the REST path of the PATCH request, with placeholders
+	// for the IDs a definition does not know.
+	Resource string `json:"resource"`
+	// Path and Method name the operation, Status the integration
+	// response; empty for the RestApi.
+	Path   string `json:"path,omitempty"`
+	Method string `json:"method,omitempty"`
+	Status string `json:"status,omitempty"`
+	// Operations are the patchOperations, as the AWS CLI takes them.
+	Operations []Operation `json:"patchOperations"`
+	// Notes say which operations are uncertain and why.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Escape writes a key as a JSON-pointer token (RFC 6901): "~" as "~0",
+// "/" as "~1". API Gateway addresses binary media types and templates by
+// escaped key: /binaryMediaTypes/image~1png.
+func Escape(key string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
+}
+
+// Unescape reverses Escape.
+func Unescape(token string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
+}
+
+func restAPIResource() string { return "/restapis/{restapi_id}" }
+
+func integrationResource(method string) string {
+	return restAPIResource() + "/resources/{resource_id}/methods/" + method + "/integration"
+}
+
+func integrationResponseResource(method, status string) string {
+	return integrationResource(method) + "/responses/" + status
+}
+
+func value(s string) *string { return &s }
