@@ -1,4 +1,198 @@
 package importer
 
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// A serverless.yml holds no OpenAPI definition: the Serverless Framework
+// compiles each function's events into CloudFormation. The importer builds
+// the model of what that compilation deploys, as the framework's source
+// does it (serverless/serverless, lib/plugins/aws/package/compile/events/
+// api-gateway/ and http-api.js):
+//
+//   - http events become methods of the service's REST API, whose logical ID
+//     is ApiGatewayRestApi (serverless_http.go);
+//   - binary media types come from provider.apiGateway, two plugins and
+//     CloudFormation overrides in resources (serverless_binary.go);
+//   - resources is CloudFormation, merged over the compiled template.
+//
+// Serverless variables (${self:…}, ${opt:…}, ${env:…}, ${file(…)}) are
+// resolved at deploy time; they are kept as unknown, never guessed.
+
+// slsRESTAPIName is the logical ID the framework gives the service's REST
+// API.
+const slsRESTAPIName = "ApiGatewayRestApi"
+
+// service is one serverless.yml being read.
+type service struct {
+	c    *container
+	root value
+	rest *model.API // nil until something makes the service have a REST API
+}
+
 // importServerless reads a Serverless Framework serverless.yml.
-func importServerless(c *container) {}
+func importServerless(c *container) {
+	s := &service{c: c, root: c.root()}
+	if !s.onAWS() {
+		return // Azure's and Google's http events are not API Gateway
+	}
+	s.functions(s.root.get("functions"))
+	others := s.resources(s.root.get("resources"))
+	s.binaryMediaTypes()
+	for _, api := range append([]*model.API{s.rest}, others...) {
+		if api != nil {
+			c.add(api)
+		}
+	}
+}
+
+// onAWS reports whether the service deploys to AWS: provider.name is "aws"
+// (or provider is the string "aws", the old short form), or is not known.
+func (s *service) onAWS() bool {
+	p := s.root.get("provider")
+	if p.node != nil && p.node.Kind == source.Mapping {
+		p = p.get("name")
+	}
+	if !p.node.IsString() || isVariable(p) {
+		return true
+	}
+	return strings.EqualFold(p.node.Value, "aws")
+}
+
+// restAPI returns the service's REST API, creating it with at as the
+// setting that shows it exists.
+func (s *service) restAPI(at value, reason string) *model.API {
+	if s.rest == nil {
+		s.rest = newServiceAPI(slsRESTAPIName, model.RESTAPI, at, reason)
+	}
+	return s.rest
+}
+
+func newServiceAPI(name string, kind model.Kind, at value, reason string) *model.API {
+	return &model.API{
+		Name: name, Container: model.ContainerServerless, Kind: kind, Span: at.keySpan(),
+		KindEvidence: model.Evidence{Reason: reason, Pointer: at.ptr, Span: at.keySpan()},
+	}
+}
+
+// functions reads every function's events. functions is a map of names to
+// functions, or (the framework's legacy form) a list of such maps that it
+// merges.
+func (s *service) functions(fns value) {
+	switch {
+	case isAbsent(fns) || isVariable(fns):
+	case fns.node.Kind == source.Sequence:
+		for _, item := range fns.items() {
+			s.functionMap(item, "an item of the functions list")
+		}
+	default:
+		s.functionMap(fns, "functions")
+	}
+}
+
+func (s *service) functionMap(fns value, what string) {
+	switch {
+	case isAbsent(fns) || isVariable(fns):
+	case fns.node.Kind != source.Mapping:
+		s.c.problem(fns, "%s must be a map of function names to functions, not %s", what, describeNode(fns.node))
+	default:
+		for _, fn := range fns.entries() {
+			s.function(fn)
+		}
+	}
+}
+
+// function reads one function's events. A function without events (an
+// authorizer, a scheduled job) has nothing for API Gateway.
+func (s *service) function(fn value) {
+	if isAbsent(fn) || isVariable(fn) {
+		return
+	}
+	if fn.node.Kind != source.Mapping {
+		s.c.problem(fn, "function %s must be a map with a handler and events, not %s", fn.key.Value, describeNode(fn.node))
+		return
+	}
+	events := fn.get("events")
+	switch {
+	case isAbsent(events) || isVariable(events):
+		return
+	case events.node.Kind != source.Sequence:
+		s.c.problem(events, "events of function %s must be a list, not %s", fn.key.Value, describeNode(events.node))
+		return
+	}
+	for _, e := range events.items() {
+		s.event(fn, e)
+	}
+}
+
+// event reads one item of a function's events: a map from the event's kind
+// to its settings. Kinds other than http (s3, sqs, schedule, alb, …) do
+// not involve API Gateway's REST APIs.
+func (s *service) event(fn, e value) {
+	if isAbsent(e) || isVariable(e) {
+		return
+	}
+	if e.node.Kind != source.Mapping {
+		s.c.problem(e, "an event of function %s must be a map such as {http: GET /path}, not %s", fn.key.Value, describeNode(e.node))
+		return
+	}
+	if h := e.get("http"); !isAbsent(h) {
+		s.httpEvent(h)
+	}
+}
+
+// resources reads the resources section, CloudFormation that the framework
+// merges over the template it compiled: the section itself, or (legacy
+// form) a list of sections it merges in order. An API named
+// ApiGatewayRestApi is the service's own REST API, which the section
+// overrides; its operations join the service's. The other APIs are
+// returned.
+func (s *service) resources(res value) []*model.API {
+	var others []*model.API
+	for _, section := range resourceSections(res) {
+		if isAbsent(section) || isVariable(section) {
+			continue
+		}
+		if section.node.Kind != source.Mapping {
+			s.c.problem(section, "resources must be a map with Resources (CloudFormation), not %s", describeNode(section.node))
+			continue
+		}
+		for _, api := range s.c.cloudFormation(section) {
+			if api.Name == slsRESTAPIName {
+				s.mergeOverride(section, api)
+				continue
+			}
+			api.Container = model.ContainerServerless
+			others = append(others, api)
+		}
+	}
+	return others
+}
+
+// resourceSections returns the sections of resources: the value itself,
+// or the items of its legacy list form.
+func resourceSections(res value) []value {
+	if res.node != nil && res.node.Kind == source.Sequence {
+		return res.items()
+	}
+	return []value{res}
+}
+
+// mergeOverride merges an ApiGatewayRestApi that a resources section
+// declares into the service's REST API. Its BinaryMediaTypes property is
+// read by binaryMediaTypes, which applies the framework's merge rules;
+// entries from anywhere else (a Body's extension) are added here.
+func (s *service) mergeOverride(section value, override *model.API) {
+	r := section.get("Resources").get(slsRESTAPIName)
+	api := s.restAPI(r, "resources override "+slsRESTAPIName+", the service's REST API")
+	api.Operations = append(api.Operations, override.Operations...)
+	for _, e := range override.BinaryMediaTypes.Entries {
+		if e.Origin != model.FromCloudFormation {
+			api.BinaryMediaTypes.Entries = append(api.BinaryMediaTypes.Entries, e)
+		}
+	}
+	api.BinaryMediaTypes.Misplaced = append(api.BinaryMediaTypes.Misplaced, override.BinaryMediaTypes.Misplaced...)
+}

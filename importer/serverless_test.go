@@ -1,0 +1,602 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// slsImport imports a serverless.yml that must read without diagnostics.
+func slsImport(t *testing.T, src string) []*model.API {
+	t.Helper()
+	res := Bytes("serverless.yml", []byte(src), "", Options{})
+	if len(res.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", res.Diagnostics)
+	}
+	if res.Format != model.ContainerServerless {
+		t.Fatalf("format %q, want serverless", res.Format)
+	}
+	return res.APIs
+}
+
+// slsAPI returns the API of a name, failing when there is none.
+func slsAPI(t *testing.T, apis []*model.API, name string) *model.API {
+	t.Helper()
+	for _, api := range apis {
+		if api.Name == name {
+			return api
+		}
+	}
+	t.Fatalf("no API %s among %d", name, len(apis))
+	return nil
+}
+
+// slsOp returns the operation "METHOD /path" of an API.
+func slsOp(t *testing.T, api *model.API, name string) *model.Operation {
+	t.Helper()
+	for _, op := range api.Operations {
+		if op.Name() == name {
+			return op
+		}
+	}
+	t.Fatalf("no operation %s in %s", name, slsOps(api))
+	return nil
+}
+
+func slsOps(api *model.API) string {
+	var names []string
+	for _, op := range api.Operations {
+		names = append(names, op.Name())
+	}
+	return strings.Join(names, ", ")
+}
+
+// slsEntries renders binary media types as "value(origin)@line:col", "?"
+// for unknown ones.
+func slsEntries(entries []model.MediaType) string {
+	var parts []string
+	for _, e := range entries {
+		v := e.Value
+		if e.Unknown {
+			v = "?"
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s)@%d:%d", v, e.Origin, e.Span.Start.Line, e.Span.Start.Col))
+	}
+	return strings.Join(parts, " ")
+}
+
+// pos renders where a field is written.
+func pos(s source.Span) string { return fmt.Sprintf("%d:%d", s.Start.Line, s.Start.Col) }
+
+func TestServerlessBinaryMediaTypes(t *testing.T) {
+	apis := slsImport(t, `service: photos
+provider:
+  name: aws
+  apiGateway:
+    binaryMediaTypes:
+      - image/png
+      - ${self:custom.extraType}
+custom:
+  apiGateway:
+    binaryMediaTypes: [font/*]
+  apigwBinary:
+    types: ${file(binary.json)}
+functions:
+  get:
+    handler: get.handler
+    events:
+      - http: GET photos/{id}
+`)
+	if len(apis) != 1 {
+		t.Fatalf("%d APIs, want the REST API only", len(apis))
+	}
+	api := slsAPI(t, apis, "ApiGatewayRestApi")
+	if api.Container != model.ContainerServerless || api.Kind != model.RESTAPI || pos(api.KindEvidence.Span) != "17:9" ||
+		api.KindEvidence.Pointer != "/functions/get/events/0/http" {
+		t.Errorf("API %s %s %s, evidence %+v", api.Name, api.Container, api.Kind, api.KindEvidence)
+	}
+	// The provider's list, the static-file-handler plugin's (appended while
+	// compiling), then serverless-apigw-binary's (merged after the deploy).
+	want := "image/png(provider.apiGateway.binaryMediaTypes)@6:9 ?(provider.apiGateway.binaryMediaTypes)@7:9 " +
+		"font/*(serverless plugin)@10:24 ?(serverless plugin)@12:12"
+	if got := slsEntries(api.BinaryMediaTypes.Entries); got != want {
+		t.Errorf("entries\n got %s\nwant %s", got, want)
+	}
+	if p := api.BinaryMediaTypes.Property; !p.Set || p.Pointer != "/provider/apiGateway/binaryMediaTypes" || p.Tag != source.TagSeq {
+		t.Errorf("property %+v", p)
+	}
+	if !api.BinaryMediaTypes.HasUnknown() || api.BinaryMediaTypes.Entries[1].IsString() || api.BinaryMediaTypes.Entries[1].Raw != "${self:custom.extraType}" {
+		t.Errorf("a variable must be unknown and not a string to compare: %+v", api.BinaryMediaTypes.Entries[1])
+	}
+}
+
+// Binary media types alone make the service have a REST API, placed at the
+// setting.
+func TestServerlessBinaryWithoutHTTPEvents(t *testing.T) {
+	apis := slsImport(t, `service: proxy
+provider:
+  name: aws
+  apiGateway:
+    binaryMediaTypes: ['image/*']
+functions:
+  f: {handler: f.handler}
+`)
+	api := slsAPI(t, apis, "ApiGatewayRestApi")
+	if len(api.Operations) != 0 || pos(api.Span) != "5:5" || !strings.Contains(api.KindEvidence.Reason, "no function has an http event") {
+		t.Errorf("API at %s: %+v", pos(api.Span), api.KindEvidence)
+	}
+}
+
+// resources.Resources.ApiGatewayRestApi overrides the framework's API: its
+// BinaryMediaTypes list is merged index by index (lodash _.merge), and its
+// methods join the service's API; other APIs are added. extensions replace.
+func TestServerlessResourcesOverride(t *testing.T) {
+	apis := slsImport(t, `service: docs
+provider:
+  name: aws
+  apiGateway:
+    binaryMediaTypes: [image/png, image/jpeg, image/gif]
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http: GET files
+resources:
+  Resources:
+    ApiGatewayRestApi:
+      Type: AWS::ApiGateway::RestApi
+      Properties:
+        BinaryMediaTypes: [application/pdf]
+    HealthMethod:
+      Type: AWS::ApiGateway::Method
+      Properties:
+        RestApiId: !Ref ApiGatewayRestApi
+        ResourceId: !GetAtt ApiGatewayRestApi.RootResourceId
+        HttpMethod: HEAD
+        Integration: {Type: MOCK}
+    Admin:
+      Type: AWS::ApiGateway::RestApi
+      Properties:
+        BinaryMediaTypes: ['*/*']
+`)
+	if len(apis) != 2 {
+		t.Fatalf("%d APIs, want the service's and Admin", len(apis))
+	}
+	api := slsAPI(t, apis, "ApiGatewayRestApi")
+	if got, want := slsEntries(api.BinaryMediaTypes.Entries),
+		"application/pdf(BinaryMediaTypes)@16:28 image/jpeg(provider.apiGateway.binaryMediaTypes)@5:35 image/gif(provider.apiGateway.binaryMediaTypes)@5:47"; got != want {
+		t.Errorf("entries\n got %s\nwant %s", got, want)
+	}
+	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@5:24" {
+		t.Errorf("replaced %s", got)
+	}
+	if got := slsOps(api); got != "GET /files, HEAD /" {
+		t.Errorf("operations %s", got)
+	}
+	if admin := slsAPI(t, apis, "Admin"); admin.Container != model.ContainerServerless || slsEntries(admin.BinaryMediaTypes.Entries) != "*/*(BinaryMediaTypes)@27:28" {
+		t.Errorf("Admin: %s %s", admin.Container, slsEntries(admin.BinaryMediaTypes.Entries))
+	}
+
+	// Without a Type (the usual override) and with extensions.
+	apis = slsImport(t, `service: docs
+provider:
+  name: aws
+  apiGateway: {binaryMediaTypes: [image/png]}
+functions:
+  f: {handler: f.handler, events: [{http: GET files}]}
+resources:
+  Resources:
+    ApiGatewayRestApi:
+      Properties:
+        BinaryMediaTypes: ['*/*', application/zip]
+  extensions:
+    ApiGatewayRestApi:
+      Properties:
+        BinaryMediaTypes: [application/octet-stream]
+`)
+	api = slsAPI(t, apis, "ApiGatewayRestApi")
+	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "application/octet-stream(BinaryMediaTypes)@15:28" {
+		t.Errorf("extensions must replace the list: %s", got)
+	}
+	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@4:35 */*(BinaryMediaTypes)@11:28 application/zip(BinaryMediaTypes)@11:35" {
+		t.Errorf("replaced %s", got)
+	}
+}
+
+// An empty override list merges nothing; empty extensions empty the list.
+func TestServerlessEmptyOverrides(t *testing.T) {
+	src := `service: s
+provider: {name: aws, apiGateway: {binaryMediaTypes: [image/png]}}
+functions:
+  f: {handler: f.handler, events: [{http: GET f}]}
+resources:
+  %s:
+    ApiGatewayRestApi: {Properties: {BinaryMediaTypes: []}}
+`
+	if got := slsEntries(slsAPI(t, slsImport(t, fmt.Sprintf(src, "Resources")), "ApiGatewayRestApi").BinaryMediaTypes.Entries); got != "image/png(provider.apiGateway.binaryMediaTypes)@2:55" {
+		t.Errorf("Resources: %s", got)
+	}
+	if got := slsAPI(t, slsImport(t, fmt.Sprintf(src, "extensions")), "ApiGatewayRestApi").BinaryMediaTypes; len(got.Entries) != 0 || len(got.Replaced) != 1 {
+		t.Errorf("extensions: %+v", got)
+	}
+}
+
+// With provider.apiGateway.restApiId the service deploys into an API made
+// elsewhere: its binary media types are unknown.
+func TestServerlessExternalRestAPI(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: shared
+provider:
+  name: aws
+  apiGateway:
+    restApiId: ${cf:core.ApiId}
+    restApiRootResourceId: ${cf:core.RootId}
+    binaryMediaTypes: [image/png]
+functions:
+  f: {handler: f.handler, events: [{http: GET f}]}
+`), "ApiGatewayRestApi")
+	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:16" {
+		t.Errorf("entries %s", got)
+	}
+	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@7:24" {
+		t.Errorf("replaced %s", got)
+	}
+}
+
+func TestServerlessIntegrationKinds(t *testing.T) {
+	for _, c := range []struct {
+		setting string
+		want    model.IntegrationType
+		raw     string
+	}{
+		{"", model.AWSProxy, "AWS_PROXY"},
+		{"integration: lambda-proxy", model.AWSProxy, "lambda-proxy"},
+		{"integration: aws-proxy", model.AWSProxy, "aws-proxy"},
+		{"integration: aws_proxy", model.AWSProxy, "aws_proxy"},
+		{"integration: LAMBDA_PROXY", model.AWSProxy, "LAMBDA_PROXY"},
+		{"integration: lambda", model.AWS, "lambda"},
+		{"integration: aws", model.AWS, "aws"},
+		{"async: true", model.AWS, "AWS"},
+		{"integration: http", model.HTTP, "http"},
+		{"integration: http-proxy", model.HTTPProxy, "http-proxy"},
+		{"integration: mock", model.Mock, "mock"},
+		{"integration: websocket", model.IntegrationTypeInvalid, "websocket"},
+	} {
+		t.Run(c.raw, func(t *testing.T) {
+			api := slsAPI(t, slsImport(t, `service: kinds
+provider: {name: aws}
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: /things/
+          method: post
+          request: {uri: 'https://example.com/things'}
+          `+c.setting+`
+`), "ApiGatewayRestApi")
+			op := slsOp(t, api, "POST /things")
+			typ := op.Integration.Type
+			if typ.Value != c.want || typ.Raw != c.raw || !typ.Set || typ.Tag != source.TagStr {
+				t.Errorf("type %+v, want %v written %q", typ, c.want, c.raw)
+			}
+			// A default is placed at the event (or at async: true, which
+			// makes it AWS); a written kind is its value.
+			wantAt, wantPtr := "7:9", "/functions/f/events/0/http"
+			switch {
+			case strings.HasPrefix(c.setting, "async"):
+				wantAt, wantPtr = "11:11", wantPtr+"/async"
+			case c.setting != "":
+				wantAt, wantPtr = "11:24", wantPtr+"/integration"
+			}
+			if pos(typ.Span) != wantAt || typ.Pointer != wantPtr || op.Pointer != "/functions/f/events/0/http" || pos(op.Span) != "7:9" {
+				t.Errorf("type at %s %s, want %s %s; operation at %s %s", pos(typ.Span), typ.Pointer, wantAt, wantPtr, pos(op.Span), op.Pointer)
+			}
+		})
+	}
+}
+
+// integration: lambda gets the framework's defaults: JSON and form request
+// templates, passthrough NEVER and nine integration responses selected by
+// the Lambda error message.
+func TestServerlessLambdaDefaults(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: tarballs
+provider: {name: aws}
+functions:
+  tar:
+    handler: tar.handler
+    events:
+      - http:
+          path: tar/{name}
+          method: get
+          integration: lambda
+`), "ApiGatewayRestApi")
+	in := slsOp(t, api, "GET /tar/{name}").Integration
+	if len(in.RequestTemplates) != 2 || in.RequestTemplates[0].Name.Raw != "application/json" ||
+		in.RequestTemplates[1].Name.Raw != "application/x-www-form-urlencoded" || pos(in.RequestTemplates[0].Name.Span) != "10:11" {
+		t.Errorf("request templates %+v", in.RequestTemplates)
+	}
+	if !anyTemplateReads(in.RequestTemplates, "$input.json(") || !anyTemplateReads(in.RequestTemplates, "$input.path(") {
+		t.Error("the default templates read the body")
+	}
+	if p := in.PassthroughBehavior; p.Value != model.Never || !p.Set || p.Pointer != "/functions/tar/events/0/http/integration" {
+		t.Errorf("passthrough %+v", p)
+	}
+	var codes []string
+	for _, r := range in.Responses {
+		codes = append(codes, r.StatusCode.Raw+"="+r.Pattern.Raw)
+		if r.ContentHandling.Set {
+			t.Errorf("no contentHandling by default: %+v", r)
+		}
+	}
+	if len(codes) != 9 || codes[0] != "200=default" || codes[1] != `400=[\s\S]*\[400\][\s\S]*` || !strings.HasPrefix(codes[8], "504=") {
+		t.Errorf("integration responses %v", codes)
+	}
+	if op := slsOp(t, api, "GET /tar/{name}"); len(op.Responses) != 9 || op.Responses[0].Status.Raw != "200" {
+		t.Errorf("method responses %+v", op.Responses)
+	}
+}
+
+func anyTemplateReads(ts []model.Named, use string) bool {
+	for _, t := range ts {
+		if strings.Contains(t.Value.Raw, use) {
+			return true
+		}
+	}
+	return false
+}
+
+// request and response settings of a non-proxy integration, where each
+// one lands.
+func TestServerlessRequestResponse(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: thumbs
+provider: {name: aws}
+functions:
+  thumb:
+    handler: thumb.handler
+    events:
+      - http:
+          path: thumbs
+          method: post
+          integration: lambda
+          request:
+            contentHandling: CONVERT_TO_TEXT
+            passThrough: WHEN_NO_TEMPLATES
+            template:
+              image/png: '{"image": "$input.body"}'
+              application/x-www-form-urlencoded: null
+          response:
+            contentHandling: CONVERT_TO_BINARY
+            template: $input.path('$.body')
+            statusCodes:
+              201:
+                pattern: ''
+              400:
+                pattern: '.*\[400\].*'
+                template:
+                  text/plain: bad request
+`), "ApiGatewayRestApi")
+	in := slsOp(t, api, "POST /thumbs").Integration
+	if ch := in.ContentHandling; ch.Value != model.ConvertToText || pos(ch.Span) != "12:30" || ch.Pointer != "/functions/thumb/events/0/http/request/contentHandling" {
+		t.Errorf("request contentHandling %+v", ch)
+	}
+	if in.PassthroughBehavior.Value != model.WhenNoTemplates || pos(in.PassthroughBehavior.Span) != "13:26" {
+		t.Errorf("passThrough %+v", in.PassthroughBehavior)
+	}
+	var templates []string
+	for _, nt := range in.RequestTemplates {
+		templates = append(templates, nt.Name.Raw)
+	}
+	if strings.Join(templates, " ") != "application/json image/png" {
+		t.Errorf("request templates %v: the default JSON one stays, null removes the form one", templates)
+	}
+	if len(in.Responses) != 2 {
+		t.Fatalf("responses %+v", in.Responses)
+	}
+	created, bad := in.Responses[0], in.Responses[1]
+	// 201 has the empty pattern, so no default 200 is added; only 2xx
+	// responses get response.contentHandling.
+	if created.StatusCode.Raw != "201" || created.StatusCode.Tag != source.TagStr || created.Pattern.Raw != "default" ||
+		created.ContentHandling.Value != model.ConvertToBinary || pos(created.ContentHandling.Span) != "18:30" {
+		t.Errorf("201: %+v", created)
+	}
+	if bad.Pattern.Raw != `.*\[400\].*` || bad.ContentHandling.Set || len(bad.ResponseTemplates) != 2 ||
+		bad.ResponseTemplates[0].Value.Raw != "$input.path('$.body')" || bad.ResponseTemplates[1].Name.Raw != "text/plain" {
+		t.Errorf("400: %+v", bad)
+	}
+}
+
+// Without a response with the empty pattern, the framework sets 200 to its
+// default, replacing a written 200 entry.
+func TestServerlessDefault200(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider: {name: aws}
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: x
+          method: get
+          integration: http
+          request: {uri: 'https://example.com/x'}
+          response:
+            statusCodes:
+              404: {pattern: '404'}
+              200: {template: ignored}
+`), "ApiGatewayRestApi")
+	in := slsOp(t, api, "GET /x").Integration
+	if len(in.Responses) != 2 || in.Responses[0].StatusCode.Raw != "200" || len(in.Responses[0].ResponseTemplates) != 0 ||
+		in.Responses[0].Pointer != "/functions/f/events/0/http/response/statusCodes" || in.Responses[1].StatusCode.Raw != "404" {
+		t.Errorf("responses %+v %+v", in.Responses[0], in.Responses[1])
+	}
+	if in.PassthroughBehavior.Set || len(in.RequestTemplates) != 0 {
+		t.Errorf("http integrations get no default passthrough or templates: %+v", in)
+	}
+}
+
+// On a proxy, request.contentHandling is dropped by the framework with a
+// warning; it is kept so lint can say it does nothing. A proxy has no
+// templates or integration responses.
+func TestServerlessProxyContentHandling(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider: {name: aws}
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: img
+          method: get
+          request:
+            contentHandling: CONVERT_TO_BINARY
+            template: {application/json: '{}'}
+            schemas: {application/json: {type: object}}
+          response:
+            contentHandling: CONVERT_TO_BINARY
+`), "ApiGatewayRestApi")
+	if a := slsOp(t, api, "GET /img").Accepts; len(a) != 1 || a[0].Raw != "application/json" || a[0].Origin != model.FromRequestModels {
+		t.Errorf("request.schemas are the accepted media types: %+v", a)
+	}
+	in := slsOp(t, api, "GET /img").Integration
+	if in.Type.Value != model.AWSProxy || in.ContentHandling.Value != model.ConvertToBinary || pos(in.ContentHandling.Span) != "11:30" ||
+		len(in.RequestTemplates) != 0 || len(in.Responses) != 0 {
+		t.Errorf("proxy integration %+v", in)
+	}
+}
+
+// The event-level contentHandling of the apigwy-binary plugins lands on the
+// 200 integration response.
+func TestServerlessPluginContentHandling(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider: {name: aws}
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: tar
+          method: get
+          integration: lambda
+          contentHandling: CONVERT_TO_BINARY
+`), "ApiGatewayRestApi")
+	for _, r := range slsOp(t, api, "GET /tar").Integration.Responses {
+		if want := r.StatusCode.Raw == "200"; r.ContentHandling.Set != want || (want && pos(r.ContentHandling.Span) != "11:28") {
+			t.Errorf("response %s: contentHandling %+v", r.StatusCode.Raw, r.ContentHandling)
+		}
+	}
+}
+
+// Serverless variables stay unknown: an integration whose conversions
+// depend on one is left out rather than guessed, a route or cors written
+// as one is not modelled, and nothing is reported.
+func TestServerlessVariables(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider:
+  name: aws
+  stage: ${opt:stage, 'dev'}
+  apiGateway: ${file(apigw.yml)}
+functions: 
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: ${self:custom.base}/upload
+          method: post
+          integration: ${self:custom.kind}
+      - http:
+          path: convert
+          method: post
+          integration: lambda
+          request:
+            contentHandling: ${env:HANDLING}
+      - http:
+          path: file
+          method: post
+          integration: lambda
+          request:
+            template:
+              application/json: ${file(templates/file.vtl)}
+      - http: ${self:custom.route}
+      - http:
+          path: maybe
+          method: get
+          cors: ${self:custom.cors}
+  g: ${file(functions/g.yml)}
+`), "ApiGatewayRestApi")
+	if got := slsOps(api); got != "POST /${self:custom.base}/upload, POST /convert, POST /file, GET /maybe" {
+		t.Errorf("operations %s", got)
+	}
+	if slsOp(t, api, "POST /${self:custom.base}/upload").Integration != nil || slsOp(t, api, "POST /convert").Integration != nil {
+		t.Error("integrations that depend on variables must be left out")
+	}
+	tmpl := slsOp(t, api, "POST /file").Integration.RequestTemplates[0].Value
+	if tmpl.Tag != tagServerless || tmpl.Raw != "${file(templates/file.vtl)}" {
+		t.Errorf("template %+v", tmpl)
+	}
+	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:15" {
+		t.Errorf("provider.apiGateway written as a variable may set binary media types: %s", got)
+	}
+}
+
+func TestServerlessBadInput(t *testing.T) {
+	for name, c := range map[string]struct {
+		src    string
+		at     string
+		msg    string
+		routes string // what is still read
+	}{
+		"functions list of strings": {"service: s\nprovider: {name: aws}\nfunctions: [a]\n", "3:13", "an item of the functions list must be a map", ""},
+		"functions string":          {"service: s\nprovider: {name: aws}\nfunctions: handler.js\n", "3:1", "functions must be a map of function names to functions, not the string", ""},
+		"function string": {"service: s\nprovider: {name: aws}\nfunctions:\n  a: a.handler\n  b: {handler: b.handler, events: [{http: GET b}]}\n",
+			"4:3", "function a must be a map", "GET /b"},
+		"events map": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events: {http: GET a}\n  b: {handler: b.handler, events: [{http: GET b}]}\n",
+			"6:5", "events of function a must be a list, not a mapping", "GET /b"},
+		"event string": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http\n      - http: GET a\n",
+			"7:9", "must be a map such as {http: GET /path}", "GET /a"},
+		"http number": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: 42\n      - http: GET a\n",
+			"7:9", "an http event must be \"METHOD path\" or a map with path and method, not the value 42", "GET /a"},
+		"http list": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: [GET, a]\n      - http: GET a\n",
+			"7:9", "not a list", "GET /a"},
+		"http one word": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: /a\n      - http: GET a\n",
+			"7:9", `http event "/a" is not "METHOD path"`, "GET /a"},
+		"http no method": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: {path: a}\n      - http: GET a\n",
+			"7:9", "needs a path and a method", "GET /a"},
+		"binary string": {"service: s\nprovider:\n  name: aws\n  apiGateway:\n    binaryMediaTypes: '*/*'\nfunctions:\n  a: {handler: a.handler, events: [{http: GET a}]}\n",
+			"5:5", "provider.apiGateway.binaryMediaTypes must be a list of media types, not the string \"*/*\"", "GET /a"},
+		"resources list of strings": {"service: s\nprovider: {name: aws}\nfunctions:\n  a: {handler: a.handler, events: [{http: GET a}]}\nresources: [x]\n",
+			"5:13", "resources must be a map with Resources", "GET /a"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := Bytes("serverless.yml", []byte(c.src), "", Options{})
+			if len(res.Diagnostics) != 1 {
+				t.Fatalf("want one diagnostic, got %v", res.Diagnostics)
+			}
+			d := res.Diagnostics[0]
+			if d.Rule != diag.RuleSyntax || d.Severity != diag.Error || pos(d.Span) != c.at || !strings.Contains(d.Message, c.msg) {
+				t.Errorf("got %s %s %q, want a syntax error at %s saying %q", d.Rule, pos(d.Span), d.Message, c.at, c.msg)
+			}
+			var routes []string
+			for _, api := range res.APIs {
+				if ops := slsOps(api); ops != "" {
+					routes = append(routes, ops)
+				}
+			}
+			if got := strings.Join(routes, "; "); got != c.routes {
+				t.Errorf("read %q, want %q", got, c.routes)
+			}
+		})
+	}
+}
+
+// Azure's and Google's serverless.yml have http events too, of other
+// shapes (http: true); they are not API Gateway.
+func TestServerlessOtherProviders(t *testing.T) {
+	res := Bytes("serverless.yml", []byte("service: s\nprovider: {name: azure}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: true\n"), "", Options{})
+	if len(res.Diagnostics) != 0 || len(res.APIs) != 0 {
+		t.Errorf("diagnostics %v, %d APIs", res.Diagnostics, len(res.APIs))
+	}
+}
