@@ -15,6 +15,9 @@ import (
 //
 //   - http events become methods of the service's REST API, whose logical ID
 //     is ApiGatewayRestApi (serverless_http.go);
+//   - cors on an http event adds one OPTIONS MOCK method per path
+//     (serverless_cors.go);
+//   - httpApi events become routes of its HTTP API, HttpApi;
 //   - binary media types come from provider.apiGateway, two plugins and
 //     CloudFormation overrides in resources (serverless_binary.go);
 //   - resources is CloudFormation, merged over the compiled template.
@@ -22,15 +25,21 @@ import (
 // Serverless variables (${self:…}, ${opt:…}, ${env:…}, ${file(…)}) are
 // resolved at deploy time; they are kept as unknown, never guessed.
 
-// slsRESTAPIName is the logical ID the framework gives the service's REST
-// API.
-const slsRESTAPIName = "ApiGatewayRestApi"
+// The logical IDs the framework gives the service's APIs.
+const (
+	slsRESTAPIName = "ApiGatewayRestApi"
+	slsHTTPAPIName = "HttpApi"
+)
 
 // service is one serverless.yml being read.
 type service struct {
 	c    *container
 	root value
 	rest *model.API // nil until something makes the service have a REST API
+	http *model.API // nil until an httpApi event is read
+	// preflights are the OPTIONS methods cors asks for, one per path, in the
+	// order their paths first ask.
+	preflights []*preflight
 }
 
 // importServerless reads a Serverless Framework serverless.yml.
@@ -41,8 +50,9 @@ func importServerless(c *container) {
 	}
 	s.functions(s.root.get("functions"))
 	others := s.resources(s.root.get("resources"))
+	s.addPreflights()
 	s.binaryMediaTypes()
-	for _, api := range append([]*model.API{s.rest}, others...) {
+	for _, api := range append([]*model.API{s.rest, s.http}, others...) {
 		if api != nil {
 			c.add(api)
 		}
@@ -69,6 +79,16 @@ func (s *service) restAPI(at value, reason string) *model.API {
 		s.rest = newServiceAPI(slsRESTAPIName, model.RESTAPI, at, reason)
 	}
 	return s.rest
+}
+
+// httpAPI returns the service's HTTP API, creating it at the first httpApi
+// event.
+func (s *service) httpAPI(at value) *model.API {
+	if s.http == nil {
+		s.http = newServiceAPI(slsHTTPAPIName, model.HTTPAPI, at,
+			"httpApi events are served by the service's HTTP API, which the Serverless Framework creates as "+slsHTTPAPIName)
+	}
+	return s.http
 }
 
 func newServiceAPI(name string, kind model.Kind, at value, reason string) *model.API {
@@ -129,8 +149,8 @@ func (s *service) function(fn value) {
 }
 
 // event reads one item of a function's events: a map from the event's kind
-// to its settings. Kinds other than http (s3, sqs, schedule, alb, …) do
-// not involve API Gateway's REST APIs.
+// to its settings. Kinds other than http and httpApi (s3, sqs, schedule,
+// alb, …) do not involve API Gateway's REST or HTTP APIs.
 func (s *service) event(fn, e value) {
 	if isAbsent(e) || isVariable(e) {
 		return
@@ -141,6 +161,9 @@ func (s *service) event(fn, e value) {
 	}
 	if h := e.get("http"); !isAbsent(h) {
 		s.httpEvent(h)
+	}
+	if h := e.get("httpApi"); !isAbsent(h) {
+		s.httpAPIEvent(fn, h)
 	}
 }
 

@@ -30,6 +30,7 @@ func (s *service) httpEvent(h value) {
 		req := h.get("request")
 		op.Accepts = append(mediaTypeKeys(req.get("schemas"), model.FromRequestModels), mediaTypeKeys(req.get("schema"), model.FromRequestModels)...)
 		op.Integration, op.Responses = httpIntegration(h)
+		s.askPreflight(path, h.get("cors"))
 	} else {
 		op.Integration = lambdaProxyAt(h)
 	}

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -490,6 +492,137 @@ functions:
 	}
 }
 
+// cors: true makes the framework write one OPTIONS MOCK method per path,
+// placed on the first cors setting of the path; a path with its own OPTIONS
+// event gets none.
+func TestServerlessCORS(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider: {name: aws}
+functions:
+  list:
+    handler: list.handler
+    events:
+      - http:
+          path: photos
+          method: get
+          cors: true
+      - http:
+          path: /photos
+          method: post
+          cors:
+            origin: '*'
+      - http:
+          path: own
+          method: get
+          cors: true
+      - http:
+          path: own
+          method: options
+      - http:
+          path: off
+          method: get
+          cors: false
+`), "ApiGatewayRestApi")
+	if got := slsOps(api); got != "GET /photos, POST /photos, GET /own, OPTIONS /own, GET /off, OPTIONS /photos" {
+		t.Fatalf("operations %s", got)
+	}
+	op := slsOp(t, api, "OPTIONS /photos")
+	g := op.Generated
+	if g == nil || g.By != "Serverless cors" || g.Pointer != "/functions/list/events/0/http/cors" || pos(g.Span) != "10:11" ||
+		op.Pointer != g.Pointer || pos(op.Span) != "10:11" {
+		t.Fatalf("generated %+v at %s %s", g, op.Pointer, pos(op.Span))
+	}
+	in := op.Integration
+	if in.Type.Value != model.Mock || in.Type.Raw != "MOCK" || !in.Type.Set || pos(in.Type.Span) != "10:11" {
+		t.Errorf("type %+v", in.Type)
+	}
+	if ch := in.ContentHandling; ch.Value != model.ConvertToText || !ch.Set || ch.Pointer != g.Pointer {
+		t.Errorf("contentHandling %+v", ch)
+	}
+	if len(in.RequestTemplates) != 1 || in.RequestTemplates[0].Name.Raw != "application/json" || in.RequestTemplates[0].Value.Raw != "{statusCode:200}" {
+		t.Errorf("request templates %+v", in.RequestTemplates)
+	}
+	if len(in.Responses) != 1 {
+		t.Fatalf("responses %+v", in.Responses)
+	}
+	r := in.Responses[0]
+	if r.StatusCode.Raw != "200" || r.ContentHandling.Set || len(r.ResponseTemplates) != 1 || r.ResponseTemplates[0].Value.Raw != "" ||
+		!r.ResponseTemplates[0].Value.Set || pos(r.StatusCode.Span) != "10:11" {
+		t.Errorf("integration response %+v", r)
+	}
+	if len(op.Responses) != 1 || op.Responses[0].Status.Raw != "200" {
+		t.Errorf("method responses %+v", op.Responses)
+	}
+	if op := slsOp(t, api, "OPTIONS /own"); op.Generated != nil {
+		t.Error("an explicit OPTIONS event must be kept and nothing generated")
+	}
+}
+
+// Several allowed origins make the preflight's response template pick the
+// request's Origin.
+func TestServerlessCORSOrigins(t *testing.T) {
+	api := slsAPI(t, slsImport(t, `service: s
+provider: {name: aws}
+functions:
+  f:
+    handler: f.handler
+    events:
+      - http:
+          path: a
+          method: get
+          cors:
+            origins: ['https://app.example.com', 'https://*.example.org']
+`), "ApiGatewayRestApi")
+	tmpl := slsOp(t, api, "OPTIONS /a").Integration.Responses[0].ResponseTemplates[0].Value.Raw
+	for _, want := range []string{`$input.params("Origin")`, `$origin.matches("https://app[.]example[.]com") || $origin.matches("https://.+[.]example[.]org")`} {
+		if !strings.Contains(tmpl, want) {
+			t.Errorf("template %q lacks %q", tmpl, want)
+		}
+	}
+}
+
+func TestServerlessHTTPAPI(t *testing.T) {
+	apis := slsImport(t, `service: s
+provider:
+  name: aws
+  httpApi: {payload: '1.0'}
+  apiGateway: {binaryMediaTypes: ['*/*']}
+functions:
+  web:
+    handler: web.handler
+    events:
+      - http: ANY /
+      - httpApi: '*'
+      - httpApi: GET /users/{id}
+  v2:
+    handler: v2.handler
+    httpApi: {payload: '2.0'}
+    events:
+      - httpApi: {method: '*', path: /v2}
+      - httpApi: {path: '*'}
+`)
+	if len(apis) != 2 {
+		t.Fatalf("%d APIs", len(apis))
+	}
+	rest, http := slsAPI(t, apis, "ApiGatewayRestApi"), slsAPI(t, apis, "HttpApi")
+	if slsOps(rest) != "ANY /" || len(http.BinaryMediaTypes.Entries) != 0 {
+		t.Errorf("REST %s; HTTP API binary media types %+v", slsOps(rest), http.BinaryMediaTypes.Entries)
+	}
+	if http.Kind != model.HTTPAPI || http.Container != model.ContainerServerless || pos(http.KindEvidence.Span) != "11:9" {
+		t.Errorf("HTTP API %v %s %+v", http.Kind, http.Container, http.KindEvidence)
+	}
+	if got := slsOps(http); got != "ANY $default, GET /users/{id}, ANY /v2, ANY $default" {
+		t.Errorf("routes %s", got)
+	}
+	in := slsOp(t, http, "GET /users/{id}").Integration
+	if in.Type.Value != model.AWSProxy || in.PayloadFormatVersion.Raw != "1.0" || pos(in.PayloadFormatVersion.Span) != "4:22" {
+		t.Errorf("integration %+v", in)
+	}
+	if pf := slsOp(t, http, "ANY /v2").Integration.PayloadFormatVersion; pf.Raw != "2.0" || pos(pf.Span) != "15:24" {
+		t.Errorf("the function's payload wins: %+v", pf)
+	}
+}
+
 // Serverless variables stay unknown: an integration whose conversions
 // depend on one is left out rather than guessed, a route or cors written
 // as one is not modelled, and nothing is reported.
@@ -565,6 +698,8 @@ func TestServerlessBadInput(t *testing.T) {
 			"7:9", `http event "/a" is not "METHOD path"`, "GET /a"},
 		"http no method": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: {path: a}\n      - http: GET a\n",
 			"7:9", "needs a path and a method", "GET /a"},
+		"httpApi bad": {"service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - httpApi: GET a\n      - http: GET a\n",
+			"7:9", `httpApi event "GET a" is not`, "GET /a"},
 		"binary string": {"service: s\nprovider:\n  name: aws\n  apiGateway:\n    binaryMediaTypes: '*/*'\nfunctions:\n  a: {handler: a.handler, events: [{http: GET a}]}\n",
 			"5:5", "provider.apiGateway.binaryMediaTypes must be a list of media types, not the string \"*/*\"", "GET /a"},
 		"resources list of strings": {"service: s\nprovider: {name: aws}\nfunctions:\n  a: {handler: a.handler, events: [{http: GET a}]}\nresources: [x]\n",
@@ -598,5 +733,69 @@ func TestServerlessOtherProviders(t *testing.T) {
 	res := Bytes("serverless.yml", []byte("service: s\nprovider: {name: azure}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: true\n"), "", Options{})
 	if len(res.Diagnostics) != 0 || len(res.APIs) != 0 {
 		t.Errorf("diagnostics %v, %d APIs", res.Diagnostics, len(res.APIs))
+	}
+}
+
+// Every serverless.yml of the corpus imports without a panic or a
+// diagnostic, into what SOURCES.md describes and the file says.
+func TestServerlessCorpus(t *testing.T) {
+	want := map[string]struct {
+		apis               int
+		ops, withPreflight int // of all APIs
+		binary             []string
+	}{
+		// apigwBinary plugin types; hello has cors: true; region at the top level is ignored.
+		"serverless-apigw-binary-text-html.yml": {1, 3, 4, []string{"image/jpeg", "text/html", "application/pdf"}},
+		// http (REST) and httpApi (HTTP API, '*' is $default) events.
+		"serverless-bref-demo.yml": {2, 4, 4, []string{"*/*"}},
+		// The binary list is set by a CloudFormation override without Type.
+		"serverless-chrome-cfn-override-wildcard.yml": {1, 4, 4, []string{"*/*"}},
+		// No binary media types; tarGet is integration: lambda.
+		"serverless-codebox-npm.yml":          {1, 9, 9, nil},
+		"serverless-examples-nuxt-ssr.yml":    {1, 2, 2, []string{"*/*"}},
+		"serverless-ng-toolkit-universal.yml": {1, 2, 2, []string{"*/*"}},
+		"serverless-offline-pdf.yml":          {1, 1, 1, []string{"application/pdf"}},
+		// No http events: the routes come from a plugin's custom settings.
+		"serverless-s3-service-proxy-tutorial.yml":     {1, 0, 0, []string{"image/png", "image/jpg", "image/jpeg", "image/gif", "image/x-icon", "application/octet-stream"}},
+		"serverless-static-file-handler-basic.yml":     {2, 4, 4, []string{"application/*", "audio/*", "font/*", "image/*", "video/*"}},
+		"serverless-static-file-handler-demo-2018.yml": {1, 4, 4, []string{"image/png", "image/jpeg", "*/*"}},
+	}
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "serverless-*.yml"))
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("corpus not available")
+	}
+	if len(files) != len(want) {
+		t.Errorf("%d serverless files in the corpus, %d expected", len(files), len(want))
+	}
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			w, ok := want[name]
+			if !ok {
+				t.Fatal("a corpus file this test does not know")
+			}
+			res := File(path, Options{})
+			if res.Format != model.ContainerServerless || len(res.Diagnostics) > 0 {
+				t.Fatalf("format %q, diagnostics %v", res.Format, res.Diagnostics)
+			}
+			var ops, generated int
+			var binary []string
+			for _, api := range res.APIs {
+				for _, op := range api.Operations {
+					if op.Generated != nil {
+						generated++
+					} else {
+						ops++
+					}
+				}
+				for _, e := range api.BinaryMediaTypes.Entries {
+					binary = append(binary, e.Value)
+				}
+			}
+			if len(res.APIs) != w.apis || ops != w.ops || ops+generated != w.withPreflight || strings.Join(binary, " ") != strings.Join(w.binary, " ") {
+				t.Errorf("%d APIs, %d operations (%d with preflights), binary %v; want %d, %d (%d), %v",
+					len(res.APIs), ops, ops+generated, binary, w.apis, w.ops, w.withPreflight, w.binary)
+			}
+		})
 	}
 }
