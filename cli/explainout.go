@@ -77,7 +77,9 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 		row := clientCells{Profile: p}
 		for _, payload := range payloads {
 			r := matrix.ServeBinary(cfg, p.Accept, payload)
-			row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
+			if r.AcceptFirst != nil { // HTTP APIs do not look at Accept
+				row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
+			}
 			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID, Binary: r.ClientGetsBinary()})
 		}
 		t.Clients = append(t.Clients, row)

@@ -8,7 +8,7 @@ import "github.com/apigw-oas/apigw-oas/model"
 func ConfigFor(api *model.API, op *model.Operation) Config {
 	c := Config{Kind: api.Kind}
 	for _, e := range api.BinaryMediaTypes.Entries {
-		if e.IsString() {
+		if e.IsString() && !e.Unknown {
 			c.BinaryMediaTypes = append(c.BinaryMediaTypes, e.Value)
 		}
 	}

@@ -36,8 +36,14 @@ var ConvertToTextBodyUnused = &lint.Rule{
 	},
 }
 
+// anyTemplateReadsBody reports whether a template may read the body. One
+// whose text is not known here (a Serverless ${file(...)}, a Terraform
+// reference, a CloudFormation intrinsic) may.
 func anyTemplateReadsBody(ts []model.Named) bool {
 	for _, t := range ts {
+		if !t.Value.IsString() {
+			return true
+		}
 		for _, use := range []string{"$input.body", "${input.body}", "$input.json(", "${input.json(", "$input.path(", "${input.path("} {
 			if strings.Contains(t.Value.Raw, use) {
 				return true

@@ -77,7 +77,7 @@ func restOperations(api *model.API) []*model.Operation {
 func listed(api *model.API) []model.MediaType {
 	var out []model.MediaType
 	for _, e := range api.BinaryMediaTypes.Entries {
-		if e.IsString() {
+		if e.IsString() && !e.Unknown {
 			out = append(out, e)
 		}
 	}
