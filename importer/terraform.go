@@ -56,7 +56,7 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	res.refs = newRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	t := &terraform{c: &container{doc: doc, refs: res.refs, res: res}, mod: mod, file: main}
 	t.importAPIs()
-	if len(res.APIs) > 0 {
+	if t.declaresAPI() {
 		res.Format = model.ContainerTerraform
 	}
 	diag.Sort(res.Diagnostics)
@@ -132,6 +132,18 @@ type terraform struct {
 	c    *container
 	mod  *module
 	file *tfFile // the file being imported
+}
+
+// declaresAPI reports whether the file declares an API, even one that is
+// not read (a WebSocket API): such a file is a Terraform API definition;
+// one without is not, and naming it on the command line says so.
+func (t *terraform) declaresAPI() bool {
+	for _, r := range t.file.resources {
+		if r.typ == "aws_api_gateway_rest_api" || r.typ == "aws_apigatewayv2_api" {
+			return true
+		}
+	}
+	return false
 }
 
 // importAPIs reads every API Gateway API the file declares, in source

@@ -38,6 +38,12 @@ func (m *module) add(doc *source.Document, body *hclsyntax.Body) *tfFile {
 	return m.main
 }
 
+// all returns the imported file, then the folder's other .tf files.
+func (m *module) all() []*tfFile {
+	m.find(func(*tfFile) bool { return false })
+	return append([]*tfFile{m.main}, m.siblings...)
+}
+
 // find calls fn for the imported file, then for the folder's other .tf
 // files (read on first need), until fn returns true.
 func (m *module) find(fn func(f *tfFile) bool) bool {

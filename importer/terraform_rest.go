@@ -18,17 +18,20 @@ const (
 	fromTFResponseModels model.Origin = "response_models"
 )
 
-// restBuilder attaches the file's aws_api_gateway_method, _integration,
-// _integration_response and _method_response resources to the REST APIs
-// the file declares, as operations at the paths their
-// aws_api_gateway_resource chains spell.
+// restBuilder attaches the aws_api_gateway_method, _integration,
+// _integration_response and _method_response resources of the module to
+// the REST APIs the file declares, as operations at the paths their
+// aws_api_gateway_resource chains spell. Modules often declare the API in
+// one file and its methods in others; those are read here, with the
+// API, so that linting the folder checks every integration once.
 //
 // Resources are matched as Terraform ties them together: by rest_api_id,
 // resource_id and http_method, where http_method may be a literal or a
-// reference to the method's. Anything whose API is not declared in this
-// file is left out; so is a method whose path or verb is computed (a
-// for_each over verbs), since its operation cannot be named. Resources
-// with count or for_each are read once, as written.
+// reference to the method's. Anything whose API is not declared in the
+// file being imported is left out (it is read with its API's file); so is
+// a method whose path or verb is computed (a for_each over verbs), since
+// its operation cannot be named. Resources with count or for_each are
+// read once, as written.
 type restBuilder struct {
 	t        *terraform
 	apis     map[string]*model.API       // by aws_api_gateway_rest_api name
@@ -46,7 +49,7 @@ func newRESTBuilder(t *terraform, apis map[string]*model.API) *restBuilder {
 }
 
 // build reads methods first, so integrations and responses find them
-// wherever they are written in the file.
+// wherever they are written.
 func (b *restBuilder) build() {
 	for _, read := range []struct {
 		typ  string
@@ -57,10 +60,12 @@ func (b *restBuilder) build() {
 		{"aws_api_gateway_integration_response", b.integrationResponse},
 		{"aws_api_gateway_method_response", b.methodResponse},
 	} {
-		for _, r := range b.t.file.resources {
-			if r.typ == read.typ {
-				b.t.evaluate(r)
-				read.read(r)
+		for _, f := range b.t.mod.all() {
+			for _, r := range f.resources {
+				if r.typ == read.typ {
+					b.t.evaluate(r)
+					read.read(r)
+				}
 			}
 		}
 	}
