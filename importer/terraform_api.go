@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -53,7 +54,8 @@ func (t *terraform) newAPI(r *tfResource) *model.API {
 
 // definition imports the OpenAPI definition of a resource's body:
 // jsonencode({...}) or yamlencode({...}) written in place or in a local,
-// or file() / templatefile() of a file in the module's folder. A body
+// a heredoc of JSON or YAML, or file() / templatefile() of a file in the
+// module's folder. A body
 // computed in any other way is unknown: the API has no definition, and
 // that is not reported.
 func (t *terraform) definition(r *tfResource) *model.API {
@@ -70,6 +72,9 @@ func (t *terraform) definition(r *tfResource) *model.API {
 			return nil // computed: merge(...), a for expression, a reference
 		}
 		return t.c.body(x.v) // reports a list or a string: not a definition
+	}
+	if heredoc, ok := unwrapExpr(x.expr).(*hclsyntax.TemplateExpr); ok {
+		return t.heredocBody(heredoc, x.v)
 	}
 	call, ok := unwrapExpr(x.expr).(*hclsyntax.FunctionCallExpr)
 	if !ok || (call.Name != "file" && call.Name != "templatefile") || len(call.Args) == 0 {
@@ -175,4 +180,91 @@ func tfLiteral(v value) (string, bool) {
 		return "", false
 	}
 	return n.Value, true
+}
+
+// heredocBody reads a body written as a heredoc of JSON or YAML. Its lines
+// are lines of the .tf file, so the text is parsed where it stands and
+// grafted into the tree in place of the string: positions are the .tf
+// file's. ${...} placeholders inside strings stay opaque strings, as in a
+// templatefile() input; a heredoc with interpolations that does not parse
+// is computed text, not reported. A quoted string, or YAML with aliases,
+// is not read.
+func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at value) *model.API {
+	doc := at.doc
+	if len(tmpl.Parts) == 0 || !strings.HasPrefix(string(doc.Src[tmpl.SrcRange.Start.Byte:]), "<<") {
+		return nil
+	}
+	first := doc.PosAt(tmpl.Parts[0].Range().Start.Byte)
+	lo := first.Offset // the line's start: <<- strips indentation before the text
+	for lo > 0 && doc.Src[lo-1] != '\n' && doc.Src[lo-1] != '\r' {
+		lo--
+	}
+	hi := tmpl.Parts[len(tmpl.Parts)-1].Range().End.Byte
+	parsed, err := source.Parse(doc.File, doc.Src[lo:hi])
+	_, literal := literalString(tmpl)
+	if err != nil && !literal {
+		return nil
+	}
+	shift := func(p source.Pos) source.Pos {
+		if !p.IsValid() {
+			return first
+		}
+		return source.Pos{Line: p.Line + first.Line - 1, Col: p.Col, Offset: p.Offset + lo}
+	}
+	if err != nil {
+		for _, d := range diag.FromSource(err) {
+			d.Span.Start, d.Span.End = shift(d.Span.Start), shift(d.Span.End)
+			t.c.res.Diagnostics = append(t.c.res.Diagnostics, d)
+		}
+		return nil
+	}
+	if parsed == nil || parsed.Root == nil || hasShared(parsed, parsed.Root) {
+		return nil
+	}
+	shiftTree(parsed.Root, shift)
+	if !graft(at, parsed.Root) {
+		return nil
+	}
+	at.node = parsed.Root
+	return t.c.body(at)
+}
+
+// hasShared reports whether a parsed tree holds YAML aliases, which a
+// graft into the .tf file's tree would expand.
+func hasShared(d *source.Document, n *source.Node) bool {
+	if d.Shared(n) {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasShared(d, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func shiftTree(n *source.Node, shift func(source.Pos) source.Pos) {
+	n.Start, n.End = shift(n.Start), shift(n.End)
+	for _, c := range n.Content {
+		shiftTree(c, shift)
+	}
+}
+
+// graft replaces the node of at in its mapping by n.
+func graft(at value, n *source.Node) bool {
+	i := strings.LastIndexByte(at.ptr, '/')
+	if i < 0 {
+		return false
+	}
+	parent, err := at.doc.Root.LookupPointer(at.ptr[:i])
+	if err != nil {
+		return false
+	}
+	for j := 1; j < len(parent.Value.Content); j += 2 {
+		if parent.Value.Content[j] == at.node {
+			parent.Value.Content[j] = n
+			return true
+		}
+	}
+	return false
 }

@@ -530,6 +530,52 @@ resource "aws_apigatewayv2_api" "unknown" {
 	}
 }
 
+// A heredoc body is JSON or YAML written in the .tf file: it is parsed in
+// place, so positions are the .tf file's lines and columns.
+func TestTerraformHeredocBodies(t *testing.T) {
+	src := "resource \"aws_api_gateway_rest_api\" \"json\" {\n" +
+		"  body = <<-EOT\n" +
+		"    {\"swagger\": \"2.0\", \"info\": {\"title\": \"j\", \"version\": \"1\"},\n" +
+		"     \"x-amazon-apigateway-binary-media-types\": [\"image/png\"],\n" +
+		"     \"paths\": {\"/\": {\"get\": {\"x-amazon-apigateway-integration\": {\"type\": \"mock\", \"uri\": \"${var.x}\"}}}}}\n" +
+		"  EOT\n" +
+		"}\n" +
+		"resource \"aws_api_gateway_rest_api\" \"yaml\" {\n" +
+		"  body = <<EOF\n" +
+		"openapi: 3.0.1\n" +
+		"info: {title: y, version: \"1\"}\n" +
+		"paths: {/a: {get: {x-amazon-apigateway-integration: {type: mock, contentHandling: CONVERT_TO_TEXT}}}}\n" +
+		"EOF\n" +
+		"}\n" +
+		"resource \"aws_api_gateway_rest_api\" \"computed\" {\n" +
+		"  body = <<EOF\n" +
+		"{\"swagger\": \"2.0\", \"paths\": ${jsonencode(local.paths)}}\n" +
+		"EOF\n" +
+		"}\n"
+	apis := tfImport(t, src)
+	if len(apis) != 3 {
+		t.Fatalf("%d APIs", len(apis))
+	}
+	if got := tfEntries(apis[0], ""); got != "image/png@4:49" {
+		t.Errorf("entries %q", got)
+	}
+	if op := apis[0].Operations[0]; op.Name() != "GET /" || op.Integration.Type.Span.Start.String() != "5:74" {
+		t.Errorf("%s, type at %s", op.Name(), op.Integration.Type.Span.Start)
+	}
+	if ch := apis[1].Operations[0].Integration.ContentHandling; ch.Value != model.ConvertToText || ch.Span.Start.String() != "12:83" {
+		t.Errorf("contentHandling %v at %s", ch.Value, ch.Span.Start)
+	}
+	// Interpolation outside strings: computed text, not a definition.
+	if apis[2].Definition != nil {
+		t.Error("a heredoc with computed JSON was read")
+	}
+	// A literal heredoc that is not JSON is an error in the .tf file.
+	res := Bytes("main.tf", []byte("resource \"aws_api_gateway_rest_api\" \"api\" {\n  body = <<EOF\n{\"swagger\": \n\nEOF\n}\n"), "", Options{})
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Span.Start.Line < 3 || res.Diagnostics[0].Span.File != "main.tf" {
+		t.Errorf("diagnostics %v", res.Diagnostics)
+	}
+}
+
 // A module's files are one namespace: var.x and local.x are looked up in
 // the folder's other .tf files, but only the imported file's APIs are
 // reported.
@@ -601,6 +647,57 @@ resource "aws_api_gateway_method" "get" {
 	})
 	if len(res.APIs) != 1 || tfOperations(res.APIs[0]) != "GET /v1" {
 		t.Fatalf("APIs %d, diagnostics %v", len(res.APIs), res.Diagnostics)
+	}
+}
+
+// The API's file reads the integrations other files of the module attach
+// to it; those files, which declare no API, report nothing themselves.
+func TestTerraformMethodsInOtherFiles(t *testing.T) {
+	files := map[string]string{
+		"api.tf": `resource "aws_api_gateway_rest_api" "api" {
+  name               = "a"
+  binary_media_types = ["*/*"]
+}
+`,
+		"options.tf": `resource "aws_api_gateway_method" "options" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  resource_id = aws_api_gateway_rest_api.api.root_resource_id
+  http_method = "OPTIONS"
+}
+resource "aws_api_gateway_integration" "options" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  resource_id = aws_api_gateway_rest_api.api.root_resource_id
+  http_method = aws_api_gateway_method.options.http_method
+  type        = "MOCK"
+  request_templates = { "application/json" = "{\"statusCode\": 200}" }
+}
+`,
+	}
+	res := tfModule(t, "api.tf", files)
+	if len(res.APIs) != 1 || tfOperations(res.APIs[0]) != "OPTIONS /" {
+		t.Fatalf("APIs %d, diagnostics %v", len(res.APIs), res.Diagnostics)
+	}
+	in := res.APIs[0].Operations[0].Integration
+	if in == nil || in.Type.Value != model.Mock || !strings.HasSuffix(in.Type.Span.File, "options.tf") || in.Type.Span.Start.Line != 10 {
+		t.Errorf("integration %+v", in)
+	}
+	other := tfModule(t, "options.tf", files)
+	if len(other.APIs) != 0 || other.Format != "" || len(other.Diagnostics) != 0 {
+		t.Errorf("options.tf: %d APIs, format %q, %v", len(other.APIs), other.Format, other.Diagnostics)
+	}
+}
+
+// A file that declares an API is a Terraform definition even when the API
+// is not read (a WebSocket API); one that declares none is not.
+func TestTerraformFormat(t *testing.T) {
+	for src, want := range map[string]string{
+		`resource "aws_apigatewayv2_api" "ws" { protocol_type = "WEBSOCKET" }`: model.ContainerTerraform,
+		`variable "x" { default = 1 }`:                                         "",
+		`resource "aws_api_gateway_rest_api" "a" {}`:                           model.ContainerTerraform,
+	} {
+		if res := Bytes("main.tf", []byte(src), "", Options{}); res.Format != want || len(res.Diagnostics) > 0 {
+			t.Errorf("%s: format %q, want %q (%v)", src, res.Format, want, res.Diagnostics)
+		}
 	}
 }
 
