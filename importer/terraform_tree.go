@@ -73,22 +73,20 @@ func readTFFile(doc *source.Document, body *hclsyntax.Body) *tfFile {
 	f := &tfFile{doc: doc, byAddress: map[string]*tfResource{}, locals: map[string]*hclsyntax.Attribute{}, variables: map[string]*hclsyntax.Block{}}
 	b := &treeBuilder{doc: doc}
 	doc.Root = b.file(body, f)
-	position := map[string]int{}
-	for _, blk := range body.Blocks {
-		if blk.Type != "resource" || len(blk.Labels) != 2 {
-			continue
-		}
-		r := &tfResource{typ: blk.Labels[0], name: blk.Labels[1], block: blk}
-		r.v = f.root().get("resource").get(r.typ).get(r.name)
-		f.byAddress[r.address()] = r
-		if i, dup := position[r.address()]; dup {
-			f.resources[i] = r // Terraform refuses duplicates; the tree keeps the last
-			continue
-		}
-		position[r.address()] = len(f.resources)
+	return f
+}
+
+// addResource indexes a resource block. Terraform refuses two resources
+// with one address; the tree keeps the last, and so does the index, at
+// the place of the first.
+func (f *tfFile) addResource(blk *hclsyntax.Block, v value) {
+	r := &tfResource{typ: blk.Labels[0], name: blk.Labels[1], block: blk, v: v}
+	if old := f.byAddress[r.address()]; old != nil {
+		f.resources[slices.Index(f.resources, old)] = r
+	} else {
 		f.resources = append(f.resources, r)
 	}
-	return f
+	f.byAddress[r.address()] = r
 }
 
 // treeBuilder turns HCL into source.Nodes of one document.
@@ -104,7 +102,11 @@ func (b *treeBuilder) file(body *hclsyntax.Body, f *tfFile) *source.Node {
 		switch {
 		case (blk.Type == "resource" || blk.Type == "data") && len(blk.Labels) == 2:
 			typ := root.child(b.key(blk.Type, blk.TypeRange)).child(b.key(blk.Labels[0], blk.LabelRanges[0]))
-			typ.set(b.key(blk.Labels[1], blk.LabelRanges[1]), b.body(blk))
+			k, v := b.key(blk.Labels[1], blk.LabelRanges[1]), b.body(blk)
+			typ.set(k, v)
+			if blk.Type == "resource" {
+				f.addResource(blk, value{doc: b.doc, key: k, node: v, ptr: source.Pointer("resource", blk.Labels[0], blk.Labels[1])})
+			}
 		case blk.Type == "variable" && len(blk.Labels) == 1:
 			root.child(b.key(blk.Type, blk.TypeRange)).set(b.key(blk.Labels[0], blk.LabelRanges[0]), b.body(blk))
 			f.variables[blk.Labels[0]] = blk
@@ -141,7 +143,7 @@ func (b *treeBuilder) body(blk *hclsyntax.Block) *source.Node {
 		key, val *source.Node
 	}
 	var entries []entry
-	for _, a := range blk.Body.Attributes {
+	for _, a := range sortedAttributes(blk.Body) { // in order: positions are found fastest moving forward
 		entries = append(entries, entry{a.SrcRange.Start.Byte, b.key(a.Name, a.NameRange), b.attribute(a, false)})
 	}
 	nested := map[string]int{} // block type → its entry
