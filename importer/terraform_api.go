@@ -64,11 +64,14 @@ func (t *terraform) definition(r *tfResource) *model.API {
 		return nil
 	}
 	x := t.mod.follow(tfValue{expr: expr, v: r.v.get("body")})
+	if x.v.node == nil {
+		return nil
+	}
 	if arg := encodedArgument(x.expr); arg != nil {
 		// The tree holds the encoded structure in place of the call;
 		// jsonencode(local.spec) still has to be followed to the local.
 		x = t.mod.follow(tfValue{expr: arg, v: x.v})
-		if x.v.node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
+		if x.v.node == nil || x.v.node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
 			return nil // computed: merge(...), a for expression, a reference
 		}
 		return t.c.body(x.v) // reports a list or a string: not a definition
@@ -129,6 +132,7 @@ func (t *terraform) binaryMediaTypes(api *model.API, r *tfResource) {
 	bmt := &api.BinaryMediaTypes
 	bmt.Property = written.str()
 	switch {
+	case list.node == nil:
 	case list.node.Kind == source.Sequence:
 		for _, item := range list.items() {
 			bmt.Entries = append(bmt.Entries, tfMediaType(item))

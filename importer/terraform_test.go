@@ -823,3 +823,19 @@ func FuzzTerraform(f *testing.F) {
 		}
 	})
 }
+
+// CRLF line breaks and a byte order mark change offsets, not lines and
+// columns.
+func TestTerraformLineEndings(t *testing.T) {
+	src := "resource \"aws_api_gateway_rest_api\" \"api\" {\n  binary_media_types = [\"image/png\"]\n}\n"
+	for name, data := range map[string]string{
+		"LF":   src,
+		"CRLF": strings.ReplaceAll(src, "\n", "\r\n"),
+		"BOM":  "\uFEFF" + src,
+	} {
+		api := tfImport(t, data)[0]
+		if got := tfEntries(api, ""); got != "image/png@2:25" {
+			t.Errorf("%s: entries %q", name, got)
+		}
+	}
+}
