@@ -69,9 +69,16 @@ func (r *Result) RequireDefinition() {
 	if r.Doc != nil && r.Format == formatUnknown && len(r.Diagnostics) == 0 {
 		r.Diagnostics = append(r.Diagnostics, diag.Diagnostic{
 			Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: r.File},
-			Message: "not an API definition: the document has no \"openapi\" or \"swagger\" field at its root",
+			Message: notADefinition(r.Doc),
 		})
 	}
+}
+
+func notADefinition(doc *source.Document) string {
+	if doc.Syntax == source.HCL {
+		return "not an API definition: the file declares no aws_api_gateway_rest_api or aws_apigatewayv2_api resource"
+	}
+	return "not an API definition: the document has no \"openapi\" or \"swagger\" field at its root, and is not a CloudFormation or SAM template, a serverless.yml or API Gateway's control-plane JSON"
 }
 
 // File reads and imports one file.

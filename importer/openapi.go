@@ -33,7 +33,7 @@ func importOpenAPI(root value, format string, version value, r *refs) *model.API
 	imp := &openapi{
 		api: &model.API{
 			Format: format, Version: version.str(), Span: root.span(),
-			Definition: root.node, DefinitionPointer: root.ptr,
+			Definition: root.node, DefinitionPointer: root.ptr, DefinitionDoc: root.doc,
 		},
 		refs: r,
 		oas2: format == model.FormatOpenAPI2,

@@ -112,6 +112,25 @@ func TestInlineSuppression(t *testing.T) {
 	}
 }
 
+// Terraform files take ignore comments with # and with //.
+func TestInlineSuppressionInTerraform(t *testing.T) {
+	path := writeFile(t, filepath.Join(t.TempDir(), "api.tf"), `resource "aws_api_gateway_rest_api" "images" {
+  name = "images"
+  binary_media_types = [
+    // apigw-oas:ignore media-type-nonstandard our uploader sends image/jpg
+    "image/jpg",
+    "audio/mp3", # apigw-oas:ignore media-type-nonstandard a legacy player
+  ]
+}
+`)
+	got := lines(lint.File(importer.File(path, importer.Options{}), rules.All, lint.Defaults{}))
+	for _, want := range []string{"(suppressed: inline, our uploader sends image/jpg)", "(suppressed: inline, a legacy player)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
 // Configuration severities, categories, options and ignores apply.
 func TestConfigApplies(t *testing.T) {
 	dir := t.TempDir()

@@ -10,8 +10,12 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// ignoreComment is "# apigw-oas:ignore RULE-ID reason" in a YAML file.
-var ignoreComment = regexp.MustCompile(`(?:^|\s)#\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+// ignoreComment is "# apigw-oas:ignore RULE-ID reason" in a YAML file;
+// hclIgnoreComment also takes Terraform's "//" comments.
+var (
+	ignoreComment    = regexp.MustCompile(`(?:^|\s)(#)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+	hclIgnoreComment = regexp.MustCompile(`(?:^|\s)(#|//)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+)
 
 // inlineIgnore is one ignore comment. A comment alone on its line covers
 // the next line; a comment after a value covers its own line.
@@ -23,29 +27,33 @@ type inlineIgnore struct {
 	used   bool
 }
 
-// findIgnoreComments lists the ignore comments of a YAML document.
+// findIgnoreComments lists the ignore comments of a YAML or HCL document.
 func findIgnoreComments(doc *source.Document) []*inlineIgnore {
-	if doc == nil || doc.Syntax != source.YAML {
+	if doc == nil || doc.Syntax == source.JSON {
 		return nil // JSON has no comments
+	}
+	pattern := ignoreComment
+	if doc.Syntax == source.HCL {
+		pattern = hclIgnoreComment
 	}
 	var out []*inlineIgnore
 	for line := 1; line <= doc.LineCount(); line++ {
 		text := doc.Line(line)
-		m := ignoreComment.FindStringSubmatchIndex(text)
+		m := pattern.FindStringSubmatchIndex(text)
 		if m == nil {
 			continue
 		}
-		hash := strings.Index(text[m[0]:], "#") + m[0]
+		hash := m[2] // where the comment marker starts
 		col := utf8.RuneCountInString(text[:hash]) + 1
 		ig := &inlineIgnore{line: line, span: source.Span{File: doc.File, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: utf8.RuneCountInString(text) + 1}}}
 		if strings.TrimSpace(text[:hash]) == "" {
 			ig.line = line + 1
 		}
-		if m[2] >= 0 {
-			ig.rule = text[m[2]:m[3]]
-		}
 		if m[4] >= 0 {
-			ig.reason = text[m[4]:m[5]]
+			ig.rule = text[m[4]:m[5]]
+		}
+		if m[6] >= 0 {
+			ig.reason = text[m[6]:m[7]]
 		}
 		out = append(out, ig)
 	}

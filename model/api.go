@@ -54,8 +54,12 @@ type API struct {
 	// Definition is the OpenAPI document the API was read from: the file's
 	// root, or a body written inline in a container. Nil when there is none.
 	Definition *source.Node `json:"-"`
-	// DefinitionPointer is where Definition is in the file ("" at the root).
+	// DefinitionPointer is where Definition is in DefinitionDoc ("" at
+	// its root).
 	DefinitionPointer string `json:"-"`
+	// DefinitionDoc is the file Definition was read from: the container
+	// itself, or the file a DefinitionUri or Terraform file() names.
+	DefinitionDoc *source.Document `json:"-"`
 	// Elsewhere is a definition the API is built from that apigw-oas does
 	// not read (a BodyS3Location, a DefinitionUri in S3): the API's
 	// operations and binary settings may be more than the model holds.

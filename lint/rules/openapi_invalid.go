@@ -31,7 +31,7 @@ var OpenAPIInvalid = &lint.Rule{
 			return
 		}
 		switch p.API.Container {
-		case model.ContainerCloudFormation, model.ContainerSAM, model.ContainerServerless:
+		case model.ContainerCloudFormation, model.ContainerSAM, model.ContainerServerless, model.ContainerTerraform:
 			def = validate.WithoutIntrinsics(def)
 		}
 		var problems []validate.Problem
@@ -53,16 +53,35 @@ var OpenAPIInvalid = &lint.Rule{
 }
 
 // reportProblem reports a validation problem on the nearest node its
-// pointer reaches, the key when there is one (the line a reader looks for).
+// pointer reaches, in the file the definition was read from, on the key
+// when there is one (the line a reader looks for). A problem on a value
+// computed at deploy time is not reported: the value is unknown here.
 func reportProblem(p *lint.Pass, pr validate.Problem) {
+	doc := p.API.DefinitionDoc
+	if doc == nil {
+		doc = p.Doc
+	}
 	pointer := p.API.DefinitionPointer + pr.Pointer
-	entry := nearest(p.Doc.Root, pointer)
+	entry := nearest(doc.Root, pointer)
+	if isComputedNode(entry.Value) {
+		return
+	}
 	at := entry.Value
 	if entry.Key != nil {
 		at = entry.Key
 	}
 	msg, _, _ := strings.Cut(pr.Message, "\n") // kin-openapi appends schema dumps
-	p.Report(lint.Finding{Span: p.Doc.Span(at), Pointer: pointer, Message: strings.TrimSpace(msg)})
+	p.Report(lint.Finding{Span: doc.Span(at), Pointer: pointer, Message: strings.TrimSpace(msg)})
+}
+
+// isComputedNode reports a value known only at deploy time: a custom tag
+// (!Sub, !terraform) or a CloudFormation {"Fn::…": …} / {"Ref": …}.
+func isComputedNode(n *source.Node) bool {
+	if isComputed(n.Tag) {
+		return true
+	}
+	return n.Kind == source.Mapping && len(n.Content) == 2 &&
+		(n.Content[0].Value == "Ref" || strings.HasPrefix(n.Content[0].Value, "Fn::"))
 }
 
 // nearest finds the node a pointer names, or its closest ancestor that
