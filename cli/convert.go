@@ -55,17 +55,9 @@ func runConvert(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	opts, err := importOptions(cmd)
+	res, err := importDefinition(cmd, cmd.Args().First())
 	if err != nil {
 		return err
-	}
-	res := importArg(cmd, cmd.Args().First(), opts)
-	res.RequireDefinition()
-	if len(res.Diagnostics) > 0 {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(cmd.Root().ErrWriter, d)
-		}
-		return &exitError{code: ExitInput}
 	}
 	api, err := pickAPI(res, cmd.String("api"))
 	if err != nil {

@@ -75,17 +75,9 @@ func nonNil(ts []patchops.Target) []patchops.Target {
 
 // loadAPI imports a file and picks the API --api names.
 func loadAPI(cmd *ucli.Command, arg string) (*model.API, error) {
-	opts, err := importOptions(cmd)
+	res, err := importDefinition(cmd, arg)
 	if err != nil {
 		return nil, err
-	}
-	res := importArg(cmd, arg, opts)
-	res.RequireDefinition()
-	if len(res.Diagnostics) > 0 {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(cmd.Root().ErrWriter, d)
-		}
-		return nil, &exitError{code: ExitInput}
 	}
 	return pickAPI(res, cmd.String("api"))
 }

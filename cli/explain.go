@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -93,17 +92,9 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 
 // findOperation imports FILE and finds the operation the flags name.
 func findOperation(cmd *ucli.Command) (*model.API, *model.Operation, error) {
-	opts, err := importOptions(cmd)
+	res, err := importDefinition(cmd, cmd.Args().First())
 	if err != nil {
 		return nil, nil, err
-	}
-	res := importArg(cmd, cmd.Args().First(), opts)
-	res.RequireDefinition()
-	if len(res.Diagnostics) > 0 {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(cmd.Root().ErrWriter, d)
-		}
-		return nil, nil, &exitError{code: ExitInput}
 	}
 	api, err := pickAPI(res, cmd.String("api"))
 	if err != nil {

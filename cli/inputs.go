@@ -72,3 +72,21 @@ func formatFlag(choices ...string) *ucli.StringFlag {
 		},
 	}
 }
+
+// importDefinition imports one argument that must hold a definition; its
+// problems are printed and make the command exit 2.
+func importDefinition(cmd *ucli.Command, arg string) (*importer.Result, error) {
+	opts, err := importOptions(cmd)
+	if err != nil {
+		return nil, err
+	}
+	res := importArg(cmd, arg, opts)
+	res.RequireDefinition()
+	if len(res.Diagnostics) > 0 {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(cmd.Root().ErrWriter, d)
+		}
+		return nil, &exitError{code: ExitInput}
+	}
+	return res, nil
+}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 
 	ucli "github.com/urfave/cli/v3"
@@ -44,17 +43,9 @@ func runPatch(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	opts, err := importOptions(cmd)
+	res, err := importDefinition(cmd, cmd.Args().First())
 	if err != nil {
 		return err
-	}
-	res := importArg(cmd, cmd.Args().First(), opts)
-	res.RequireDefinition()
-	if len(res.Diagnostics) > 0 {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(cmd.Root().ErrWriter, d)
-		}
-		return &exitError{code: ExitInput}
 	}
 	api, err := pickAPI(res, "")
 	if err != nil {

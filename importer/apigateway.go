@@ -64,12 +64,7 @@ func controlPlaneMethod(path string, m value) *model.Operation {
 	// integrationResponses are keyed by status code; the selection
 	// pattern is a field, absent on the default response.
 	for _, r := range integ.get("integrationResponses").entries() {
-		resp := &model.IntegrationResponse{Pointer: r.ptr, Pattern: r.get("selectionPattern").str()}
-		if !resp.Pattern.Set {
-			resp.Pattern = synthesized(r, "default")
-		}
-		integrationResponseSettings(resp, r, camelKeys)
-		in.Responses = append(in.Responses, resp)
+		in.Responses = append(in.Responses, listedResponse(r, "selectionPattern", camelKeys))
 	}
 	op.Integration = in
 	return op

@@ -46,12 +46,7 @@ func cfnIntegration(v value) *model.Integration {
 	in := &model.Integration{Pointer: v.ptr, Span: v.keySpan()}
 	integrationSettings(in, v, pascalKeys)
 	for _, item := range v.get("IntegrationResponses").items() {
-		resp := &model.IntegrationResponse{Pointer: item.ptr, Pattern: item.get("SelectionPattern").str()}
-		if !resp.Pattern.Set {
-			resp.Pattern = synthesized(item, "default")
-		}
-		integrationResponseSettings(resp, item, pascalKeys)
-		in.Responses = append(in.Responses, resp)
+		in.Responses = append(in.Responses, listedResponse(item, "SelectionPattern", pascalKeys))
 	}
 	return in
 }

@@ -99,3 +99,16 @@ func integrationResponseSettings(r *model.IntegrationResponse, v value, key keyS
 	r.ResponseTemplates = named(v.get(key("responseTemplates")))
 	r.ResponseParameters = named(v.get(key("responseParameters")))
 }
+
+// listedResponse reads an integration response of the notations that key
+// responses by status code or list them (CloudFormation, the control
+// plane), where the selection pattern is a field, absent on the default
+// response.
+func listedResponse(v value, patternKey string, key keyStyle) *model.IntegrationResponse {
+	r := &model.IntegrationResponse{Pointer: v.ptr, Pattern: v.get(patternKey).str()}
+	if !r.Pattern.Set {
+		r.Pattern = synthesized(v, "default")
+	}
+	integrationResponseSettings(r, v, key)
+	return r
+}

@@ -118,11 +118,7 @@ func (b *restBuilder) integrationResponse(r *tfResource) {
 	if op == nil || op.Integration == nil {
 		return
 	}
-	resp := &model.IntegrationResponse{Pointer: r.v.ptr, Pattern: r.v.get("selection_pattern").str()}
-	if !resp.Pattern.Set {
-		resp.Pattern = synthesized(r.v, "default")
-	}
-	integrationResponseSettings(resp, r.v, snakeKeys)
+	resp := listedResponse(r.v, "selection_pattern", snakeKeys)
 	resp.StatusCode = terraformString(resp.StatusCode)
 	unknownAsUnset(&resp.ContentHandling)
 	op.Integration.Responses = append(op.Integration.Responses, resp)
