@@ -31,9 +31,9 @@ func convertCommand() *ucli.Command {
 			"   apigw-oas convert swagger.yaml --to oas3 -o openapi.yaml\n" +
 			"   apigw-oas convert template.yaml --api ImagesApi -o api.yaml",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of standard output (-)"},
+			writtenOutputFlag,
 			&ucli.StringFlag{Name: "to", Usage: "OpenAPI version to convert to: oas2 or oas3"},
-			&ucli.StringFlag{Name: "output-format", Usage: "yaml or json (default: from -o's extension, else the input's)"},
+			outputFormatFlag,
 			&ucli.StringFlag{Name: "api", Usage: "the API to write when IN declares several"},
 			&ucli.BoolFlag{Name: "lossy", Usage: "convert to 2.0 even when 3.x features are lost; each loss is printed as a warning"},
 			&ucli.BoolFlag{Name: "check", Usage: "print the result of the binary-semantics check"},
@@ -42,6 +42,12 @@ func convertCommand() *ucli.Command {
 		Action: runConvert,
 	}
 }
+
+// The flags of the commands that write a definition (convert, patch).
+var (
+	writtenOutputFlag = &ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of standard output (-)"}
+	outputFormatFlag  = &ucli.StringFlag{Name: "output-format", Usage: "yaml or json (default: from -o's extension, else the input's)"}
+)
 
 func runConvert(_ context.Context, cmd *ucli.Command) error {
 	if cmd.Args().Len() != 1 {

@@ -67,8 +67,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
 	return &ucli.Command{
 		Name:  "apigw-oas",
 		Usage: "check how AWS API Gateway will treat the request and response bodies of an API definition",
-		Description: "apigw-oas reads OpenAPI 2.0, 3.0 and 3.1 definitions (JSON or YAML) with their API Gateway\n" +
-			"extensions and reports how binaryMediaTypes and contentHandling convert payloads.\n\n" +
+		Description: "apigw-oas reads API definitions — OpenAPI 2.0, 3.0 and 3.1 (JSON or YAML), CloudFormation and SAM\n" +
+			"templates, serverless.yml, Terraform, API Gateway's control-plane JSON — and reports how\n" +
+			"binaryMediaTypes and contentHandling convert payloads; it also converts definitions and prints\n" +
+			"the patchOperations between two of them.\n\n" +
 			"Exit codes: 0 success, 1 findings, 2 bad usage or unreadable input, 3 internal error.",
 		Version:        version(),
 		Reader:         stdin,

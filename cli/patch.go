@@ -23,8 +23,8 @@ func patchCommand() *ucli.Command {
 			"   apigw-oas diff old.yaml new.yaml --format patch > ops.json\n" +
 			"   apigw-oas patch old.yaml ops.json -o old.yaml",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of standard output (-)"},
-			&ucli.StringFlag{Name: "output-format", Usage: "yaml or json (default: from -o's extension, else the input's)"},
+			writtenOutputFlag,
+			outputFormatFlag,
 			maxSizeFlag,
 		},
 		Action: runPatch,

@@ -59,6 +59,9 @@ func Convert(def *source.Node, format, to string) (out *source.Node, losses []st
 }
 
 func to3(def *source.Node) (*source.Node, []string, error) {
+	if err := hasInfo(def); err != nil {
+		return nil, nil, err
+	}
 	var doc2 openapi2.T
 	if err := json.Unmarshal(JSON(withTextVersions(def)), &doc2); err != nil {
 		return nil, nil, fmt.Errorf("reading the Swagger 2.0 document: %v", err)
@@ -77,6 +80,9 @@ func to3(def *source.Node) (*source.Node, []string, error) {
 }
 
 func to2(def *source.Node) (*source.Node, []string, error) {
+	if err := hasInfo(def); err != nil {
+		return nil, nil, err
+	}
 	losses := lossesTo2(def)
 	var doc3 openapi3.T
 	if err := json.Unmarshal(JSON(withTextVersions(def)), &doc3); err != nil {
@@ -179,4 +185,13 @@ func fillJSONSchemas(doc *openapi3.T) {
 			}
 		}
 	}
+}
+
+// hasInfo refuses a definition without the info object kin-openapi's
+// converter dereferences.
+func hasInfo(def *source.Node) error {
+	if info := def.Lookup("info"); info == nil || info.Kind != source.Mapping {
+		return errors.New("the definition has no info object, which OpenAPI requires; apigw-oas lint lists what else it lacks")
+	}
+	return nil
 }

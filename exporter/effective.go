@@ -52,7 +52,7 @@ func Effective(api *model.API) (*source.Node, []string) {
 		set(item, methodKey(op.Method), operationNode(op, oas2))
 	}
 	if hasIntrinsics(root) {
-		notes = append(notes, "the definition holds CloudFormation intrinsic functions, written as they are; API Gateway needs them evaluated")
+		notes = append(notes, "the definition holds values computed at deploy time (CloudFormation intrinsics, Terraform references), written as they are; API Gateway needs them evaluated")
 	}
 	return root, notes
 }
