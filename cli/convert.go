@@ -103,7 +103,11 @@ func convertTree(cmd *ucli.Command, api *model.API, to string) (*source.Node, er
 	if to == "" {
 		return tree, nil
 	}
-	converted, losses, err := exporter.Convert(tree, definitionFormat(tree), to)
+	format := api.Format
+	if format == "" {
+		format = model.FormatOpenAPI30 // the skeleton Effective writes for an API without a definition
+	}
+	converted, losses, err := exporter.Convert(tree, format, to)
 	if len(losses) > 0 && !cmd.Bool("lossy") {
 		return nil, usageError("%s", (&exporter.LossError{Losses: losses}).Error())
 	}
@@ -114,17 +118,6 @@ func convertTree(cmd *ucli.Command, api *model.API, to string) (*source.Node, er
 		fmt.Fprintln(errOut, "apigw-oas: warning: lost:", l)
 	}
 	return converted, nil
-}
-
-// definitionFormat reads an OpenAPI document's version from its root.
-func definitionFormat(root *source.Node) string {
-	if root.Lookup("swagger") != nil {
-		return model.FormatOpenAPI2
-	}
-	if v := root.Lookup("openapi"); v != nil && strings.HasPrefix(v.Value, "3.1") {
-		return model.FormatOpenAPI31
-	}
-	return model.FormatOpenAPI30
 }
 
 func outputFormat(cmd *ucli.Command) (string, error) {

@@ -34,9 +34,9 @@ func (e *LossError) Error() string {
 // structure; the binary settings are ours: every consumes/produces media
 // type becomes a content key and back, and every x-amazon-apigateway-*
 // extension is carried over intact. Keys keep the order they were written
-// in where the two versions share them. With lossy false, a conversion to
-// 2.0 that would lose something fails with a LossError; with lossy true it
-// converts and returns the losses.
+// in where the two versions share them. A conversion to 2.0 also returns
+// what 2.0 cannot express (losses); the caller decides whether to write
+// the result anyway.
 func Convert(def *source.Node, format, to string) (out *source.Node, losses []string, err error) {
 	defer func() {
 		// kin-openapi's converter dereferences what it expects to find

@@ -132,10 +132,13 @@ paths:
         content:
           image/png: {schema: {type: string, format: binary}}
           application/json: {schema: {type: [object, "null"]}}
-      responses: {"200": {description: ok}}
+      responses:
+        "200": {description: ok}
+        default: {description: an error, links: {retry: {operationId: retry}}}
 `)
 	_, losses, _ := Convert(def, model.FormatOpenAPI31, ToOpenAPI2)
-	want := []string{"webhooks", "different base paths", "a type list at /paths/~1a/post/requestBody/content/application~1json/schema/type", "2 different schemas"}
+	want := []string{"webhooks", "different base paths", "a type list at /paths/~1a/post/requestBody/content/application~1json/schema/type", "2 different schemas",
+		"links at /paths/~1a/post/responses/default/links"}
 	for _, w := range want {
 		if !strings.Contains(strings.Join(losses, "\n"), w) {
 			t.Errorf("losses %v do not mention %q", losses, w)

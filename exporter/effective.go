@@ -3,7 +3,6 @@ package exporter
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -32,24 +31,24 @@ func Effective(api *model.API) (*source.Node, []string) {
 		}
 	}
 	if len(binary) > 0 {
-		setAfter(root, "x-amazon-apigateway-binary-media-types", strList(binary), "info")
+		setAfter(root, "x-amazon-apigateway-binary-media-types", source.NewStringList(binary), "info")
 	}
 	oas2 := root.Lookup("swagger") != nil
 	for _, op := range api.Operations {
-		if operationIn(root, op.Path, methodKey(op.Method)) != nil {
+		if operationIn(root, op.Path, model.MethodKey(op.Method)) != nil {
 			continue
 		}
 		paths := root.Lookup("paths")
 		if paths == nil || paths.Kind != source.Mapping {
-			paths = mapping()
-			set(root, "paths", paths)
+			paths = source.NewMapping()
+			root.Set("paths", paths)
 		}
 		item := paths.Lookup(op.Path)
 		if item == nil {
-			item = mapping()
-			set(paths, op.Path, item)
+			item = source.NewMapping()
+			paths.Set(op.Path, item)
 		}
-		set(item, methodKey(op.Method), operationNode(op, oas2))
+		item.Set(model.MethodKey(op.Method), operationNode(op, oas2))
 	}
 	if hasIntrinsics(root) {
 		notes = append(notes, "the definition holds values computed at deploy time (CloudFormation intrinsics, Terraform references), written as they are; API Gateway needs them evaluated")
@@ -58,53 +57,46 @@ func Effective(api *model.API) (*source.Node, []string) {
 }
 
 func skeleton(api *model.API) *source.Node {
-	root := mapping()
-	set(root, "openapi", str("3.0.1"))
-	info := mapping()
-	set(info, "title", str(api.Name))
-	set(info, "version", str("1"))
-	set(root, "info", info)
-	set(root, "paths", mapping())
+	root := source.NewMapping()
+	root.Set("openapi", source.NewString("3.0.1"))
+	info := source.NewMapping()
+	info.Set("title", source.NewString(api.Name))
+	info.Set("version", source.NewString("1"))
+	root.Set("info", info)
+	root.Set("paths", source.NewMapping())
 	return root
-}
-
-func methodKey(method string) string {
-	if method == "ANY" {
-		return "x-amazon-apigateway-any-method"
-	}
-	return strings.ToLower(method)
 }
 
 // operationNode writes an operation from the model: its media types, its
 // responses and its integration, each setting as it was written.
 func operationNode(op *model.Operation, oas2 bool) *source.Node {
-	n := mapping()
+	n := source.NewMapping()
 	if len(op.Accepts) > 0 {
 		if oas2 {
-			set(n, "consumes", strList(values(op.Accepts)))
+			n.Set("consumes", source.NewStringList(values(op.Accepts)))
 		} else {
-			body := mapping()
-			set(body, "content", contentOf(values(op.Accepts)))
-			set(n, "requestBody", body)
+			body := source.NewMapping()
+			body.Set("content", contentOf(values(op.Accepts)))
+			n.Set("requestBody", body)
 		}
 	}
-	responses := mapping()
+	responses := source.NewMapping()
 	for _, r := range op.Responses {
-		resp := mapping()
-		set(resp, "description", str(r.Status.Raw+" response"))
+		resp := source.NewMapping()
+		resp.Set("description", source.NewString(r.Status.Raw+" response"))
 		if len(r.Produces) > 0 && !oas2 {
-			set(resp, "content", contentOf(values(r.Produces)))
+			resp.Set("content", contentOf(values(r.Produces)))
 		}
-		set(responses, r.Status.Raw, resp)
+		responses.Set(r.Status.Raw, resp)
 	}
 	if len(op.Responses) == 0 {
-		ok := mapping()
-		set(ok, "description", str("200 response"))
-		set(responses, "200", ok)
+		ok := source.NewMapping()
+		ok.Set("description", source.NewString("200 response"))
+		responses.Set("200", ok)
 	}
-	set(n, "responses", responses)
+	n.Set("responses", responses)
 	if op.Integration != nil {
-		set(n, "x-amazon-apigateway-integration", integrationNode(op.Integration))
+		n.Set("x-amazon-apigateway-integration", integrationNode(op.Integration))
 	}
 	return n
 }
@@ -118,16 +110,16 @@ func values(mts []model.MediaType) []string {
 }
 
 func contentOf(mediaTypes []string) *source.Node {
-	c := mapping()
+	c := source.NewMapping()
 	for _, mt := range mediaTypes {
-		set(c, mt, mapping())
+		c.Set(mt, source.NewMapping())
 	}
 	return c
 }
 
 // integrationNode writes x-amazon-apigateway-integration from the model.
 func integrationNode(in *model.Integration) *source.Node {
-	n := mapping()
+	n := source.NewMapping()
 	setText(n, "type", in.Type.Raw)
 	setText(n, "httpMethod", in.HTTPMethod.Raw)
 	setText(n, "uri", in.URI.Raw)
@@ -136,27 +128,27 @@ func integrationNode(in *model.Integration) *source.Node {
 	setText(n, "passthroughBehavior", in.PassthroughBehavior.Raw)
 	setText(n, "responseTransferMode", in.ResponseTransferMode.Raw)
 	if t := namedNode(in.RequestTemplates); t != nil {
-		set(n, "requestTemplates", t)
+		n.Set("requestTemplates", t)
 	}
 	if len(in.Responses) > 0 {
-		responses := mapping()
+		responses := source.NewMapping()
 		for _, r := range in.Responses {
-			resp := mapping()
+			resp := source.NewMapping()
 			setText(resp, "statusCode", r.StatusCode.Raw)
 			setText(resp, "contentHandling", r.ContentHandling.Raw)
 			if t := namedNode(r.ResponseTemplates); t != nil {
-				set(resp, "responseTemplates", t)
+				resp.Set("responseTemplates", t)
 			}
-			set(responses, r.Pattern.Raw, resp)
+			responses.Set(r.Pattern.Raw, resp)
 		}
-		set(n, "responses", responses)
+		n.Set("responses", responses)
 	}
 	return n
 }
 
 func setText(m *source.Node, key, value string) {
 	if value != "" {
-		set(m, key, str(value))
+		m.Set(key, source.NewString(value))
 	}
 }
 
@@ -164,9 +156,9 @@ func namedNode(named []model.Named) *source.Node {
 	if len(named) == 0 {
 		return nil
 	}
-	n := mapping()
+	n := source.NewMapping()
 	for _, t := range named {
-		set(n, t.Name.Raw, str(t.Value.Raw))
+		n.Set(t.Name.Raw, source.NewString(t.Value.Raw))
 	}
 	return n
 }
@@ -181,18 +173,14 @@ func deepCopy(n *source.Node) *source.Node {
 }
 
 func hasIntrinsics(n *source.Node) bool {
-	if isCustomTag(n.Tag) || (n.Kind == source.Mapping && len(n.Content) == 2 &&
-		(n.Content[0].Value == "Ref" || strings.HasPrefix(n.Content[0].Value, "Fn::"))) {
-		return true
-	}
-	return slices.ContainsFunc(n.Content, hasIntrinsics)
+	return source.IsComputed(n) || slices.ContainsFunc(n.Content, hasIntrinsics)
 }
 
 // setAfter sets a mapping's key in place when it exists, else right after
 // the key after (at the end when there is none).
 func setAfter(m *source.Node, key string, value *source.Node, after string) {
 	if m.Lookup(key) != nil {
-		set(m, key, value)
+		m.Set(key, value)
 		return
 	}
 	at := len(m.Content)
@@ -201,5 +189,5 @@ func setAfter(m *source.Node, key string, value *source.Node, after string) {
 			at = i + 2
 		}
 	}
-	m.Content = slices.Insert(m.Content, at, str(key), value)
+	m.Content = slices.Insert(m.Content, at, source.NewString(key), value)
 }

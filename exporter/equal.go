@@ -25,7 +25,7 @@ func Differences(a, b *model.API) []string {
 	differ("binary media types", binaryValues(a), binaryValues(b))
 	differ("operations", operationNames(a), operationNames(b))
 	for _, opA := range a.Operations {
-		opB := findOperation(b, opA.Path, opA.Method)
+		opB := b.Operation(opA.Path, opA.Method)
 		if opB == nil {
 			continue
 		}
@@ -55,15 +55,6 @@ func operationNames(api *model.API) []string {
 	}
 	slices.Sort(names)
 	return names
-}
-
-func findOperation(api *model.API, path, method string) *model.Operation {
-	for _, op := range api.Operations {
-		if op.Path == path && op.Method == method {
-			return op
-		}
-	}
-	return nil
 }
 
 func mediaValues(mts []model.MediaType) []string {

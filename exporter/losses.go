@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -22,7 +23,7 @@ func lossesTo2(def *source.Node) []string {
 	if paths := serverPaths(def.Lookup("servers")); len(paths) > 1 {
 		add("servers with different base paths (%v); 2.0 has one basePath", paths)
 	}
-	walkSchemas(def, "", func(pointer, key string, v *source.Node) {
+	walkDefinition(def, "", func(pointer, key string, v *source.Node) {
 		switch {
 		case key == "type" && v.Kind == source.Sequence:
 			add("a type list at %s (OpenAPI 3.1)", pointer)
@@ -86,28 +87,42 @@ func contentSchemas(body *source.Node) []string {
 
 func orEmpty(n *source.Node) *source.Node {
 	if n == nil {
-		return mapping()
+		return source.NewMapping()
 	}
 	return n
 }
 
-// walkSchemas calls f for every mapping entry of the document except
-// example values and extensions, with the entry's pointer.
-func walkSchemas(n *source.Node, pointer string, f func(pointer, key string, v *source.Node)) {
+// walkDefinition calls f for every mapping entry of the document, with the
+// entry's pointer, except in values that are data rather than OpenAPI
+// objects.
+func walkDefinition(n *source.Node, pointer string, f func(pointer, key string, v *source.Node)) {
 	switch n.Kind {
 	case source.Mapping:
 		for i := 0; i < len(n.Content); i += 2 {
 			key := n.Content[i].Value
-			if key == "example" || key == "examples" || key == "default" || key == "enum" || len(key) > 2 && key[:2] == "x-" {
+			if holdsData(key, pointer) {
 				continue
 			}
 			p := pointer + "/" + source.EscapeToken(key)
 			f(p, key, n.Content[i+1])
-			walkSchemas(n.Content[i+1], p, f)
+			walkDefinition(n.Content[i+1], p, f)
 		}
 	case source.Sequence:
 		for i, item := range n.Content {
-			walkSchemas(item, fmt.Sprintf("%s/%d", pointer, i), f)
+			walkDefinition(item, fmt.Sprintf("%s/%d", pointer, i), f)
 		}
 	}
+}
+
+// holdsData reports whether key, in the mapping at pointer, holds data:
+// examples, enums, schema defaults (a responses map's "default" is a
+// response) and extensions.
+func holdsData(key, pointer string) bool {
+	switch {
+	case key == "example" || key == "examples" || key == "enum" || strings.HasPrefix(key, "x-"):
+		return true
+	case key == "default":
+		return !strings.HasSuffix(pointer, "/responses")
+	}
+	return false
 }

@@ -44,8 +44,8 @@ func operationIn(def *source.Node, path, method string) *source.Node {
 	return item.Lookup(method)
 }
 
-// strings2 reads a list of strings; nil when absent.
-func strings2(n *source.Node) []string {
+// stringItems reads a list of strings; nil when absent.
+func stringItems(n *source.Node) []string {
 	if n == nil || n.Kind != source.Sequence {
 		return nil
 	}
@@ -62,7 +62,7 @@ func strings2(n *source.Node) []string {
 // Swagger 2.0 source: the request body's from consumes, each response's
 // (but 204's and 304's) from produces.
 func contentFrom2(out, src *source.Node) {
-	rootConsumes, rootProduces := strings2(src.Lookup("consumes")), strings2(src.Lookup("produces"))
+	rootConsumes, rootProduces := stringItems(src.Lookup("consumes")), stringItems(src.Lookup("produces"))
 	operations(out, func(path, method string, op *source.Node) {
 		in := operationIn(src, path, method)
 		if in == nil {
@@ -70,15 +70,15 @@ func contentFrom2(out, src *source.Node) {
 		}
 		consumes, produces := rootConsumes, rootProduces
 		if c := in.Lookup("consumes"); c != nil {
-			consumes = strings2(c)
+			consumes = stringItems(c)
 			// An operation's own consumes stands even without a body
 			// parameter; OpenAPI 3 says it with a request body.
 			if op.Lookup("requestBody") == nil && len(consumes) > 0 {
-				set(op, "requestBody", mapping())
+				op.Set("requestBody", source.NewMapping())
 			}
 		}
 		if p := in.Lookup("produces"); p != nil {
-			produces = strings2(p)
+			produces = stringItems(p)
 		}
 		if body := op.Lookup("requestBody"); body != nil && len(consumes) > 0 {
 			setContentKeys(body, consumes)
@@ -102,11 +102,11 @@ func setContentKeys(obj *source.Node, mediaTypes []string) {
 		return
 	}
 	content := obj.Lookup("content")
-	template := mapping()
+	template := source.NewMapping()
 	if content != nil && content.Kind == source.Mapping && len(content.Content) > 0 {
 		template = content.Content[1]
 	}
-	fresh := mapping()
+	fresh := source.NewMapping()
 	for _, mt := range mediaTypes {
 		value := template
 		if content != nil {
@@ -114,9 +114,9 @@ func setContentKeys(obj *source.Node, mediaTypes []string) {
 				value = existing
 			}
 		}
-		fresh.Content = append(fresh.Content, str(mt), value)
+		fresh.Content = append(fresh.Content, source.NewString(mt), value)
 	}
-	set(obj, "content", fresh)
+	obj.Set("content", fresh)
 }
 
 // mediaTypesFrom3 sets each operation's consumes and produces in a
@@ -141,10 +141,10 @@ func mediaTypesFrom3(out, src *source.Node) {
 			}
 		}
 		if len(consumes) > 0 {
-			set(op, "consumes", strList(consumes))
+			op.Set("consumes", source.NewStringList(consumes))
 		}
 		if len(produces) > 0 {
-			set(op, "produces", strList(produces))
+			op.Set("produces", source.NewStringList(produces))
 		}
 		dropEmptySchemas(op.Lookup("responses"))
 		dropEmptyBodies(op)
@@ -159,12 +159,7 @@ func dropEmptySchemas(responses *source.Node) {
 	for i := 1; i < len(responses.Content); i += 2 {
 		r := responses.Content[i]
 		if s := r.Lookup("schema"); s != nil && s.Kind == source.Mapping && len(s.Content) == 0 {
-			for j := 0; j < len(r.Content); j += 2 {
-				if r.Content[j].Value == "schema" {
-					r.Content = append(r.Content[:j], r.Content[j+2:]...)
-					break
-				}
-			}
+			r.Delete("schema")
 		}
 	}
 }
@@ -193,31 +188,6 @@ func contentKeys(obj, root *source.Node) []string {
 	return keys
 }
 
-func mapping() *source.Node { return &source.Node{Kind: source.Mapping, Tag: source.TagMap} }
-
-func str(s string) *source.Node {
-	return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: s}
-}
-
-func strList(items []string) *source.Node {
-	n := &source.Node{Kind: source.Sequence, Tag: source.TagSeq}
-	for _, s := range items {
-		n.Content = append(n.Content, str(s))
-	}
-	return n
-}
-
-// set sets a mapping's key, in place when it exists, else at the end.
-func set(m *source.Node, key string, value *source.Node) {
-	for i := 0; i < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content[i+1] = value
-			return
-		}
-	}
-	m.Content = append(m.Content, str(key), value)
-}
-
 // dropEmptyBodies removes the body parameters with an empty schema that
 // fillJSONSchemas caused, and the parameters list if nothing is left.
 func dropEmptyBodies(op *source.Node) {
@@ -230,11 +200,6 @@ func dropEmptyBodies(op *source.Node) {
 		return p.Lookup("in").IsString() && p.Lookup("in").Value == "body" && s != nil && s.Kind == source.Mapping && len(s.Content) == 0
 	})
 	if len(params.Content) == 0 {
-		for i := 0; i < len(op.Content); i += 2 {
-			if op.Content[i].Value == "parameters" {
-				op.Content = append(op.Content[:i], op.Content[i+2:]...)
-				return
-			}
-		}
+		op.Delete("parameters")
 	}
 }

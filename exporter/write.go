@@ -93,7 +93,7 @@ func toYAML(n *source.Node) *yaml.Node {
 			y.Tag = source.TagStr // a date read as a string stays one
 		}
 	}
-	if isCustomTag(n.Tag) {
+	if source.IsCustomTag(n.Tag) {
 		y.Tag = n.Tag // CloudFormation's !Ref, !Sub, …
 	}
 	if c := n.Comments; c != nil {
@@ -103,8 +103,4 @@ func toYAML(n *source.Node) *yaml.Node {
 		y.Content = append(y.Content, toYAML(child))
 	}
 	return y
-}
-
-func isCustomTag(tag string) bool {
-	return len(tag) > 1 && tag[0] == '!' && tag[1] != '!'
 }

@@ -82,7 +82,7 @@ func (c *container) cloudFormation(root value) []*model.API {
 			t.functionEvents(r, globals)
 		}
 	}
-	t.samCors(globals.get("Api"))
+	t.samCors()
 	var out []*model.API
 	for _, id := range t.order {
 		out = append(out, t.apis[id])
@@ -114,7 +114,10 @@ func (t *template) record(r value, api *model.API, kind model.Kind) *model.API {
 		api = &model.API{Span: r.keySpan()}
 	}
 	api.Name, api.Container = r.key.Value, t.container
-	if kind == model.HTTPAPI || api.Kind == 0 || api.Kind == model.RESTAPI {
+	// The resource type decides, unless a RestApi's body is plainly an
+	// HTTP API's (x-amazon-apigateway-cors, payloadFormatVersion): then
+	// the body's own evidence stands.
+	if kind == model.HTTPAPI || api.Kind != model.HTTPAPI {
 		api.Kind = kind
 		api.KindEvidence = model.Evidence{Reason: typeOf(r) + " is " + kindName(kind), Pointer: r.get("Type").ptr, Span: r.get("Type").span()}
 	}

@@ -19,7 +19,7 @@ func intrinsic(v value) (name string, arg value, ok bool) {
 	if n == nil {
 		return "", value{}, false
 	}
-	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+	if source.IsCustomTag(n.Tag) {
 		name = strings.TrimPrefix(n.Tag, "!")
 		if name != "Ref" && name != "Condition" {
 			name = "Fn::" + name

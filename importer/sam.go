@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
@@ -166,24 +167,20 @@ func lambdaProxy(e value) *model.Integration {
 // samCors adds the OPTIONS operation SAM writes for Cors to every path of
 // an API that has none, as swagger.py add_cors does: a mock integration
 // with a JSON request template and no contentHandling.
-func (t *template) samCors(_ value) {
+func (t *template) samCors() {
 	for _, id := range t.order {
 		settings, api := t.sam[id], t.apis[id]
 		if settings == nil || !settings.cors.exists() || api.Kind != model.RESTAPI || api.Elsewhere.Set {
 			continue
 		}
-		hasOptions := map[string]bool{}
-		var paths []string
+		var paths []string // in the order they first appear
 		for _, op := range api.Operations {
-			if !hasOptions[op.Path] && !containsString(paths, op.Path) {
+			if !slices.Contains(paths, op.Path) {
 				paths = append(paths, op.Path)
-			}
-			if op.Method == "OPTIONS" {
-				hasOptions[op.Path] = true
 			}
 		}
 		for _, p := range paths {
-			if !hasOptions[p] {
+			if api.Operation(p, "OPTIONS") == nil {
 				api.Operations = append(api.Operations, samPreflight(p, settings.cors))
 			}
 		}
@@ -210,13 +207,4 @@ func samPreflight(path string, cors value) *model.Operation {
 		},
 		Responses: []*model.Response{{Status: synthesized(cors, "200")}},
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

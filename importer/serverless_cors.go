@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
@@ -56,7 +57,7 @@ func (p *preflight) merge(cors value) {
 		}
 	}
 	for _, o := range p.origins {
-		if !containsString(origins, o) {
+		if !slices.Contains(origins, o) {
 			origins = append(origins, o)
 		}
 	}
@@ -67,19 +68,10 @@ func (p *preflight) merge(cors value) {
 // except on paths that already have an OPTIONS event.
 func (s *service) addPreflights() {
 	for _, p := range s.preflights {
-		if !s.hasOperation(p.path, "OPTIONS") {
+		if s.rest.Operation(p.path, "OPTIONS") == nil {
 			s.rest.Operations = append(s.rest.Operations, p.operation())
 		}
 	}
-}
-
-func (s *service) hasOperation(path, method string) bool {
-	for _, op := range s.rest.Operations {
-		if op.Path == path && op.Method == method {
-			return true
-		}
-	}
-	return false
 }
 
 // preflightTemplate is the framework's request template for the preflight,

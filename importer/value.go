@@ -83,7 +83,7 @@ func (v value) keyField() model.Field[string] {
 }
 
 func kindTag(n *source.Node) string {
-	if len(n.Tag) > 0 && n.Tag[0] == '!' && n.Tag != source.TagMap && n.Tag != source.TagSeq {
+	if source.IsCustomTag(n.Tag) {
 		return n.Tag // a custom tag such as !If on a mapping
 	}
 	if n.Kind == source.Mapping {

@@ -66,6 +66,16 @@ type API struct {
 	Elsewhere Field[string] `json:"definition_elsewhere,omitzero"`
 }
 
+// Operation returns the API's operation at a path and method, or nil.
+func (a *API) Operation(path, method string) *Operation {
+	for _, op := range a.Operations {
+		if op.Path == path && op.Method == method {
+			return op
+		}
+	}
+	return nil
+}
+
 // Formats of API definitions.
 const (
 	FormatOpenAPI2  = "openapi-2.0"

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/apigw-oas/apigw-oas/source"
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/source"
+)
 
 // Operation is one method of one path.
 type Operation struct {
@@ -29,6 +33,15 @@ type Generated struct {
 	By      string      `json:"by"`
 	Pointer string      `json:"pointer"`
 	Span    source.Span `json:"span"`
+}
+
+// MethodKey is the key an operation of this method has in an OpenAPI path
+// item: the method in lower case, x-amazon-apigateway-any-method for ANY.
+func MethodKey(method string) string {
+	if method == "ANY" {
+		return "x-amazon-apigateway-any-method"
+	}
+	return strings.ToLower(method)
 }
 
 // Name is "METHOD /path", how the operation is named in messages.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -67,11 +68,11 @@ func applyRestAPI(def *source.Node, op Operation) error {
 	if !ok {
 		return fmt.Errorf("only /binaryMediaTypes/… can be applied to a RestApi")
 	}
-	mediaType := Unescape(token)
+	mediaType := source.UnescapeToken(token)
 	list := def.Lookup(binaryKey)
 	if list == nil {
 		list = &source.Node{Kind: source.Sequence, Tag: source.TagSeq}
-		setKey(def, binaryKey, list)
+		def.Set(binaryKey, list)
 	}
 	if list.Kind != source.Sequence {
 		return fmt.Errorf("%s is not a list", binaryKey)
@@ -79,7 +80,7 @@ func applyRestAPI(def *source.Node, op Operation) error {
 	switch op.Op {
 	case "add":
 		if indexOf(list, mediaType) < 0 {
-			list.Content = append(list.Content, text(mediaType))
+			list.Content = append(list.Content, source.NewString(mediaType))
 		}
 	case "remove":
 		i := indexOf(list, mediaType)
@@ -94,7 +95,7 @@ func applyRestAPI(def *source.Node, op Operation) error {
 		if op.Value == nil {
 			return fmt.Errorf("replace needs a value")
 		}
-		list.Content = append(list.Content, text(*op.Value))
+		list.Content = append(list.Content, source.NewString(*op.Value))
 	default:
 		return fmt.Errorf("unsupported op %q", op.Op)
 	}
@@ -106,7 +107,7 @@ func applyIntegration(in *source.Node, op Operation) error {
 		if op.Op != "replace" || op.Value == nil {
 			return fmt.Errorf("passthroughBehavior takes replace with a value")
 		}
-		setKey(in, "passthroughBehavior", text(strings.ToLower(*op.Value))) // the extension's spelling
+		in.Set("passthroughBehavior", source.NewString(strings.ToLower(*op.Value))) // the extension's spelling
 		return nil
 	}
 	return applySettings(in, op, "/requestTemplates/")
@@ -118,9 +119,9 @@ func applySettings(obj *source.Node, op Operation, templatesPrefix string) error
 	if op.Path == "/contentHandling" {
 		switch {
 		case op.Op == "remove" || (op.Op == "replace" && op.Value != nil && *op.Value == ""):
-			deleteKey(obj, "contentHandling")
+			obj.Delete("contentHandling")
 		case op.Op == "replace" && op.Value != nil:
-			setKey(obj, "contentHandling", text(*op.Value))
+			obj.Set("contentHandling", source.NewString(*op.Value))
 		default:
 			return fmt.Errorf("contentHandling takes replace with a value, or remove")
 		}
@@ -131,11 +132,11 @@ func applySettings(obj *source.Node, op Operation, templatesPrefix string) error
 		return fmt.Errorf("unsupported path")
 	}
 	key := templatesPrefix[1 : len(templatesPrefix)-1] // requestTemplates or responseTemplates
-	mediaType := Unescape(token)
+	mediaType := source.UnescapeToken(token)
 	templates := obj.Lookup(key)
 	if templates == nil {
 		templates = &source.Node{Kind: source.Mapping, Tag: source.TagMap}
-		setKey(obj, key, templates)
+		obj.Set(key, templates)
 	}
 	switch op.Op {
 	case "add", "replace":
@@ -143,14 +144,14 @@ func applySettings(obj *source.Node, op Operation, templatesPrefix string) error
 		if op.Value != nil {
 			body = *op.Value // no value: an empty template, API Gateway's passthrough
 		}
-		setKey(templates, mediaType, text(body))
+		templates.Set(mediaType, source.NewString(body))
 	case "remove":
 		if templates.Lookup(mediaType) == nil {
 			return fmt.Errorf("there is no template for %s", mediaType)
 		}
-		deleteKey(templates, mediaType)
+		templates.Delete(mediaType)
 		if len(templates.Content) == 0 {
-			deleteKey(obj, key)
+			obj.Delete(key)
 		}
 	default:
 		return fmt.Errorf("unsupported op %q", op.Op)
@@ -164,11 +165,7 @@ func integrationOf(def *source.Node, path, method string) (*source.Node, error) 
 	if item == nil {
 		return nil, fmt.Errorf("the definition has no path %s", path)
 	}
-	key := strings.ToLower(method)
-	if method == "ANY" {
-		key = "x-amazon-apigateway-any-method"
-	}
-	op := item.Lookup(key)
+	op := item.Lookup(model.MethodKey(method))
 	if op == nil {
 		return nil, fmt.Errorf("the definition has no %s operation at %s", method, path)
 	}
@@ -203,27 +200,4 @@ func indexOf(list *source.Node, s string) int {
 		}
 	}
 	return -1
-}
-
-func text(s string) *source.Node {
-	return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: s}
-}
-
-func setKey(m *source.Node, key string, v *source.Node) {
-	for i := 0; i < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content[i+1] = v
-			return
-		}
-	}
-	m.Content = append(m.Content, text(key), v)
-}
-
-func deleteKey(m *source.Node, key string) {
-	for i := 0; i < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content = append(m.Content[:i], m.Content[i+2:]...)
-			return
-		}
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // UnsetContentHandling is how a diff unsets contentHandling. Whether API
@@ -12,6 +13,10 @@ import (
 // Q5); "replace" with an empty value is what Terraform's AWS provider
 // sends, so it has been exercised against the real API for years.
 const UnsetContentHandling = "replace with an empty value, as Terraform's AWS provider does; unverified against API Gateway (binary-semantics.md §9 Q5)"
+
+// API Gateway addresses binary media types and templates by key, escaped
+// as a JSON-pointer token (RFC 6901: "/" as "~1", "~" as "~0"):
+// /binaryMediaTypes/image~1png.
 
 // Diff returns the patchOperations that change old's binary settings into
 // new's: binary media types on the RestApi (add and remove, never replace,
@@ -26,7 +31,7 @@ func Diff(old, new *model.API) []Target {
 		targets = append(targets, t)
 	}
 	for _, opNew := range new.Operations {
-		opOld := findOperation(old, opNew.Path, opNew.Method)
+		opOld := old.Operation(opNew.Path, opNew.Method)
 		if opOld == nil || opOld.Integration == nil || opNew.Integration == nil {
 			continue
 		}
@@ -40,12 +45,12 @@ func binaryMediaTypes(old, new *model.API) Target {
 	before, after := known(old), known(new)
 	for _, mt := range before {
 		if !slices.Contains(after, mt) {
-			t.Operations = append(t.Operations, Operation{Op: "remove", Path: "/binaryMediaTypes/" + Escape(mt)})
+			t.Operations = append(t.Operations, Operation{Op: "remove", Path: "/binaryMediaTypes/" + source.EscapeToken(mt)})
 		}
 	}
 	for _, mt := range after {
 		if !slices.Contains(before, mt) {
-			t.Operations = append(t.Operations, Operation{Op: "add", Path: "/binaryMediaTypes/" + Escape(mt)})
+			t.Operations = append(t.Operations, Operation{Op: "add", Path: "/binaryMediaTypes/" + source.EscapeToken(mt)})
 		}
 	}
 	return t
@@ -60,15 +65,6 @@ func known(api *model.API) []string {
 		}
 	}
 	return out
-}
-
-func findOperation(api *model.API, path, method string) *model.Operation {
-	for _, op := range api.Operations {
-		if op.Path == path && op.Method == method {
-			return op
-		}
-	}
-	return nil
 }
 
 func integrationTargets(op *model.Operation, old, new *model.Integration) []Target {
@@ -127,15 +123,15 @@ func templates(prefix string, old, new []model.Named) []Operation {
 	var ops []Operation
 	for _, t := range old {
 		if findTemplate(new, t.Name.Raw) == nil {
-			ops = append(ops, Operation{Op: "remove", Path: prefix + Escape(t.Name.Raw)})
+			ops = append(ops, Operation{Op: "remove", Path: prefix + source.EscapeToken(t.Name.Raw)})
 		}
 	}
 	for _, t := range new {
 		switch before := findTemplate(old, t.Name.Raw); {
 		case before == nil:
-			ops = append(ops, Operation{Op: "add", Path: prefix + Escape(t.Name.Raw), Value: value(t.Value.Raw)})
+			ops = append(ops, Operation{Op: "add", Path: prefix + source.EscapeToken(t.Name.Raw), Value: value(t.Value.Raw)})
 		case before.Value.Raw != t.Value.Raw:
-			ops = append(ops, Operation{Op: "replace", Path: prefix + Escape(t.Name.Raw), Value: value(t.Value.Raw)})
+			ops = append(ops, Operation{Op: "replace", Path: prefix + source.EscapeToken(t.Name.Raw), Value: value(t.Value.Raw)})
 		}
 	}
 	return ops

@@ -5,8 +5,6 @@
 // method's Integration, or one of its IntegrationResponses.
 package patchops
 
-import "strings"
-
 // Operation is one API Gateway PatchOperation. Value is nil where the
 // operation takes none (adding a binary media type).
 type Operation struct {
@@ -37,18 +35,6 @@ type Target struct {
 	Operations []Operation `json:"patchOperations"`
 	// Notes say which operations are uncertain and why.
 	Notes []string `json:"notes,omitempty"`
-}
-
-// Escape writes a key as a JSON-pointer token (RFC 6901): "~" as "~0",
-// "/" as "~1". API Gateway addresses binary media types and templates by
-// escaped key: /binaryMediaTypes/image~1png.
-func Escape(key string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
-}
-
-// Unescape reverses Escape.
-func Unescape(token string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
 }
 
 func restAPIResource() string { return "/restapis/{restapi_id}" }

@@ -1,10 +1,6 @@
 package validate
 
-import (
-	"strings"
-
-	"github.com/apigw-oas/apigw-oas/source"
-)
+import "github.com/apigw-oas/apigw-oas/source"
 
 // WithoutIntrinsics returns def with every CloudFormation intrinsic function
 // (a !Sub scalar, a !Join list, a {"Fn::Sub": …} or {"Ref": …} mapping)
@@ -12,7 +8,7 @@ import (
 // CloudFormation has evaluated them, which is what API Gateway receives. The
 // tree is copied only where something is replaced.
 func WithoutIntrinsics(def *source.Node) *source.Node {
-	if isIntrinsic(def) {
+	if source.IsComputed(def) {
 		return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: "(intrinsic)", Start: def.Start, End: def.End}
 	}
 	if def.Kind == source.Scalar {
@@ -35,15 +31,4 @@ func WithoutIntrinsics(def *source.Node) *source.Node {
 		return copied
 	}
 	return def
-}
-
-func isIntrinsic(n *source.Node) bool {
-	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
-		return true
-	}
-	if n.Kind == source.Mapping && len(n.Content) == 2 {
-		k := n.Content[0].Value
-		return k == "Ref" || strings.HasPrefix(k, "Fn::")
-	}
-	return false
 }

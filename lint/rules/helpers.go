@@ -147,10 +147,3 @@ func binaryList(api *model.API) string {
 	}
 	return "x-amazon-apigateway-binary-media-types"
 }
-
-// isComputed reports whether a value was written as something computed at
-// deploy time: a custom tag such as CloudFormation's !Ref, or the importers'
-// !terraform and !serverless.
-func isComputed(tag string) bool {
-	return strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!")
-}

@@ -32,7 +32,7 @@ var IntegrationResponseStatus = &lint.Rule{
 
 func checkStatus(p *lint.Pass, op *model.Operation, status model.Field[string]) {
 	switch {
-	case !status.Set, isComputed(status.Tag):
+	case !status.Set, source.IsCustomTag(status.Tag):
 		// absent, or known only at deploy time (!Ref, a Terraform reference)
 	case status.Tag != source.TagStr:
 		lint.Reportf(p, status, op, "integration response statusCode %s is written as %s; write it as a string, %q", status.Raw, describeValue(status.Tag, status.Raw), status.Raw)

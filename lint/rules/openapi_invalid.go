@@ -63,7 +63,7 @@ func reportProblem(p *lint.Pass, pr validate.Problem) {
 	}
 	pointer := p.API.DefinitionPointer + pr.Pointer
 	entry := nearest(doc.Root, pointer)
-	if isComputedNode(entry.Value) {
+	if source.IsComputed(entry.Value) {
 		return
 	}
 	at := entry.Value
@@ -72,16 +72,6 @@ func reportProblem(p *lint.Pass, pr validate.Problem) {
 	}
 	msg, _, _ := strings.Cut(pr.Message, "\n") // kin-openapi appends schema dumps
 	p.Report(lint.Finding{Span: doc.Span(at), Pointer: pointer, Message: strings.TrimSpace(msg)})
-}
-
-// isComputedNode reports a value known only at deploy time: a custom tag
-// (!Sub, !terraform) or a CloudFormation {"Fn::…": …} / {"Ref": …}.
-func isComputedNode(n *source.Node) bool {
-	if isComputed(n.Tag) {
-		return true
-	}
-	return n.Kind == source.Mapping && len(n.Content) == 2 &&
-		(n.Content[0].Value == "Ref" || strings.HasPrefix(n.Content[0].Value, "Fn::"))
 }
 
 // nearest finds the node a pointer names, or its closest ancestor that
