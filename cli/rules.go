@@ -56,7 +56,7 @@ type ruleJSON struct {
 func rulesJSON(rs []*lint.Rule) any {
 	out := make([]ruleJSON, len(rs))
 	for i, r := range rs {
-		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Doc, r.Fix, ruleDocURL(r.ID)}
+		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help, r.Fix, ruleDocURL(r.ID)}
 	}
 	return struct {
 		Version int        `json:"version"`
@@ -88,7 +88,7 @@ func rulesMarkdown(rs []*lint.Rule) string {
 	b.WriteString("Reserved IDs: `syntax` (input that could not be read or parsed: always an error, exit code 2) and `config` (problems in the configuration).\n\n## Rules\n")
 	for _, r := range rs {
 		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s\n\n%s.\n\n%s\n\n**How to fix:** %s.\n",
-			r.ID, r.Category, r.Severity, capitalize(r.Summary), r.Doc, r.Fix)
+			r.ID, r.Category, r.Severity, capitalize(r.Summary), r.Help, r.Fix)
 	}
 	return b.String()
 }

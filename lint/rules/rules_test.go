@@ -24,7 +24,7 @@ func TestRegistry(t *testing.T) {
 		if !kebab.MatchString(r.ID) || r.Category == "" || r.Summary == "" || r.Fix == "" || r.Check == nil {
 			t.Errorf("%s: ID, category, summary, fix and check are all required", r.ID)
 		}
-		if !strings.Contains(r.Doc, "```") || !(strings.Contains(r.Doc, "Bad") && strings.Contains(r.Doc, "Good") || strings.Contains(r.Doc, "Example")) {
+		if !strings.Contains(r.Help, "```") || !(strings.Contains(r.Help, "Bad") && strings.Contains(r.Help, "Good") || strings.Contains(r.Help, "Example")) {
 			t.Errorf("%s: the doc needs a bad and a good example", r.ID)
 		}
 		if r.Severity == diag.Off {
