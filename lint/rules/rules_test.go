@@ -12,6 +12,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/internal/golden"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
 )
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -92,13 +93,15 @@ func loadCaseConfig(t *testing.T, r *lint.Rule, path string) caseConfig {
 // (bad_*/, good_*/) holding definitions and, optionally, the
 // .apigw-oas.yaml that configures the rule for them. A bad case's findings
 // must equal <case>.out (APIGW_OAS_UPDATE=1 rewrites it); a good case must
-// yield nothing.
+// yield nothing. Every rule has a bad case in a container (CloudFormation,
+// SAM, Serverless or Terraform), so its positions there are pinned too.
 func TestRules(t *testing.T) {
 	for _, r := range All {
 		t.Run(r.ID, func(t *testing.T) {
 			t.Chdir(filepath.Join("testdata", r.ID))
 			entries, _ := os.ReadDir(".")
 			cases := map[string]bool{}
+			inContainer := false
 			for _, e := range entries {
 				name := e.Name()
 				if strings.HasSuffix(name, ".out") || !strings.HasPrefix(name, "bad_") && !strings.HasPrefix(name, "good_") {
@@ -106,7 +109,7 @@ func TestRules(t *testing.T) {
 				}
 				c := strings.TrimSuffix(name, filepath.Ext(name))
 				cases[c] = true
-				got := lintCase(t, r, name, e.IsDir())
+				got, container := lintCase(t, r, name, e.IsDir())
 				if strings.HasPrefix(name, "good_") {
 					if got != "" {
 						t.Errorf("%s: want no findings, got\n%s", name, got)
@@ -114,6 +117,10 @@ func TestRules(t *testing.T) {
 					continue
 				}
 				compareOut(t, c+".out", got)
+				inContainer = inContainer || container
+			}
+			if !inContainer {
+				t.Errorf("testdata/%s needs a bad case in a CloudFormation, SAM, Serverless or Terraform file", r.ID)
 			}
 			outs, _ := filepath.Glob("*.out")
 			for _, out := range outs {
@@ -126,8 +133,9 @@ func TestRules(t *testing.T) {
 }
 
 // lintCase lints a case file, or every definition in a case folder, and
-// renders the findings.
-func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) string {
+// renders the findings; container says whether an API was declared in a
+// container.
+func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) (findings string, container bool) {
 	var cfg lint.Config = onlyRule(r.ID)
 	files := []string{name}
 	if folder {
@@ -137,16 +145,19 @@ func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) string {
 			cfg = loadCaseConfig(t, r, cfgPath)
 		}
 	}
-	var out strings.Builder
+	var b strings.Builder
 	for _, f := range files {
 		res := importer.File(f, importer.Options{})
 		if len(res.Diagnostics) > 0 {
 			t.Errorf("%s does not import cleanly: %v", f, res.Diagnostics)
 			continue
 		}
-		out.WriteString(render(lint.File(res, All, cfg)))
+		for _, api := range res.APIs {
+			container = container || api.Container != "" && api.Container != model.ContainerAPIGateway
+		}
+		b.WriteString(render(lint.File(res, All, cfg)))
 	}
-	return out.String()
+	return b.String(), container
 }
 func render(ds []diag.Diagnostic) string {
 	var b strings.Builder
