@@ -46,7 +46,9 @@ func examples(help string) []example {
 		fence, isFence := strings.CutPrefix(strings.TrimSpace(line), "```")
 		switch {
 		case !isFence:
-			text.WriteString(line)
+			if open != nil {
+				text.WriteString(line)
+			}
 		case open == nil:
 			info := append(strings.Fields(fence), "", "")
 			open = &example{syntax: info[0], mark: info[1], config: config, line: i + 1}

@@ -50,7 +50,7 @@ var docs embed.FS
 
 // catalogue sorts the rules by ID and gives each its help from
 // docs/<id>.md. A rule without one keeps an empty Help, which
-// TestRegistry reports.
+// TestHelp reports.
 func catalogue(rules ...*lint.Rule) []*lint.Rule {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	for _, r := range rules {

@@ -139,10 +139,15 @@ func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) (findings st
 	var cfg lint.Config = onlyRule(r.ID)
 	files := []string{name}
 	if folder {
-		files, _ = filepath.Glob(filepath.Join(name, "*"))
-		cfgPath := filepath.Join(name, lint.ConfigFileName)
-		if _, err := os.Stat(cfgPath); err == nil {
-			cfg = loadCaseConfig(t, r, cfgPath)
+		files = nil
+		entries, _ := os.ReadDir(name)
+		for _, e := range entries {
+			path := filepath.Join(name, e.Name())
+			if e.Name() == lint.ConfigFileName {
+				cfg = loadCaseConfig(t, r, path)
+			} else {
+				files = append(files, path)
+			}
 		}
 	}
 	var b strings.Builder
@@ -159,6 +164,7 @@ func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) (findings st
 	}
 	return b.String(), container
 }
+
 func render(ds []diag.Diagnostic) string {
 	var b strings.Builder
 	for _, d := range ds {
