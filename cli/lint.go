@@ -232,7 +232,7 @@ func reportRules(rs []*lint.Rule) []report.Rule {
 	out := make([]report.Rule, len(rs))
 	for i, r := range rs {
 		out[i] = report.Rule{ID: r.ID, Category: string(r.Category), Severity: r.Severity, Summary: r.Summary,
-			Help: r.Doc + "\n\nHow to fix: " + r.Fix, HelpURI: ruleDocURL(r.ID)}
+			Help: r.Help + "\n\nHow to fix: " + r.Fix, HelpURI: ruleDocURL(r.ID)}
 	}
 	return out
 }

@@ -44,24 +44,35 @@ func writeRulesText(w io.Writer, rs []*lint.Rule) error {
 }
 
 type ruleJSON struct {
-	ID       string `json:"id"`
-	Category string `json:"category"`
-	Severity string `json:"severity"`
-	Summary  string `json:"summary"`
-	Doc      string `json:"doc"`
-	Fix      string `json:"fix"`
-	URL      string `json:"url"`
+	ID       string       `json:"id"`
+	Category string       `json:"category"`
+	Severity string       `json:"severity"`
+	Summary  string       `json:"summary"`
+	Help     string       `json:"help"`
+	Fix      string       `json:"fix"`
+	Options  []optionJSON `json:"options,omitempty"`
+	URL      string       `json:"url"`
 }
 
+type optionJSON struct {
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+}
+
+// rulesJSON is version 2: version 1 called the help "doc" and had no
+// options.
 func rulesJSON(rs []*lint.Rule) any {
 	out := make([]ruleJSON, len(rs))
 	for i, r := range rs {
-		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Doc, r.Fix, ruleDocURL(r.ID)}
+		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help, r.Fix, nil, ruleDocURL(r.ID)}
+		for _, o := range r.Options {
+			out[i].Options = append(out[i].Options, optionJSON{o.Name, o.Summary})
+		}
 	}
 	return struct {
 		Version int        `json:"version"`
 		Rules   []ruleJSON `json:"rules"`
-	}{1, out}
+	}{2, out}
 }
 
 // rulesMarkdown renders docs/rules.md: an index by category, then one
@@ -87,10 +98,24 @@ func rulesMarkdown(rs []*lint.Rule) string {
 	}
 	b.WriteString("Reserved IDs: `syntax` (input that could not be read or parsed: always an error, exit code 2) and `config` (problems in the configuration).\n\n## Rules\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s\n\n%s.\n\n%s\n\n**How to fix:** %s.\n",
-			r.ID, r.Category, r.Severity, capitalize(r.Summary), r.Doc, r.Fix)
+		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.\n",
+			r.ID, r.Category, r.Severity, capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix)
 	}
 	return b.String()
+}
+
+// optionsMarkdown lists a rule's options, set in .apigw-oas.yaml under
+// rules: {<id>: {options: …}}.
+func optionsMarkdown(r *lint.Rule) string {
+	if len(r.Options) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("**Options** (set under the rule's `options` in `.apigw-oas.yaml`):\n\n")
+	for _, o := range r.Options {
+		fmt.Fprintf(&b, "- `%s`: %s\n", o.Name, o.Summary)
+	}
+	return b.String() + "\n"
 }
 
 // capitalize starts a sentence or heading with a capital letter.

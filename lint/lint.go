@@ -41,8 +41,9 @@ type Rule struct {
 	Category Category
 	Severity diag.Severity // the default
 	Summary  string        // one line
-	// Doc explains the rule in Markdown, with a bad and a good example.
-	Doc string
+	// Help explains the rule in Markdown, with examples that are linted
+	// by the rules' tests (lint/rules/docs/<id>.md).
+	Help string
 	// Fix says how to fix a finding.
 	Fix string
 	// Options are the settings the configuration may give the rule.

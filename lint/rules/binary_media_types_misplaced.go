@@ -10,11 +10,7 @@ var BinaryMediaTypesMisplaced = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "the binary-media-types extension is somewhere other than the document root, where API Gateway ignores it",
-	Doc: "API Gateway reads `x-amazon-apigateway-binary-media-types` only at the root of the definition. " +
-		"Written under `info`, a path or an integration, it is silently ignored and every payload is text.\n\n" +
-		"Bad:\n\n```yaml\ninfo:\n  title: photos\n  x-amazon-apigateway-binary-media-types: [image/png]\n```\n\n" +
-		"Good:\n\n```yaml\ninfo:\n  title: photos\nx-amazon-apigateway-binary-media-types: [image/png]\n```",
-	Fix: "move the list to the root of the document (merge it with any list already there)",
+	Fix:      "move the list to the root of the document (merge it with any list already there)",
 	Check: func(p *lint.Pass) {
 		for _, m := range p.API.BinaryMediaTypes.Misplaced {
 			p.Report(lint.Finding{Span: m.Span, Pointer: m.Pointer,

@@ -13,12 +13,7 @@ var BinaryMediaTypesType = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "the binary-media-types extension is not a list of strings",
-	Doc: "`x-amazon-apigateway-binary-media-types` must be a JSON array of media-type strings. " +
-		"A single string, a map or a number is not read as a list; an unrendered template placeholder " +
-		"means the definition was imported before rendering.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: image/png\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types:\n  - image/png\n```",
-	Fix: "write the extension as a list of media types, one string per entry",
+	Fix:      "write the extension as a list of media types, one string per entry",
 	Check: func(p *lint.Pass) {
 		bmt := p.API.BinaryMediaTypes
 		if !bmt.Declared.Set {

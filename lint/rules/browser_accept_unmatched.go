@@ -22,15 +22,7 @@ var BrowserAcceptUnmatched = &lint.Rule{
 	Category: lint.Responses,
 	Severity: diag.Warning,
 	Summary:  "browsers loading the operation's binary content send a first Accept media range no entry matches, so they get text",
-	Doc: "API Gateway decides whether to return binary from the **first** media range of `Accept` " +
-		"only. Browsers do not put `image/png` first: Chrome, Edge and Firefox load `<img>` with " +
-		"`image/avif,…`, Safari with `image/webp,…`, and a tab opening a PDF sends `text/html,…`. A list " +
-		"like `[image/png, image/jpeg]` therefore never returns binary to a browser; it gets base64 " +
-		"text and shows a broken image.\n\n" +
-		"Option `browsers` (a list of Chrome, Edge, Firefox, Safari) limits the browsers checked.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png, image/jpeg]\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['image/*']\n```",
-	Fix: "add the entry the message names (image/* covers every <img> request; navigation needs text/html or */*, which makes all HTML binary)",
+	Fix:      "add the entry the message names (image/* covers every <img> request; navigation needs text/html or */*, which makes all HTML binary)",
 	Options: []lint.Option{{
 		Name:    "browsers",
 		Summary: "the browsers to check, a list of Chrome, Edge, Firefox and Safari (default: all four)",

@@ -11,12 +11,7 @@ var ContentHandlingInvalid = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "contentHandling is not exactly CONVERT_TO_TEXT or CONVERT_TO_BINARY",
-	Doc: "`contentHandling` (on an integration, or on one of its responses) accepts exactly " +
-		"`CONVERT_TO_TEXT` or `CONVERT_TO_BINARY`; leave it out for the default pass-through. AWS " +
-		"documents only the upper-case values; other spellings are rejected or ignored.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: convert_to_binary\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_BINARY\n```",
-	Fix: "write CONVERT_TO_TEXT or CONVERT_TO_BINARY in upper case, or remove the setting",
+	Fix:      "write CONVERT_TO_TEXT or CONVERT_TO_BINARY in upper case, or remove the setting",
 	Check: func(p *lint.Pass) {
 		allowed := []string{"CONVERT_TO_TEXT", "CONVERT_TO_BINARY"}
 		for _, op := range p.API.Operations {

@@ -11,12 +11,7 @@ var ConvertToBinaryWithTemplate = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Error,
 	Summary:  "CONVERT_TO_BINARY together with mapping templates: every templated request or response is a 500",
-	Doc: "A mapping template (VTL) works on text. With `CONVERT_TO_BINARY` the payload is binary by " +
-		"the time a template would run, and API Gateway answers 500 (recorded against AWS for request " +
-		"templates and for response templates).\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_BINARY\n  requestTemplates:\n    application/json: '{\"body\": \"$input.body\"}'\n```\n\n" +
-		"Good (to put binary into JSON, convert it to base64 text):\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_TEXT\n  requestTemplates:\n    application/octet-stream: '{\"body\": \"$input.body\"}'\n```",
-	Fix: "use CONVERT_TO_TEXT when a template must see the payload, or remove the templates",
+	Fix:      "use CONVERT_TO_TEXT when a template must see the payload, or remove the templates",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

@@ -13,13 +13,7 @@ var ConvertToTextBodyUnused = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Info,
 	Summary:  "CONVERT_TO_TEXT with request templates that never use the body, so the converted payload is dropped",
-	Doc: "`CONVERT_TO_TEXT` turns a binary payload into base64 text so that a mapping template can " +
-		"place it (as `$input.body`) into the request sent to the backend. A template that never reads " +
-		"the body (`$input.body`, `$input.json(...)`, `$input.path(...)`) throws the conversion away. " +
-		"Mock integrations are exempt: there `CONVERT_TO_TEXT` only keeps binary out of the template.\n\n" +
-		"Bad:\n\n```yaml\ncontentHandling: CONVERT_TO_TEXT\nrequestTemplates:\n  image/png: '{\"action\": \"store\"}'\n```\n\n" +
-		"Good:\n\n```yaml\ncontentHandling: CONVERT_TO_TEXT\nrequestTemplates:\n  image/png: '{\"action\": \"store\", \"data\": \"$input.body\"}'\n```",
-	Fix: "use $input.body in the template, or remove CONVERT_TO_TEXT if the body is not needed",
+	Fix:      "use $input.body in the template, or remove CONVERT_TO_TEXT if the body is not needed",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

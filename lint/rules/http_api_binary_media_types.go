@@ -11,12 +11,7 @@ var HTTPAPIBinaryMediaTypes = &lint.Rule{
 	Category: lint.Integration,
 	Severity: diag.Warning,
 	Summary:  "binary media types configured for an HTTP API, which ignores them",
-	Doc: "HTTP APIs (API Gateway v2) do not use binary media types: they base64-encode request bodies " +
-		"that are not UTF-8 text types and decode Lambda responses whenever `isBase64Encoded` is true. " +
-		"The list suggests a control that does not exist.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\nx-amazon-apigateway-binary-media-types: [image/png]\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\n```",
-	Fix: "remove the list; in the Lambda, read isBase64Encoded on requests and set it on binary responses",
+	Fix:      "remove the list; in the Lambda, read isBase64Encoded on requests and set it on binary responses",
 	Check: func(p *lint.Pass) {
 		if p.API.Kind != model.HTTPAPI || !p.API.BinaryMediaTypes.Declared.Set {
 			return

@@ -12,12 +12,7 @@ var IntegrationResponseStatus = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Warning,
 	Summary:  "an integration response's statusCode is not a string, or not declared among the operation's responses",
-	Doc: "Each integration response maps backend answers to a method response. Its `statusCode` " +
-		"is a string, and must name a response the operation declares; otherwise the import warns " +
-		"or fails and clients get a status the definition does not document.\n\n" +
-		"Bad:\n\n```yaml\nresponses:\n  '200': {description: ok}\nx-amazon-apigateway-integration:\n  responses:\n    default: {statusCode: 200}\n    5\\d{2}: {statusCode: '502'}\n```\n\n" +
-		"Good:\n\n```yaml\nresponses:\n  '200': {description: ok}\n  '502': {description: backend failed}\nx-amazon-apigateway-integration:\n  responses:\n    default: {statusCode: '200'}\n    5\\d{2}: {statusCode: '502'}\n```",
-	Fix: "quote the status code, and declare the response under the operation's responses",
+	Fix:      "quote the status code, and declare the response under the operation's responses",
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			if op.Integration == nil {

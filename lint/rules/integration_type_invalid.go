@@ -11,12 +11,7 @@ var IntegrationTypeInvalid = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "the integration type is not aws, aws_proxy, http, http_proxy or mock",
-	Doc: "`x-amazon-apigateway-integration.type` is one of `aws`, `aws_proxy`, `http`, `http_proxy` " +
-		"and `mock` (any case). A Lambda function is `aws_proxy` (proxy) or `aws` (with templates), " +
-		"never `lambda`.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: lambda\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: aws_proxy\n```",
-	Fix: "use aws_proxy for a Lambda proxy, aws for a Lambda or AWS service with templates, http/http_proxy for URLs, mock for canned answers",
+	Fix:      "use aws_proxy for a Lambda proxy, aws for a Lambda or AWS service with templates, http/http_proxy for URLs, mock for canned answers",
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			if in := op.Integration; in != nil {

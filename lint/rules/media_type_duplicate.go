@@ -14,12 +14,7 @@ var MediaTypeDuplicate = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Warning,
 	Summary:  "a binary media type is listed twice, or is already covered by a wildcard entry",
-	Doc: "An entry that repeats another (in any letter case) or that a `type/*` or `*/*` entry " +
-		"already matches changes nothing. It usually means the list was edited without a plan; " +
-		"with `*/*` in the list every other entry is dead.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['image/*', image/png, '*/*']\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['image/*']\n```",
-	Fix: "remove the redundant entry",
+	Fix:      "remove the redundant entry",
 	Check: func(p *lint.Pass) {
 		entries := listed(p.API)
 		for i, e := range entries {

@@ -13,13 +13,7 @@ var MediaTypeEscaped = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "a binary media type is written with JSON-Pointer escaping (image~1png)",
-	Doc: "`~1` is how a `/` is escaped inside a JSON pointer, for example in the path of a " +
-		"`patchOperations` entry. In the OpenAPI extension the entry is compared as written, so " +
-		"`image~1png` never matches `image/png`. (SAM's `BinaryMediaTypes` documents `~1` and un-escapes " +
-		"it; that property is not checked by this rule.)\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image~1png]\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png]\n```",
-	Fix: "write the media type with a plain slash",
+	Fix:      "write the media type with a plain slash",
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {

@@ -11,12 +11,7 @@ var MediaTypeNeverMatches = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Error,
 	Summary:  "a */subtype entry, which API Gateway never matches",
-	Doc: "API Gateway supports `type/*` and `*/*` wildcards, but an entry whose type is `*` and " +
-		"subtype is not (`*/zip`) never matches anything, not even a client sending that exact value " +
-		"(recorded against AWS).\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['*/zip']\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [application/zip]\n```",
-	Fix: "name the full media type (application/zip), or use type/* or */*",
+	Fix:      "name the full media type (application/zip), or use type/* or */*",
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if t, err := mediatype.Parse(e.Value); err == nil && t.Type == "*" && t.Subtype != "*" {

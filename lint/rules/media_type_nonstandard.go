@@ -27,15 +27,7 @@ var MediaTypeNonstandard = &lint.Rule{
 	Category: lint.Shape,
 	Severity: diag.Warning,
 	Summary:  "a binary media type is a common alias that clients do not send (image/jpg)",
-	Doc: "Matching is exact, so an alias only helps if clients send the alias. Browsers, S3 and " +
-		"SDKs send the registered names: `image/jpeg`, not `image/jpg`. The rule knows these aliases: " +
-		"image/jpg → image/jpeg, image/x-png → image/png, image/svg → image/svg+xml, " +
-		"image/x-icon → image/vnd.microsoft.icon, audio/mp3 → audio/mpeg, video/mov → video/quicktime, " +
-		"application/octet → application/octet-stream, application/x-pdf → application/pdf, " +
-		"application/x-zip → application/zip, application/x-gzip → application/gzip.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/jpg]\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/jpeg]\n```",
-	Fix: "list the registered media type (keep the alias too only if a client of yours really sends it)",
+	Fix:      "list the registered media type (keep the alias too only if a client of yours really sends it)",
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if standard, ok := standardNames[strings.ToLower(e.Value)]; ok {

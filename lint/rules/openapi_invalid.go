@@ -15,16 +15,7 @@ var OpenAPIInvalid = &lint.Rule{
 	Category: lint.OpenAPI,
 	Severity: diag.Error,
 	Summary:  "the document is not valid OpenAPI",
-	Doc: "API Gateway's importer rejects a definition that breaks the OpenAPI specification, and other " +
-		"tools read it differently. OpenAPI 3.x is checked with kin-openapi's validator; Swagger 2.0 with " +
-		"apigw-oas's own structural checks (required fields, value types, parameter and response shapes). " +
-		"Examples that do not match their schema are not reported: the specification only says they " +
-		"SHOULD match. Each finding is placed on the nearest node that exists: a missing field is " +
-		"reported on the object that lacks it.\n\n" +
-		"Bad:\n\n```yaml\nopenapi: 3.0.3\ninfo: {title: images}\npaths:\n  /images:\n    get: {}\n```\n\n" +
-		"Good:\n\n```yaml\nopenapi: 3.0.3\ninfo: {title: images, version: '1'}\npaths:\n  /images:\n" +
-		"    get:\n      responses:\n        '200': {description: an image}\n```",
-	Fix: "change the document as the message says; the OpenAPI specification defines each field",
+	Fix:      "change the document as the message says; the OpenAPI specification defines each field",
 	Check: func(p *lint.Pass) {
 		def := p.API.Definition
 		if def == nil || def.Kind != source.Mapping {

@@ -11,13 +11,7 @@ var PassthroughRejectsBinary = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Warning,
 	Summary:  "passthroughBehavior rejects an accepted binary type that has no template: 415",
-	Doc: "With `passthroughBehavior: never`, or `when_no_templates` while templates exist, a request " +
-		"whose Content-Type has no request template is rejected with 415 Unsupported Media Type. " +
-		"Binary uploads rarely have a template, so an operation that accepts them this way rejects " +
-		"every upload.\n\n" +
-		"Bad:\n\n```yaml\nrequestBody:\n  content:\n    application/pdf: {}\nx-amazon-apigateway-integration:\n  passthroughBehavior: when_no_templates\n  requestTemplates:\n    application/json: '{}'\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  passthroughBehavior: when_no_match\n  requestTemplates:\n    application/json: '{}'\n```",
-	Fix: "use passthroughBehavior: when_no_match, or add a request template for the binary type",
+	Fix:      "use passthroughBehavior: when_no_match, or add a request template for the binary type",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			for _, mt := range op.Accepts {

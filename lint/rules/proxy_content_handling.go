@@ -11,14 +11,7 @@ var ProxyContentHandling = &lint.Rule{
 	Category: lint.Integration,
 	Severity: diag.Warning,
 	Summary:  "contentHandling on an aws_proxy or http_proxy integration, where it has no effect",
-	Doc: "Proxy integrations pass the request to the backend as it is and take no templates. What " +
-		"decides binary there is the binary media types (for the request's Content-Type), the first " +
-		"Accept range and, for Lambda, `isBase64Encoded`. `contentHandling` on a proxy integration or " +
-		"its responses is accepted by the import and ignored; console exports and some generators " +
-		"add `CONVERT_TO_TEXT` anyway, which misleads readers.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: aws_proxy\n  contentHandling: CONVERT_TO_TEXT\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: aws_proxy\n```",
-	Fix: "remove contentHandling; control binary with the binary media types and isBase64Encoded",
+	Fix:      "remove contentHandling; control binary with the binary media types and isBase64Encoded",
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			in := op.Integration

@@ -12,12 +12,7 @@ var RequestConvertToBinaryText = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Warning,
 	Summary:  "CONVERT_TO_BINARY on an integration whose accepted text types are not listed: clients must send base64 or get a 500",
-	Doc: "With `contentHandling: CONVERT_TO_BINARY`, a text payload (a Content-Type that matches no " +
-		"binary media type) is base64-decoded before the integration sees it. Clients sending ordinary " +
-		"JSON or text get a 500, because it is not base64.\n\n" +
-		"Bad:\n\n```yaml\nrequestBody:\n  content:\n    application/json: {}\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_BINARY\n```\n\n" +
-		"Good (the body really is base64 text the backend wants as bytes, and clients say so):\n\n```yaml\nrequestBody:\n  content:\n    application/octet-stream: {}\nx-amazon-apigateway-binary-media-types: [application/octet-stream]\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_BINARY\n```",
-	Fix: "remove CONVERT_TO_BINARY, or make sure the operation only accepts types that are listed as binary",
+	Fix:      "remove CONVERT_TO_BINARY, or make sure the operation only accepts types that are listed as binary",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			if op.Integration.ContentHandling.Value != model.ConvertToBinary || op.Integration.Type.Value.IsProxy() {

@@ -12,14 +12,7 @@ var ResponseBinaryUnlisted = &lint.Rule{
 	Category: lint.Responses,
 	Severity: diag.Warning,
 	Summary:  "the operation produces a binary media type that no binary media type entry matches",
-	Doc: "A non-proxy integration's response is binary only when its Content-Type matches an entry. " +
-		"A PNG from S3 whose type is not listed is text to API Gateway: clients asking for text get it " +
-		"mangled (invalid UTF-8 replaced), clients asking for binary get a failed base64 decode. For " +
-		"a Lambda proxy, an empty list means `isBase64Encoded` bodies are never decoded: clients get " +
-		"the base64 text.\n\n" +
-		"Bad:\n\n```yaml\npaths:\n  /report.pdf:\n    get:\n      responses:\n        '200':\n          content:\n            application/pdf: {}\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [application/pdf]\n```",
-	Fix: "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
+	Fix:      "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
 	Check: func(p *lint.Pass) {
 		if p.API.BinaryMediaTypes.HasUnknown() {
 			return // an entry computed at deploy time may match

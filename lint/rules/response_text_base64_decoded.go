@@ -13,13 +13,7 @@ var ResponseTextBase64Decoded = &lint.Rule{
 	Category: lint.Responses,
 	Severity: diag.Warning,
 	Summary:  "a non-proxy integration response without contentHandling returns text to clients whose first Accept is binary: API Gateway base64-decodes it and answers 500",
-	Doc: "With `contentHandling` unset, a text payload (say a JSON error from S3 or Lambda) sent to a " +
-		"client whose first Accept media range is binary is base64-*decoded* (response table row 7). " +
-		"JSON is not base64, so the client gets 500 instead of the error (recorded against AWS). " +
-		"Clients of an image or file endpoint do send a binary Accept.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png]\n# GET /photos/{id} produces image/png; its 404 is application/json\nx-amazon-apigateway-integration:\n  responses:\n    4\\d{2}:\n      statusCode: '404'\n```\n\n" +
-		"Good:\n\n```yaml\n    4\\d{2}:\n      statusCode: '404'\n      contentHandling: CONVERT_TO_TEXT\n```",
-	Fix: "set contentHandling: CONVERT_TO_TEXT on the integration response that returns text",
+	Fix:      "set contentHandling: CONVERT_TO_TEXT on the integration response that returns text",
 	Check: func(p *lint.Pass) {
 		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, op := range restOperations(p.API) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/internal/golden"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
 )
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -23,9 +25,6 @@ func TestRegistry(t *testing.T) {
 		ids[i] = r.ID
 		if !kebab.MatchString(r.ID) || r.Category == "" || r.Summary == "" || r.Fix == "" || r.Check == nil {
 			t.Errorf("%s: ID, category, summary, fix and check are all required", r.ID)
-		}
-		if !strings.Contains(r.Doc, "```") || !(strings.Contains(r.Doc, "Bad") && strings.Contains(r.Doc, "Good") || strings.Contains(r.Doc, "Example")) {
-			t.Errorf("%s: the doc needs a bad and a good example", r.ID)
 		}
 		if r.Severity == diag.Off {
 			t.Errorf("%s: a rule is on by default", r.ID)
@@ -51,45 +50,119 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
-// only runs one rule.
-type only struct{ id string }
+// onlyRule is a configuration that runs one rule, at its default severity
+// and with no options.
+type onlyRule string
 
-func (o only) Severity(r *lint.Rule) diag.Severity {
-	if r.ID == o.id {
+func (o onlyRule) Severity(r *lint.Rule) diag.Severity {
+	if r.ID == string(o) {
 		return r.Severity
 	}
 	return diag.Off
 }
-func (only) Options(*lint.Rule) map[string]any { return nil }
 
-// TestRules lints testdata/<rule-id>/bad_*.{yaml,json} with that rule alone
-// and compares the findings with bad_*.out (APIGW_OAS_UPDATE=1 rewrites
-// them); good_* files must yield nothing.
+func (onlyRule) Options(*lint.Rule) map[string]any { return nil }
+
+// caseConfig runs one rule with the severity and options a case folder's
+// .apigw-oas.yaml gives it.
+type caseConfig struct {
+	id   string
+	file *lint.FileConfig
+}
+
+func (c caseConfig) Severity(r *lint.Rule) diag.Severity {
+	if r.ID != c.id {
+		return diag.Off
+	}
+	return c.file.Severity(r)
+}
+
+func (c caseConfig) Options(r *lint.Rule) map[string]any { return c.file.Options(r) }
+
+func loadCaseConfig(t *testing.T, r *lint.Rule, path string) caseConfig {
+	t.Helper()
+	file, ds := lint.LoadConfig(path, All)
+	if len(ds) > 0 {
+		t.Fatalf("%s: %v", path, ds)
+	}
+	return caseConfig{r.ID, file}
+}
+
+// TestRules lints each case in testdata/<rule-id> with that rule alone. A
+// case is a definition (bad_*.yaml, good_*.json, bad_*.tf, …) or a folder
+// (bad_*/, good_*/) holding definitions and, optionally, the
+// .apigw-oas.yaml that configures the rule for them. A bad case's findings
+// must equal <case>.out (APIGW_OAS_UPDATE=1 rewrites it); a good case must
+// yield nothing. Every rule has a bad case in a container (CloudFormation,
+// SAM, Serverless or Terraform), so its positions there are pinned too.
 func TestRules(t *testing.T) {
 	for _, r := range All {
 		t.Run(r.ID, func(t *testing.T) {
 			t.Chdir(filepath.Join("testdata", r.ID))
-			files, _ := filepath.Glob("*_*.*")
-			for _, f := range files {
-				if strings.HasSuffix(f, ".out") {
+			entries, _ := os.ReadDir(".")
+			cases := map[string]bool{}
+			inContainer := false
+			for _, e := range entries {
+				name := e.Name()
+				if strings.HasSuffix(name, ".out") || !strings.HasPrefix(name, "bad_") && !strings.HasPrefix(name, "good_") {
 					continue
 				}
-				res := importer.File(f, importer.Options{})
-				if len(res.Diagnostics) > 0 {
-					t.Errorf("%s does not import cleanly: %v", f, res.Diagnostics)
-					continue
-				}
-				got := render(lint.File(res, All, only{r.ID}))
-				if strings.HasPrefix(f, "good_") {
+				c := strings.TrimSuffix(name, filepath.Ext(name))
+				cases[c] = true
+				got, container := lintCase(t, r, name, e.IsDir())
+				if strings.HasPrefix(name, "good_") {
 					if got != "" {
-						t.Errorf("%s: want no findings, got\n%s", f, got)
+						t.Errorf("%s: want no findings, got\n%s", name, got)
 					}
 					continue
 				}
-				compareOut(t, strings.TrimSuffix(f, filepath.Ext(f))+".out", got)
+				compareOut(t, c+".out", got)
+				inContainer = inContainer || container
+			}
+			if !inContainer {
+				t.Errorf("testdata/%s needs a bad case in a CloudFormation, SAM, Serverless or Terraform file", r.ID)
+			}
+			outs, _ := filepath.Glob("*.out")
+			for _, out := range outs {
+				if !cases[strings.TrimSuffix(out, ".out")] {
+					t.Errorf("%s belongs to no case", out)
+				}
 			}
 		})
 	}
+}
+
+// lintCase lints a case file, or every definition in a case folder, and
+// renders the findings; container says whether an API was declared in a
+// container.
+func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) (findings string, container bool) {
+	var cfg lint.Config = onlyRule(r.ID)
+	files := []string{name}
+	if folder {
+		files = nil
+		entries, _ := os.ReadDir(name)
+		for _, e := range entries {
+			path := filepath.Join(name, e.Name())
+			if e.Name() == lint.ConfigFileName {
+				cfg = loadCaseConfig(t, r, path)
+			} else {
+				files = append(files, path)
+			}
+		}
+	}
+	var b strings.Builder
+	for _, f := range files {
+		res := importer.File(f, importer.Options{})
+		if len(res.Diagnostics) > 0 {
+			t.Errorf("%s does not import cleanly: %v", f, res.Diagnostics)
+			continue
+		}
+		for _, api := range res.APIs {
+			container = container || api.Container != "" && api.Container != model.ContainerAPIGateway
+		}
+		b.WriteString(render(lint.File(res, All, cfg)))
+	}
+	return b.String(), container
 }
 
 func render(ds []diag.Diagnostic) string {

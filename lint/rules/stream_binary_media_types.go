@@ -11,11 +11,7 @@ var StreamBinaryMediaTypes = &lint.Rule{
 	Category: lint.Integration,
 	Severity: diag.Info,
 	Summary:  "responseTransferMode STREAM: responses do not need binary media types; the listed ones still affect requests",
-	Doc: "A streamed response (`responseTransferMode: STREAM`) reaches the client as binary without " +
-		"binary media types. If the list exists only for such responses it can go; it still decides " +
-		"whether request bodies are binary, for every operation of the API.\n\n" +
-		"Example:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [video/mp4]\npaths:\n  /videos/{id}:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        responseTransferMode: STREAM\n```",
-	Fix: "keep the list only for what requests send",
+	Fix:      "keep the list only for what requests send",
 	Check: func(p *lint.Pass) {
 		if !p.API.BinaryMediaTypes.Declared.Set {
 			return

@@ -13,14 +13,7 @@ var TemplateReceivesBinary = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Error,
 	Summary:  "a binary media type entry makes requests binary that a mapping template must process, and the integration lacks CONVERT_TO_TEXT",
-	Doc: "When an entry such as `*/*`, `application/*` or `application/json` matches the media type " +
-		"of a request template, requests of that type are binary, and binary cannot go through a " +
-		"template: 500. The classic case is a `mock` CORS `OPTIONS` method with a JSON request " +
-		"template under `*/*`: a preflight has no Content-Type, which API Gateway takes as " +
-		"application/json, so every preflight fails and the browser blocks the real request.\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['*/*']\npaths:\n  /items:\n    options:\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n          application/json: '{\"statusCode\": 200}'\n```\n\n" +
-		"Good:\n\n```yaml\n      x-amazon-apigateway-integration:\n        type: mock\n        contentHandling: CONVERT_TO_TEXT\n        requestTemplates:\n          application/json: '{\"statusCode\": 200}'\n```",
-	Fix: "add contentHandling: CONVERT_TO_TEXT to the integration (or narrow the binary media types)",
+	Fix:      "add contentHandling: CONVERT_TO_TEXT to the integration (or narrow the binary media types)",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

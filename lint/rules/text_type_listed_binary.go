@@ -12,14 +12,7 @@ var TextTypeListedBinary = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Warning,
 	Summary:  "the binary media types match text types the API uses (application/json via */*, application/* or directly)",
-	Doc: "Every request whose Content-Type matches an entry is binary: a Lambda proxy receives the " +
-		"body base64-encoded with `isBase64Encoded: true`. An entry like `*/*` or `application/*` " +
-		"therefore turns every JSON request into base64, which breaks handlers that parse " +
-		"`event.body` as JSON. (Mapping templates that receive binary are reported by " +
-		"`template-receives-binary`.)\n\n" +
-		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['*/*']\npaths:\n  /bookings:\n    post:\n      requestBody:\n        content:\n          application/json: {}\n```\n\n" +
-		"Good:\n\n```yaml\nx-amazon-apigateway-binary-media-types: [image/png, application/pdf]\n```",
-	Fix: "list only the binary types the API serves (image/*, application/pdf, …), or decode isBase64Encoded bodies in every handler",
+	Fix:      "list only the binary types the API serves (image/*, application/pdf, …), or decode isBase64Encoded bodies in every handler",
 	Check: func(p *lint.Pass) {
 		if p.API.Kind != model.RESTAPI {
 			return

@@ -1,9 +1,11 @@
 // Package rules holds apigw-oas's lint rules, one per file, and All, the
 // catalogue. Payload rules ask the matrix what API Gateway would do; none
-// re-derives its tables.
+// re-derives its tables. Each rule's help is Markdown in docs/<id>.md,
+// whose examples the tests lint.
 package rules
 
 import (
+	"embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,7 +17,7 @@ import (
 )
 
 // All is every rule, sorted by ID.
-var All = sortedRules(
+var All = catalogue(
 	BinaryMediaTypesMisplaced,
 	BinaryMediaTypesType,
 	BrowserAcceptUnmatched,
@@ -43,8 +45,18 @@ var All = sortedRules(
 	TextTypeListedBinary,
 )
 
-func sortedRules(rules ...*lint.Rule) []*lint.Rule {
+//go:embed docs/*.md
+var docs embed.FS
+
+// catalogue sorts the rules by ID and gives each its help from
+// docs/<id>.md. A rule without one keeps an empty Help, which
+// TestHelp reports.
+func catalogue(rules ...*lint.Rule) []*lint.Rule {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	for _, r := range rules {
+		help, _ := docs.ReadFile("docs/" + r.ID + ".md")
+		r.Help = strings.TrimSpace(string(help))
+	}
 	return rules
 }
 
