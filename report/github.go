@@ -10,8 +10,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 )
 
-func init() { Formats["github"] = writeGitHub }
-
 var githubCommands = map[diag.Severity]string{
 	diag.Error: "error", diag.Warning: "warning", diag.Info: "notice",
 }
@@ -26,9 +24,9 @@ var (
 
 // writeGitHub writes one workflow command per unsuppressed finding, which
 // GitHub Actions shows as an annotation on the file and line.
-func writeGitHub(w io.Writer, r Result, _ Options) error {
+func writeGitHub(w io.Writer, f Findings, _ Options) error {
 	bw := bufio.NewWriter(w)
-	for _, d := range r.Diagnostics {
+	for _, d := range f.Diagnostics {
 		if d.Suppressed() {
 			continue
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestGitHubEscaping(t *testing.T) {
-	r := Result{Diagnostics: []diag.Diagnostic{{
+	r := Findings{Diagnostics: []diag.Diagnostic{{
 		Rule: "r:1,x", Severity: diag.Warning, Message: "100% sure:\r\nsee a, b",
 		Span: source.Span{File: "dir,x/a:b.yaml", Start: source.Pos{Line: 2, Col: 3}, End: source.Pos{Line: 2, Col: 5}},
 	}, {

@@ -7,8 +7,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 )
 
-func init() { Formats["junit"] = writeJUnit }
-
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -47,10 +45,10 @@ type junitSkipped struct {
 // case, so CI test reports list lint problems next to test failures. A file
 // with no unsuppressed finding gets one passing case, or CI systems would
 // show it as empty rather than clean; suppressed findings are skipped cases.
-func writeJUnit(w io.Writer, r Result, _ Options) error {
-	out := junitSuites{Name: toolName(r)}
-	for _, g := range byFile(r) {
-		s := junitSuiteOf(g, toolName(r))
+func writeJUnit(w io.Writer, f Findings, _ Options) error {
+	out := junitSuites{Name: toolName(f)}
+	for _, g := range byFile(f) {
+		s := junitSuiteOf(g, toolName(f))
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Skipped += s.Skipped

@@ -32,7 +32,7 @@ type parsedSuite struct {
 
 func TestJUnitParsesBack(t *testing.T) {
 	var got parsedSuites
-	if err := xml.Unmarshal(render(t, "junit", sampleResult(t), Options{}), &got); err != nil {
+	if err := xml.Unmarshal(render(t, "junit", sampleFindings(t), Options{}), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := []struct {
@@ -63,7 +63,7 @@ func TestJUnitParsesBack(t *testing.T) {
 	}
 	// The escaped message comes back as written, line break included.
 	f := got.Suites[0].Cases[4].Failure
-	if f == nil || f.Type != "warning" || f.Text != sampleResult(t).Diagnostics[4].String() {
+	if f == nil || f.Type != "warning" || f.Text != sampleFindings(t).Diagnostics[4].String() {
 		t.Errorf("failure %+v", f)
 	}
 }

@@ -1,18 +1,21 @@
-// Package report writes lint results in the formats CI systems read: text,
-// json, sarif, junit, github, checkstyle and markdown. Each format is one
-// file; they all render the same Result.
+// Package report writes lint findings in the formats CI systems read:
+// text, json, sarif, junit, github, checkstyle and markdown. Each format is
+// one file; they all render the same Findings.
 package report
 
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 )
 
-// Result is one lint run.
-type Result struct {
+// Findings are what one lint run found, with what the formats need to
+// present them: the tool, the files linted and the rules' descriptions.
+type Findings struct {
 	Tool    string // "apigw-oas"
 	Version string // the tool's version
 	// Files are all files linted, in order, clean ones included (JUnit
@@ -46,29 +49,63 @@ type Options struct {
 	Color bool
 }
 
-// Writer writes a Result in one format.
-type Writer func(w io.Writer, r Result, opts Options) error
+// Format names an output format.
+type Format string
 
-// Formats are the output formats by name.
-var Formats = map[string]Writer{}
+// The output formats.
+const (
+	Text       Format = "text"
+	JSON       Format = "json"
+	SARIF      Format = "sarif"
+	JUnit      Format = "junit"
+	GitHub     Format = "github"
+	Checkstyle Format = "checkstyle"
+	Markdown   Format = "markdown"
+)
 
-// FormatNames lists the formats, sorted, for flags and messages.
-func FormatNames() []string {
-	names := make([]string, 0, len(Formats))
-	for name := range Formats {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
+// writer writes Findings in one format.
+type writer func(w io.Writer, f Findings, opts Options) error
+
+// writers are every format's writer, in one table so that a format cannot
+// be declared and forgotten.
+var writers = map[Format]writer{
+	Text:       writeText,
+	JSON:       writeJSONReport,
+	SARIF:      writeSARIF,
+	JUnit:      writeJUnit,
+	GitHub:     writeGitHub,
+	Checkstyle: writeCheckstyle,
+	Markdown:   writeMarkdown,
 }
 
-// Write writes r in the named format.
-func Write(format string, w io.Writer, r Result, opts Options) error {
-	write, ok := Formats[format]
+// Formats lists the formats, sorted, for flags and messages.
+func Formats() []Format {
+	return slices.Sorted(maps.Keys(writers))
+}
+
+// ParseFormat reads a format's name.
+func ParseFormat(name string) (Format, error) {
+	if _, ok := writers[Format(name)]; !ok {
+		return "", fmt.Errorf("unknown format %q (want %s)", name, formatList())
+	}
+	return Format(name), nil
+}
+
+func formatList() string {
+	names := make([]string, 0, len(writers))
+	for _, f := range Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// Write writes f in the given format.
+func Write(format Format, w io.Writer, f Findings, opts Options) error {
+	write, ok := writers[format]
 	if !ok {
 		return fmt.Errorf("unknown format %q", format)
 	}
-	return write(w, r, opts)
+	return write(w, f, opts)
 }
 
 // Summary counts diagnostics by severity; suppressed ones apart.
@@ -80,10 +117,10 @@ type Summary struct {
 	Suppressed int `json:"suppressed"`
 }
 
-// Summarize counts r's diagnostics.
-func Summarize(r Result) Summary {
-	s := Summary{Files: len(r.Files)}
-	for _, d := range r.Diagnostics {
+// Summarize counts f's diagnostics.
+func Summarize(f Findings) Summary {
+	s := Summary{Files: len(f.Files)}
+	for _, d := range f.Diagnostics {
 		switch {
 		case d.Suppressed():
 			s.Suppressed++

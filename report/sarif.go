@@ -10,8 +10,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func init() { Formats["sarif"] = writeSARIF }
-
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
@@ -133,20 +131,20 @@ var sarifSuppressionKinds = map[string]string{
 
 // writeSARIF writes one SARIF 2.1.0 run. Suppressed findings are included
 // with their suppression, as SARIF viewers expect.
-func writeSARIF(w io.Writer, r Result, _ Options) error {
-	ruleIndex := make(map[string]int, len(r.Rules))
-	for i, rule := range r.Rules {
+func writeSARIF(w io.Writer, f Findings, _ Options) error {
+	ruleIndex := make(map[string]int, len(f.Rules))
+	for i, rule := range f.Rules {
 		ruleIndex[rule.ID] = i
 	}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: toolName(r), Version: r.Version, InformationURI: informationURI,
-			Rules: sarifRules(r.Rules),
+			Name: toolName(f), Version: f.Version, InformationURI: informationURI,
+			Rules: sarifRules(f.Rules),
 		}},
 		ColumnKind: "unicodeCodePoints",
-		Results:    make([]sarifResult, 0, len(r.Diagnostics)), // [] says "no findings", null "not run"
+		Results:    make([]sarifResult, 0, len(f.Diagnostics)), // [] says "no findings", null "not run"
 	}
-	for _, d := range r.Diagnostics {
+	for _, d := range f.Diagnostics {
 		run.Results = append(run.Results, sarifResultOf(d, ruleIndex))
 	}
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})

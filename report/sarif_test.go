@@ -17,7 +17,7 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, r := range map[string]Result{"sample": sampleResult(t), "clean": cleanResult(), "empty": {}} {
+	for name, r := range map[string]Findings{"sample": sampleFindings(t), "clean": cleanFindings(), "empty": {}} {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(render(t, "sarif", r, Options{})))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -32,7 +32,7 @@ func TestSARIFSchema(t *testing.T) {
 // the right rule and suppressions and locations map as documented.
 func TestSARIFSemantics(t *testing.T) {
 	var log sarifLog
-	if err := json.Unmarshal(render(t, "sarif", sampleResult(t), Options{}), &log); err != nil {
+	if err := json.Unmarshal(render(t, "sarif", sampleFindings(t), Options{}), &log); err != nil {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
