@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
@@ -173,12 +174,32 @@ func lintInputs(inputs []input) []lint.Input {
 }
 
 // reportOf adds to a run's findings what the report formats say about the
-// tool and its rules.
+// tool and its rules, and the root CI systems want file paths relative to.
 func reportOf(found *lint.Findings) report.Findings {
+	wd, _ := os.Getwd()
 	return report.Findings{
 		Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All),
 		Files: found.Files, Diagnostics: found.Diagnostics,
-		Source: func(file string) []byte { return found.Sources[file] },
+		Source:  func(file string) []byte { return found.Sources[file] },
+		Root:    repositoryRoot(wd),
+		WorkDir: wd,
+	}
+}
+
+// repositoryRoot is the nearest folder at or above wd that holds .git (a
+// folder, or a worktree's file), else wd: GitHub and GitLab read report
+// paths relative to the repository, whatever folder lint ran in.
+func repositoryRoot(wd string) string {
+	if wd == "" {
+		return ""
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			return wd
+		}
 	}
 }
 

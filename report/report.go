@@ -28,6 +28,39 @@ type Findings struct {
 	Rules []Rule
 	// Source returns the text of a file, for snippets; nil when unknown.
 	Source func(file string) []byte
+	// Root is the absolute folder the formats that name files for a
+	// repository (SARIF, GitLab Code Quality, JUnit's file attribute) make
+	// paths relative to: the git root, else the working folder. When empty,
+	// files are named as the diagnostics name them.
+	Root string
+	// WorkDir is the absolute folder relative file names start from; empty
+	// means the process's working folder.
+	WorkDir string
+}
+
+// inputRules describe the diagnostics no lint rule reports: input that
+// could not be read, and problems in the configuration or ignores. Formats
+// that list rules add them when Rules leaves them out.
+var inputRules = []Rule{
+	{ID: diag.RuleSyntax, Severity: diag.Error, Summary: "a file could not be read as an API definition",
+		Help: "The file could not be read, parsed or imported: it is missing, too large, not UTF-8, not valid JSON or YAML, " +
+			"or holds no API definition apigw-oas recognises. Nothing else in it is checked until it reads.\n\n" +
+			"How to fix: correct the file at the position given, or stop naming it."},
+	{ID: diag.RuleConfig, Severity: diag.Error, Summary: "a problem in the configuration, an ignore comment or an ignore entry",
+		Help: "The configuration file has an unknown key, rule or value (an error), or an ignore comment or entry names no rule, " +
+			"gives no reason or matches no finding (a warning).\n\n" +
+			"How to fix: correct the configuration at the position given, or remove the ignore that matches nothing."},
+}
+
+// rulesOf are f's rules with the input rules they leave out.
+func rulesOf(f Findings) []Rule {
+	rules := slices.Clone(f.Rules)
+	for _, r := range inputRules {
+		if !slices.ContainsFunc(rules, func(have Rule) bool { return have.ID == r.ID }) {
+			rules = append(rules, r)
+		}
+	}
+	return rules
 }
 
 // Rule is what an output format says about a rule.

@@ -92,6 +92,8 @@ func sampleFindings(t testing.TB) Findings {
 		Diagnostics: ds,
 		Rules:       sampleRules,
 		Source:      func(file string) []byte { return []byte(sampleSources[file]) },
+		// linted from a subfolder of a repository
+		Root: "/repo", WorkDir: "/repo/services",
 	}
 }
 
