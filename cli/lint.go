@@ -222,7 +222,11 @@ func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) er
 	out := cmd.Root().Writer
 	// a terminal gets snippets and colors; NO_COLOR (no-color.org) turns colors off
 	tty := isTerminal(out)
-	if err := report.Write(report.Format(cmd.String("format")), out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
+	format, err := report.ParseFormat(cmd.String("format")) // the flag accepts only names it knows
+	if err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if err := report.Write(format, out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	for _, o := range outs {
@@ -260,12 +264,12 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
-// formatChoices are the report formats, text (the default) first.
+// formatChoices are the report formats' names, text (the default) first.
 func formatChoices() []string {
 	choices := []string{string(report.Text)}
-	for _, f := range report.Formats() {
-		if f != report.Text {
-			choices = append(choices, string(f))
+	for _, name := range report.Names() {
+		if name != string(report.Text) {
+			choices = append(choices, name)
 		}
 	}
 	return choices

@@ -1,5 +1,6 @@
 // Package report writes lint findings in the formats CI systems read:
-// text, json, sarif, junit, github, checkstyle and markdown. Each format is
+// text, json, sarif, junit, github, checkstyle, markdown and codeclimate
+// (GitLab Code Quality). Each format is
 // one file; they all render the same Findings.
 package report
 
@@ -94,7 +95,14 @@ const (
 	GitHub     Format = "github"
 	Checkstyle Format = "checkstyle"
 	Markdown   Format = "markdown"
+	// CodeClimate is GitLab's Code Quality report, a subset of the Code
+	// Climate format.
+	CodeClimate Format = "codeclimate"
 )
+
+// aliases are other names of formats, for users who know the format by the
+// system that reads it.
+var aliases = map[string]Format{"gitlab": CodeClimate}
 
 // writer writes Findings in one format.
 type writer func(w io.Writer, f Findings, opts Options) error
@@ -102,13 +110,14 @@ type writer func(w io.Writer, f Findings, opts Options) error
 // writers are every format's writer, in one table so that a format cannot
 // be declared and forgotten.
 var writers = map[Format]writer{
-	Text:       writeText,
-	JSON:       writeJSONReport,
-	SARIF:      writeSARIF,
-	JUnit:      writeJUnit,
-	GitHub:     writeGitHub,
-	Checkstyle: writeCheckstyle,
-	Markdown:   writeMarkdown,
+	Text:        writeText,
+	JSON:        writeJSONReport,
+	SARIF:       writeSARIF,
+	JUnit:       writeJUnit,
+	GitHub:      writeGitHub,
+	Checkstyle:  writeCheckstyle,
+	Markdown:    writeMarkdown,
+	CodeClimate: writeCodeClimate,
 }
 
 // Formats lists the formats, sorted, for flags and messages.
@@ -116,20 +125,26 @@ func Formats() []Format {
 	return slices.Sorted(maps.Keys(writers))
 }
 
-// ParseFormat reads a format's name.
-func ParseFormat(name string) (Format, error) {
-	if _, ok := writers[Format(name)]; !ok {
-		return "", fmt.Errorf("unknown format %q (want %s)", name, formatList())
-	}
-	return Format(name), nil
-}
-
-func formatList() string {
-	names := make([]string, 0, len(writers))
+// Names are the names ParseFormat reads: every format's and the aliases,
+// sorted.
+func Names() []string {
+	names := slices.Collect(maps.Keys(aliases))
 	for _, f := range Formats() {
 		names = append(names, string(f))
 	}
-	return strings.Join(names, ", ")
+	slices.Sort(names)
+	return names
+}
+
+// ParseFormat reads a format's name or alias.
+func ParseFormat(name string) (Format, error) {
+	if f, ok := aliases[name]; ok {
+		return f, nil
+	}
+	if _, ok := writers[Format(name)]; !ok {
+		return "", fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
+	}
+	return Format(name), nil
 }
 
 // Write writes f in the given format.

@@ -168,7 +168,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestAllFormatsRegistered(t *testing.T) {
-	want := []Format{Checkstyle, GitHub, JSON, JUnit, Markdown, SARIF, Text}
+	want := []Format{Checkstyle, CodeClimate, GitHub, JSON, JUnit, Markdown, SARIF, Text}
 	if got := Formats(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("formats %v, want %v", got, want)
 	}
@@ -176,6 +176,9 @@ func TestAllFormatsRegistered(t *testing.T) {
 		if got, err := ParseFormat(string(f)); got != f || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
 		}
+	}
+	if got, err := ParseFormat("gitlab"); got != CodeClimate || err != nil {
+		t.Errorf("ParseFormat(gitlab) = %q, %v; want codeclimate", got, err)
 	}
 	if _, err := ParseFormat("sraif"); err == nil || !strings.Contains(err.Error(), "sarif") {
 		t.Errorf("ParseFormat of an unknown name: %v, want an error listing the formats", err)
