@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -27,6 +28,7 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr,omitempty"`
+	File      string        `xml:"file,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 }
@@ -48,7 +50,8 @@ type junitSkipped struct {
 func writeJUnit(w io.Writer, f Findings, _ Options) error {
 	out := junitSuites{Name: toolName(f)}
 	for _, g := range byFile(f) {
-		s := junitSuiteOf(g, toolName(f))
+		file, _ := f.repoPath(g.File)
+		s := junitSuiteOf(g, file, toolName(f))
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Skipped += s.Skipped
@@ -57,10 +60,19 @@ func writeJUnit(w io.Writer, f Findings, _ Options) error {
 	return writeXML(w, out)
 }
 
-func junitSuiteOf(g fileGroup, tool string) junitSuite {
+// junitSuiteOf makes one file's suite. Case names are unique within it:
+// GitLab keys cases by suite, class and name and shows one of those that
+// share them, so a second finding of a rule at the same place is "(2)".
+// file is the file relative to the repository, for GitLab's links.
+func junitSuiteOf(g fileGroup, file, tool string) junitSuite {
 	s := junitSuite{Name: g.File}
+	seen := map[string]int{}
 	for _, d := range g.Diagnostics {
-		c := junitCase{Name: d.Rule + " " + d.Span.String(), Classname: d.Rule}
+		name := d.Rule + " " + d.Span.String()
+		if seen[name]++; seen[name] > 1 {
+			name += fmt.Sprintf(" (%d)", seen[name])
+		}
+		c := junitCase{Name: name, Classname: d.Rule, File: file}
 		if d.Suppressed() {
 			c.Skipped = &junitSkipped{Message: suppressedMessage(d.Suppression)}
 			s.Skipped++
@@ -71,7 +83,7 @@ func junitSuiteOf(g fileGroup, tool string) junitSuite {
 		s.Cases = append(s.Cases, c)
 	}
 	if s.Failures == 0 {
-		s.Cases = append(s.Cases, junitCase{Name: tool})
+		s.Cases = append(s.Cases, junitCase{Name: tool, File: file})
 	}
 	s.Tests = len(s.Cases)
 	return s
