@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -229,12 +230,38 @@ func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) er
 	if err := report.Write(format, out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
+	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {
+		if err := appendStepSummary(path, findings); err != nil {
+			return &exitError{code: ExitInput, err: fmt.Errorf("GITHUB_STEP_SUMMARY=%s: %v", path, err)}
+		}
+	}
 	for _, o := range outs {
 		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, findings, report.Options{}) }); err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--output %s=%s: %v", o.format, o.path, err)}
 		}
 	}
 	return nil
+}
+
+// appendStepSummary adds the markdown report to the summary GitHub Actions
+// shows for the job ($GITHUB_STEP_SUMMARY), where the findings that are not
+// annotated can be read. The file holds other steps' summaries, so it is
+// appended to, in one write to a file opened for appending: a reader sees
+// the report whole or not at all.
+func appendStepSummary(path string, findings report.Findings) error {
+	var md bytes.Buffer
+	if err := report.Write(report.Markdown, &md, findings, report.Options{}); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(md.Bytes())
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	return err
 }
 
 // exitFor: 2 when an input could not be read, 1 for findings at or above

@@ -24,7 +24,7 @@ type parsedSuite struct {
 		Name      string `xml:"name,attr"`
 		Classname string `xml:"classname,attr"`
 		File      string `xml:"file,attr"`
-		Failure *struct {
+		Failure   *struct {
 			Message string `xml:"message,attr"`
 			Type    string `xml:"type,attr"`
 			Text    string `xml:",chardata"`
