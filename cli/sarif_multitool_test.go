@@ -57,10 +57,6 @@ func findSARIFMultitool(t *testing.T) string {
 	if tool := os.Getenv("APIGW_OAS_SARIF_MULTITOOL"); tool != "" {
 		return tool
 	}
-	npm, err := exec.LookPath("npm")
-	if err != nil {
-		t.Skipf("skipped: npm is not installed, so %s cannot be installed (or set APIGW_OAS_SARIF_MULTITOOL)", sarifMultitool)
-	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		cache = os.TempDir()
@@ -70,11 +66,15 @@ func findSARIFMultitool(t *testing.T) string {
 	if _, err := os.Stat(tool); err == nil {
 		return tool
 	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		t.Skipf("skipped: npm is not installed, so %s cannot be installed (or set APIGW_OAS_SARIF_MULTITOOL)", sarifMultitool)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, npm, "install", "--prefix", prefix, "--no-audit", "--no-fund", sarifMultitool).CombinedOutput()
 	if err != nil {
-		t.Skipf("skipped: npm could not install %s (%v); its output ends:\n%s", sarifMultitool, err, lastLines(out, 5))
+		t.Skipf("skipped: npm could not install %s (%v); its output starts:\n%s", sarifMultitool, err, firstLines(out, 4))
 	}
 	return tool
 }
@@ -132,7 +132,7 @@ func validateSARIF(t *testing.T, tool, in, out string) []string {
 	return problems
 }
 
-func lastLines(b []byte, n int) string {
+func firstLines(b []byte, n int) string {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+	return strings.Join(lines[:min(n, len(lines))], "\n")
 }

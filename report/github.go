@@ -71,7 +71,7 @@ func writeGitHubOverflow(w io.Writer, tool string, bySeverity map[diag.Severity]
 	}
 	n, parts := hidden(githubShown - 1)
 	msg := fmt.Sprintf("%s are not annotated (%s): GitHub shows %d annotations of each kind per step. "+
-		"Every finding is in this step's log, in the job summary and in the SARIF report uploaded to code scanning.",
+		"Every finding is in this step's log and the job summary, and in code scanning when a SARIF report (--output sarif=FILE) is uploaded.",
 		plural(n, "finding"), strings.Join(parts, ", "), githubShown)
 	fmt.Fprintf(w, "::notice title=%s::%s\n", githubProperty.Replace(tool), githubData.Replace(msg))
 }

@@ -1,7 +1,7 @@
 // Package report writes lint findings in the formats CI systems read:
 // text, json, sarif, junit, github, checkstyle, markdown and codeclimate
-// (GitLab Code Quality). Each format is
-// one file; they all render the same Findings.
+// (GitLab Code Quality). Each format is one file; they all render the same
+// Findings.
 package report
 
 import (
