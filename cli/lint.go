@@ -1,18 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"runtime"
+	"path/filepath"
 	"strings"
-	"sync"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
-	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/report"
@@ -33,7 +32,7 @@ func lintCommand() *ucli.Command {
 			"   apigw-oas lint api.yaml --format sarif --output text=lint.txt\n" +
 			"   apigw-oas lint specs/ --fail-on warning --output sarif=results.sarif --output junit=junit.xml",
 		Flags: []ucli.Flag{
-			formatFlag(append([]string{"text"}, without(report.FormatNames(), "text")...)...),
+			formatFlag(formatChoices()...),
 			&ucli.StringSliceFlag{Name: "output", Usage: "also write FORMAT=FILE (repeatable)"},
 			&ucli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes lint exit 1: error, warning, info or never (default: the configuration's, else error)"},
 			&ucli.StringFlag{Name: "config", Usage: "the configuration file (default: .apigw-oas.yaml in the working folder or above)"},
@@ -71,15 +70,17 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	results := importAll(cmd, inputs, opts)
-	run := lintResults(results, cfg)
-	if err := applyBaseline(cmd, &run); err != nil {
+	found := lint.Run(lintInputs(inputs), lint.Options{
+		Rules: rules.All, Config: cfg, Import: opts,
+		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
+	})
+	if err := applyBaseline(cmd, found); err != nil {
 		return err
 	}
-	if err := writeReports(cmd, run, outputs); err != nil {
+	if err := writeReports(cmd, reportOf(found), outputs); err != nil {
 		return err
 	}
-	return exitFor(run.Diagnostics, failOn)
+	return exitFor(found.Diagnostics, failOn)
 }
 
 // loadConfig reads --config, or the .apigw-oas.yaml found from the working
@@ -113,9 +114,9 @@ func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
 
 // applyBaseline writes the baseline (--write-baseline) and hides the
 // findings a baseline records (--baseline).
-func applyBaseline(cmd *ucli.Command, run *report.Result) error {
+func applyBaseline(cmd *ucli.Command, found *lint.Findings) error {
 	if path := cmd.String("write-baseline"); path != "" {
-		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
+		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, found.Diagnostics) })
 		if err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--write-baseline %s: %v", path, err)}
 		}
@@ -125,7 +126,7 @@ func applyBaseline(cmd *ucli.Command, run *report.Result) error {
 		if err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--baseline %s: %v", path, err)}
 		}
-		run.Diagnostics, _ = b.Filter(run.Diagnostics)
+		found.Diagnostics, _ = b.Filter(found.Diagnostics)
 	}
 	return nil
 }
@@ -143,89 +144,64 @@ func parseFailOn(s string) (diag.Severity, error) {
 }
 
 // output is one --output FORMAT=FILE.
-type output struct{ format, path string }
+type output struct {
+	format report.Format
+	path   string
+}
 
 func parseOutputs(specs []string) ([]output, error) {
 	var outs []output
 	for _, spec := range specs {
-		format, path, ok := strings.Cut(spec, "=")
+		name, path, ok := strings.Cut(spec, "=")
 		if !ok || path == "" {
 			return nil, usageError("--output %q: want FORMAT=FILE, e.g. sarif=results.sarif", spec)
 		}
-		if _, known := report.Formats[format]; !known {
-			return nil, usageError("--output %q: unknown format %q (want %s)", spec, format, strings.Join(report.FormatNames(), ", "))
+		format, err := report.ParseFormat(name)
+		if err != nil {
+			return nil, usageError("--output %q: %v", spec, err)
 		}
 		outs = append(outs, output{format, path})
 	}
 	return outs, nil
 }
 
-// importAll imports the inputs in parallel, keeping their order.
-func importAll(cmd *ucli.Command, inputs []input, opts importer.Options) []*importer.Result {
-	results := make([]*importer.Result, len(inputs))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = importInput(cmd, inputs[i], opts)
-			}
-		}()
+// lintInputs are the collected inputs as lint.Run takes them.
+func lintInputs(inputs []input) []lint.Input {
+	out := make([]lint.Input, len(inputs))
+	for i, in := range inputs {
+		out[i] = lint.Input{Path: in.path, Explicit: in.explicit}
 	}
-	for i := range inputs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	var kept []*importer.Result
-	for i, res := range results {
-		if inputs[i].explicit {
-			res.RequireDefinition()
-		}
-		// a walked file is kept when it holds a definition, or when it looked
-		// like one but could not be read (a broken definition is reported)
-		if inputs[i].explicit || res.Format != "" || len(res.Diagnostics) > 0 {
-			kept = append(kept, res)
-		}
-	}
-	return kept
+	return out
 }
 
-func importInput(cmd *ucli.Command, in input, opts importer.Options) *importer.Result {
-	if in.path == "-" {
-		return importer.Reader(cmd.String("stdin-filename"), cmd.Root().Reader, opts)
+// reportOf adds to a run's findings what the report formats say about the
+// tool and its rules, and the root CI systems want file paths relative to.
+func reportOf(found *lint.Findings) report.Findings {
+	wd, _ := os.Getwd()
+	return report.Findings{
+		Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All),
+		Files: found.Files, Diagnostics: found.Diagnostics,
+		Source:  func(file string) []byte { return found.Sources[file] },
+		Root:    repositoryRoot(wd),
+		WorkDir: wd,
 	}
-	return importer.File(in.path, opts)
 }
 
-// lintResults runs every rule over every imported file, with the
-// configuration's severities, options and ignores when there is one.
-func lintResults(results []*importer.Result, cfg *lint.FileConfig) report.Result {
-	run := report.Result{Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All)}
-	var settings lint.Config = lint.Defaults{}
-	if cfg != nil {
-		settings = cfg
+// repositoryRoot is the nearest folder at or above wd that holds .git (a
+// folder, or a worktree's file), else wd: GitHub and GitLab read report
+// paths relative to the repository, whatever folder lint ran in.
+func repositoryRoot(wd string) string {
+	if wd == "" {
+		return ""
 	}
-	sources := map[string][]byte{}
-	for _, res := range results {
-		run.Files = append(run.Files, res.File)
-		ds := lint.File(res, rules.All, settings)
-		if cfg != nil {
-			cfg.Suppress(res.File, ds)
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
 		}
-		run.Diagnostics = append(run.Diagnostics, ds...)
-		if res.Doc != nil {
-			sources[res.File] = res.Doc.Src
+		if filepath.Dir(dir) == dir {
+			return wd
 		}
 	}
-	if cfg != nil {
-		run.Diagnostics = append(run.Diagnostics, cfg.Unused()...)
-	}
-	diag.Sort(run.Diagnostics)
-	run.Source = func(file string) []byte { return sources[file] }
-	return run
 }
 
 func reportRules(rs []*lint.Rule) []report.Rule {
@@ -243,19 +219,49 @@ func ruleDocURL(id string) string {
 }
 
 // writeReports writes the main format to stdout and every --output file.
-func writeReports(cmd *ucli.Command, run report.Result, outs []output) error {
+func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) error {
 	out := cmd.Root().Writer
 	// a terminal gets snippets and colors; NO_COLOR (no-color.org) turns colors off
 	tty := isTerminal(out)
-	if err := report.Write(cmd.String("format"), out, run, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
+	format, err := report.ParseFormat(cmd.String("format")) // the flag accepts only names it knows
+	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
+	if err := report.Write(format, out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {
+		if err := appendStepSummary(path, findings); err != nil {
+			return &exitError{code: ExitInput, err: fmt.Errorf("GITHUB_STEP_SUMMARY=%s: %v", path, err)}
+		}
+	}
 	for _, o := range outs {
-		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, run, report.Options{}) }); err != nil {
+		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, findings, report.Options{}) }); err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--output %s=%s: %v", o.format, o.path, err)}
 		}
 	}
 	return nil
+}
+
+// appendStepSummary adds the markdown report to the summary GitHub Actions
+// shows for the job ($GITHUB_STEP_SUMMARY), where the findings that are not
+// annotated can be read. The file holds other steps' summaries, so it is
+// appended to, in one write to a file opened for appending: a reader sees
+// the report whole or not at all.
+func appendStepSummary(path string, findings report.Findings) error {
+	var md bytes.Buffer
+	if err := report.Write(report.Markdown, &md, findings, report.Options{}); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(md.Bytes())
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	return err
 }
 
 // exitFor: 2 when an input could not be read, 1 for findings at or above
@@ -285,12 +291,13 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
-func without(list []string, drop string) []string {
-	var out []string
-	for _, s := range list {
-		if s != drop {
-			out = append(out, s)
+// formatChoices are the report formats' names, text (the default) first.
+func formatChoices() []string {
+	choices := []string{string(report.Text)}
+	for _, name := range report.Names() {
+		if name != string(report.Text) {
+			choices = append(choices, name)
 		}
 	}
-	return out
+	return choices
 }

@@ -5,8 +5,6 @@ import (
 	"io"
 )
 
-func init() { Formats["checkstyle"] = writeCheckstyle }
-
 type checkstyleReport struct {
 	XMLName xml.Name         `xml:"checkstyle"`
 	Version string           `xml:"version,attr"`
@@ -31,22 +29,22 @@ type checkstyleError struct {
 // writeCheckstyle writes the Checkstyle 4.3 XML that code review tools
 // (reviewdog, Jenkins, SonarQube) import. Only files with unsuppressed
 // findings appear.
-func writeCheckstyle(w io.Writer, r Result, _ Options) error {
+func writeCheckstyle(w io.Writer, f Findings, _ Options) error {
 	out := checkstyleReport{Version: "4.3"}
-	for _, g := range byFile(r) {
-		f := checkstyleFile{Name: g.File}
+	for _, g := range byFile(f) {
+		file := checkstyleFile{Name: g.File}
 		for _, d := range g.Diagnostics {
 			if d.Suppressed() {
 				continue
 			}
-			f.Errors = append(f.Errors, checkstyleError{
+			file.Errors = append(file.Errors, checkstyleError{
 				Line: d.Span.Start.Line, Column: d.Span.Start.Col,
 				Severity: d.Severity.String(), Message: d.Message,
-				Source: toolName(r) + "." + d.Rule,
+				Source: toolName(f) + "." + d.Rule,
 			})
 		}
-		if len(f.Errors) > 0 {
-			out.Files = append(out.Files, f)
+		if len(file.Errors) > 0 {
+			out.Files = append(out.Files, file)
 		}
 	}
 	return writeXML(w, out)

@@ -7,7 +7,7 @@ import (
 
 func TestCheckstyleParsesBack(t *testing.T) {
 	var got checkstyleReport
-	if err := xml.Unmarshal(render(t, "checkstyle", sampleResult(t), Options{}), &got); err != nil {
+	if err := xml.Unmarshal(render(t, "checkstyle", sampleFindings(t), Options{}), &got); err != nil {
 		t.Fatal(err)
 	}
 	// The clean file is left out, and so are the two suppressed findings.
@@ -15,7 +15,7 @@ func TestCheckstyleParsesBack(t *testing.T) {
 		t.Fatalf("%+v", got)
 	}
 	if e := got.Files[1].Errors[0]; e.Line != 0 || e.Column != 0 || e.Source != "apigw-oas.syntax" ||
-		e.Message != sampleResult(t).Diagnostics[5].Message {
+		e.Message != sampleFindings(t).Diagnostics[5].Message {
 		t.Errorf("file-level error %+v", e)
 	}
 }

@@ -10,27 +10,27 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 )
 
-// defaultTool names the tool when a Result leaves Tool empty, so no format
+// defaultTool names the tool when Findings leave Tool empty, so no format
 // ever writes an empty tool name.
 const defaultTool = "apigw-oas"
 
-func toolName(r Result) string {
-	if r.Tool == "" {
+func toolName(f Findings) string {
+	if f.Tool == "" {
 		return defaultTool
 	}
-	return r.Tool
+	return f.Tool
 }
 
-// fileGroup is one file and its diagnostics, in the order of the Result.
+// fileGroup is one file and its diagnostics, in the order of the Findings.
 type fileGroup struct {
 	File        string
 	Diagnostics []diag.Diagnostic
 }
 
-// byFile groups r's diagnostics by file: the files of r.Files first, in
+// byFile groups f's diagnostics by file: the files of f.Files first, in
 // their order and clean ones included, then any file that only a diagnostic
 // names, so that no finding is lost when a caller leaves a file out of Files.
-func byFile(r Result) []fileGroup {
+func byFile(f Findings) []fileGroup {
 	index := map[string]int{}
 	var groups []fileGroup
 	at := func(file string) int {
@@ -42,10 +42,10 @@ func byFile(r Result) []fileGroup {
 		}
 		return i
 	}
-	for _, f := range r.Files {
-		at(f)
+	for _, file := range f.Files {
+		at(file)
 	}
-	for _, d := range r.Diagnostics {
+	for _, d := range f.Diagnostics {
 		i := at(d.Span.File)
 		groups[i].Diagnostics = append(groups[i].Diagnostics, d)
 	}

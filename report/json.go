@@ -7,8 +7,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func init() { Formats["json"] = writeJSONReport }
-
 // jsonVersion is the version of the envelope below; it changes only when a
 // key is removed or changes meaning, so scripts can check it.
 const jsonVersion = 1
@@ -49,13 +47,13 @@ type jsonRelated struct {
 
 // writeJSONReport writes every diagnostic, suppressed ones included with
 // their suppression, in a versioned envelope.
-func writeJSONReport(w io.Writer, r Result, _ Options) error {
+func writeJSONReport(w io.Writer, f Findings, _ Options) error {
 	out := jsonEnvelope{
 		Version:     jsonVersion,
-		Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)), // [] rather than null
-		Summary:     Summarize(r),
+		Diagnostics: make([]jsonDiagnostic, 0, len(f.Diagnostics)), // [] rather than null
+		Summary:     Summarize(f),
 	}
-	for _, d := range r.Diagnostics {
+	for _, d := range f.Diagnostics {
 		out.Diagnostics = append(out.Diagnostics, toJSONDiagnostic(d))
 	}
 	return writeJSON(w, out)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestJSONEnvelope(t *testing.T) {
-	out := render(t, "json", sampleResult(t), Options{})
+	out := render(t, "json", sampleFindings(t), Options{})
 	var got struct {
 		Version     int              `json:"version"`
 		Diagnostics []map[string]any `json:"diagnostics"`
@@ -49,7 +49,7 @@ func TestJSONEnvelope(t *testing.T) {
 // TestJSONKeyOrder reads the top level as tokens: map-based checks cannot
 // see the order the envelope promises.
 func TestJSONKeyOrder(t *testing.T) {
-	dec := json.NewDecoder(bytes.NewReader(render(t, "json", cleanResult(), Options{})))
+	dec := json.NewDecoder(bytes.NewReader(render(t, "json", cleanFindings(), Options{})))
 	var keys []string
 	depth := 0
 	for {
@@ -73,7 +73,7 @@ func TestJSONKeyOrder(t *testing.T) {
 	if want := []string{"version", "diagnostics", "summary"}; !slices.Equal(keys, want) {
 		t.Errorf("top-level keys %v, want %v", keys, want)
 	}
-	if !bytes.Contains(render(t, "json", cleanResult(), Options{}), []byte(`"diagnostics": []`)) {
+	if !bytes.Contains(render(t, "json", cleanFindings(), Options{}), []byte(`"diagnostics": []`)) {
 		t.Error("no findings is not written as []")
 	}
 }

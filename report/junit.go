@@ -2,12 +2,11 @@ package report
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 )
-
-func init() { Formats["junit"] = writeJUnit }
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -29,6 +28,7 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr,omitempty"`
+	File      string        `xml:"file,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 }
@@ -47,10 +47,11 @@ type junitSkipped struct {
 // case, so CI test reports list lint problems next to test failures. A file
 // with no unsuppressed finding gets one passing case, or CI systems would
 // show it as empty rather than clean; suppressed findings are skipped cases.
-func writeJUnit(w io.Writer, r Result, _ Options) error {
-	out := junitSuites{Name: toolName(r)}
-	for _, g := range byFile(r) {
-		s := junitSuiteOf(g, toolName(r))
+func writeJUnit(w io.Writer, f Findings, _ Options) error {
+	out := junitSuites{Name: toolName(f)}
+	for _, g := range byFile(f) {
+		file, _ := f.repoPath(g.File)
+		s := junitSuiteOf(g, file, toolName(f))
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Skipped += s.Skipped
@@ -59,10 +60,19 @@ func writeJUnit(w io.Writer, r Result, _ Options) error {
 	return writeXML(w, out)
 }
 
-func junitSuiteOf(g fileGroup, tool string) junitSuite {
+// junitSuiteOf makes one file's suite. Case names are unique within it:
+// GitLab keys cases by suite, class and name and shows one of those that
+// share them, so a second finding of a rule at the same place is "(2)".
+// file is the file relative to the repository, for GitLab's links.
+func junitSuiteOf(g fileGroup, file, tool string) junitSuite {
 	s := junitSuite{Name: g.File}
+	seen := map[string]int{}
 	for _, d := range g.Diagnostics {
-		c := junitCase{Name: d.Rule + " " + d.Span.String(), Classname: d.Rule}
+		name := d.Rule + " " + d.Span.String()
+		if seen[name]++; seen[name] > 1 {
+			name += fmt.Sprintf(" (%d)", seen[name])
+		}
+		c := junitCase{Name: name, Classname: d.Rule, File: file}
 		if d.Suppressed() {
 			c.Skipped = &junitSkipped{Message: suppressedMessage(d.Suppression)}
 			s.Skipped++
@@ -73,7 +83,7 @@ func junitSuiteOf(g fileGroup, tool string) junitSuite {
 		s.Cases = append(s.Cases, c)
 	}
 	if s.Failures == 0 {
-		s.Cases = append(s.Cases, junitCase{Name: tool})
+		s.Cases = append(s.Cases, junitCase{Name: tool, File: file})
 	}
 	s.Tests = len(s.Cases)
 	return s

@@ -3,6 +3,9 @@ package report
 import (
 	"encoding/xml"
 	"testing"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // The JUnit shape as a consumer reads it, independent of the writer's types.
@@ -18,8 +21,10 @@ type parsedSuite struct {
 	Tests    int    `xml:"tests,attr"`
 	Failures int    `xml:"failures,attr"`
 	Cases    []struct {
-		Name    string `xml:"name,attr"`
-		Failure *struct {
+		Name      string `xml:"name,attr"`
+		Classname string `xml:"classname,attr"`
+		File      string `xml:"file,attr"`
+		Failure   *struct {
 			Message string `xml:"message,attr"`
 			Type    string `xml:"type,attr"`
 			Text    string `xml:",chardata"`
@@ -32,7 +37,7 @@ type parsedSuite struct {
 
 func TestJUnitParsesBack(t *testing.T) {
 	var got parsedSuites
-	if err := xml.Unmarshal(render(t, "junit", sampleResult(t), Options{}), &got); err != nil {
+	if err := xml.Unmarshal(render(t, "junit", sampleFindings(t), Options{}), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := []struct {
@@ -63,7 +68,41 @@ func TestJUnitParsesBack(t *testing.T) {
 	}
 	// The escaped message comes back as written, line break included.
 	f := got.Suites[0].Cases[4].Failure
-	if f == nil || f.Type != "warning" || f.Text != sampleResult(t).Diagnostics[4].String() {
+	if f == nil || f.Type != "warning" || f.Text != sampleFindings(t).Diagnostics[4].String() {
 		t.Errorf("failure %+v", f)
+	}
+}
+
+// No two cases share suite, class and name (GitLab would show only one),
+// and every case names its file relative to the repository.
+func TestJUnitCasesAreUnique(t *testing.T) {
+	at := source.Span{File: "api.yaml", Start: source.Pos{Line: 4, Col: 7}}
+	f := Findings{Root: "/repo", WorkDir: "/repo/services", Files: []string{"api.yaml", "clean.yaml"}, Diagnostics: []diag.Diagnostic{
+		{Rule: "r", Severity: diag.Error, Span: at, Message: "first"},
+		{Rule: "r", Severity: diag.Error, Span: at, Message: "second"},
+		{Rule: "r", Severity: diag.Warning, Span: at, Message: "third"},
+		{Rule: "other", Severity: diag.Error, Span: at, Message: "another rule"},
+	}}
+	var got parsedSuites
+	if err := xml.Unmarshal(render(t, JUnit, f, Options{}), &got); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	cases := 0
+	for _, s := range got.Suites {
+		for _, c := range s.Cases {
+			cases++
+			key := s.Name + "\x00" + c.Classname + "\x00" + c.Name
+			if seen[key] {
+				t.Errorf("two cases are %s / %s / %s", s.Name, c.Classname, c.Name)
+			}
+			seen[key] = true
+			if want := "services/" + s.Name; c.File != want {
+				t.Errorf("case %q: file %q, want %q", c.Name, c.File, want)
+			}
+		}
+	}
+	if cases != 5 {
+		t.Errorf("%d cases, want 4 findings and 1 clean file", cases)
 	}
 }

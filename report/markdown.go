@@ -9,8 +9,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 )
 
-func init() { Formats["markdown"] = writeMarkdown }
-
 // mdText makes plain text safe in a GitHub-flavoured Markdown table cell:
 // Markdown's punctuation is backslash-escaped so that a message renders as
 // written (a "*" or "<b>" in a message is text, not markup), "|" would end
@@ -23,14 +21,14 @@ var mdText = strings.NewReplacer(
 
 // writeMarkdown writes a report for a pull request comment: a heading, the
 // summary, a table of the findings and the suppressed ones folded away.
-func writeMarkdown(w io.Writer, r Result, _ Options) error {
+func writeMarkdown(w io.Writer, f Findings, _ Options) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n\n", mdText.Replace(toolName(r)))
-	active, suppressed := partition(r.Diagnostics)
+	fmt.Fprintf(bw, "## %s\n\n", mdText.Replace(toolName(f)))
+	active, suppressed := partition(f.Diagnostics)
 	if len(active) == 0 {
 		fmt.Fprint(bw, "No problems found.\n")
 	} else {
-		fmt.Fprintf(bw, "%s\n\n", mdText.Replace(summaryLine(Summarize(r))))
+		fmt.Fprintf(bw, "%s\n\n", mdText.Replace(summaryLine(Summarize(f))))
 		writeMarkdownFindings(bw, active)
 	}
 	if len(suppressed) > 0 {

@@ -55,8 +55,8 @@ func spanOf(t testing.TB, file string, line int, text string) source.Span {
 	return source.Span{File: file, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end}}
 }
 
-// sampleResult is the one set of findings every format's golden file shows.
-func sampleResult(t testing.TB) Result {
+// sampleFindings is the one set of findings every format's golden file shows.
+func sampleFindings(t testing.TB) Findings {
 	multi := spanOf(t, fileB, 3, `"x-amazon`)
 	multi.End = spanOf(t, fileB, 5, "]").End
 	ds := []diag.Diagnostic{
@@ -86,12 +86,14 @@ func sampleResult(t testing.TB) Result {
 			Message: "the list [image~1png, */*] has a *catch-all* entry | the others never match"},
 	}
 	diag.Sort(ds)
-	return Result{
+	return Findings{
 		Tool: "apigw-oas", Version: "1.2.3",
 		Files:       []string{fileA, fileB, fileClean},
 		Diagnostics: ds,
 		Rules:       sampleRules,
 		Source:      func(file string) []byte { return []byte(sampleSources[file]) },
+		// linted from a subfolder of a repository
+		Root: "/repo", WorkDir: "/repo/services",
 	}
 }
 
@@ -119,15 +121,15 @@ var sampleRules = []Rule{
 		Summary: "a binary media type entry is not type/subtype"},
 }
 
-// cleanResult has files but no findings.
-func cleanResult() Result {
-	return Result{Tool: "apigw-oas", Version: "1.2.3", Files: []string{fileClean, fileB}, Rules: sampleRules}
+// cleanFindings has files but no findings.
+func cleanFindings() Findings {
+	return Findings{Tool: "apigw-oas", Version: "1.2.3", Files: []string{fileClean, fileB}, Rules: sampleRules}
 }
 
-func render(t testing.TB, format string, r Result, opts Options) []byte {
+func render(t testing.TB, format Format, f Findings, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(format, &buf, r, opts); err != nil {
+	if err := Write(format, &buf, f, opts); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return buf.Bytes()
@@ -135,7 +137,7 @@ func render(t testing.TB, format string, r Result, opts Options) []byte {
 
 type goldenCase struct {
 	name   string
-	format string
+	format Format
 	clean  bool
 	opts   Options
 }
@@ -144,8 +146,8 @@ type goldenCase struct {
 // format also with snippets and with color.
 func goldenCases() []goldenCase {
 	var cases []goldenCase
-	for _, f := range FormatNames() {
-		cases = append(cases, goldenCase{name: f, format: f}, goldenCase{name: f + "-clean", format: f, clean: true})
+	for _, f := range Formats() {
+		cases = append(cases, goldenCase{name: string(f), format: f}, goldenCase{name: string(f) + "-clean", format: f, clean: true})
 	}
 	return append(cases,
 		goldenCase{name: "text-snippets", format: "text", opts: Options{Snippets: true}},
@@ -156,21 +158,32 @@ func goldenCases() []goldenCase {
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases() {
 		t.Run(c.name, func(t *testing.T) {
-			r := sampleResult(t)
+			f := sampleFindings(t)
 			if c.clean {
-				r = cleanResult()
+				f = cleanFindings()
 			}
-			golden.Compare(t, filepath.Join("testdata", "golden", c.name+".golden"), render(t, c.format, r, c.opts))
+			golden.Compare(t, filepath.Join("testdata", "golden", c.name+".golden"), render(t, c.format, f, c.opts))
 		})
 	}
 }
 
 func TestAllFormatsRegistered(t *testing.T) {
-	want := []string{"checkstyle", "github", "json", "junit", "markdown", "sarif", "text"}
-	if got := FormatNames(); fmt.Sprint(got) != fmt.Sprint(want) {
+	want := []Format{Checkstyle, CodeClimate, GitHub, JSON, JUnit, Markdown, SARIF, Text}
+	if got := Formats(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("formats %v, want %v", got, want)
 	}
-	if err := Write("nope", &bytes.Buffer{}, Result{}, Options{}); err == nil {
+	for _, f := range want {
+		if got, err := ParseFormat(string(f)); got != f || err != nil {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+	}
+	if got, err := ParseFormat("gitlab"); got != CodeClimate || err != nil {
+		t.Errorf("ParseFormat(gitlab) = %q, %v; want codeclimate", got, err)
+	}
+	if _, err := ParseFormat("sraif"); err == nil || !strings.Contains(err.Error(), "sarif") {
+		t.Errorf("ParseFormat of an unknown name: %v, want an error listing the formats", err)
+	}
+	if err := Write("nope", &bytes.Buffer{}, Findings{}, Options{}); err == nil {
 		t.Error("an unknown format was accepted")
 	}
 }

@@ -1,25 +1,35 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func init() { Formats["sarif"] = writeSARIF }
-
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	// informationURI is where the tool is published.
 	informationURI = "https://github.com/apigw-oas/apigw-oas"
-	// srcRoot is the base every artifact URI is relative to: file paths are
-	// written as the user gave them, relative to where the tool ran.
+	// srcRoot is the base artifact URIs are relative to: Findings.Root
+	// (the git root, or the working folder), whatever path the user typed.
 	srcRoot = "%SRCROOT%"
+	// sarifCategory is the run's automationDetails.id: GitHub code scanning
+	// keeps one analysis per category, and the trailing "/" says the whole
+	// id is the category.
+	sarifCategory = "apigw-oas/lint/"
+	// sarifFingerprint names our partialFingerprints entry (see fingerprints).
+	sarifFingerprint = "apigwOasFinding/v1"
+	// sarifMaxResults is the most results GitHub code scanning accepts in
+	// one run; it refuses the whole upload beyond that.
+	sarifMaxResults = 25_000
 )
 
 type sarifLog struct {
@@ -29,9 +39,26 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool               sarifTool                `json:"tool"`
+	AutomationDetails  sarifAutomation          `json:"automationDetails"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                   `json:"columnKind"`
+	Invocations        []sarifInvocation        `json:"invocations,omitempty"`
+	Results            []sarifResult            `json:"results"`
+}
+
+type sarifAutomation struct {
+	ID string `json:"id"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -39,15 +66,17 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
+	Name            string      `json:"name"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
 }
 
+// sarifRule has no name: SARIF wants one that differs from the id, and
+// our ids are already the names users read.
 type sarifRule struct {
 	ID                   string           `json:"id"`
-	Name                 string           `json:"name"`
 	ShortDescription     sarifText        `json:"shortDescription"`
 	FullDescription      sarifText        `json:"fullDescription"`
 	Help                 *sarifHelp       `json:"help,omitempty"`
@@ -75,16 +104,18 @@ type sarifProperties struct {
 }
 
 type sarifResult struct {
-	RuleID           string             `json:"ruleId"`
-	RuleIndex        *int               `json:"ruleIndex,omitempty"` // a pointer: 0 is a valid index
-	Level            string             `json:"level"`
-	Message          sarifText          `json:"message"`
-	Locations        []sarifLocation    `json:"locations,omitempty"`
-	RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
-	Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           *int               `json:"ruleIndex,omitempty"` // a pointer: 0 is a valid index
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations,omitempty"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int            `json:"id,omitempty"` // related locations count from 1
 	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 	Message          *sarifText     `json:"message,omitempty"`
@@ -97,7 +128,7 @@ type sarifPhysical struct {
 
 type sarifArtifact struct {
 	URI       string `json:"uri"`
-	URIBaseID string `json:"uriBaseId"`
+	URIBaseID string `json:"uriBaseId,omitempty"` // none for an absolute file: URI
 }
 
 // sarifRegion leaves out what is unknown (0): SARIF then takes the whole
@@ -133,30 +164,86 @@ var sarifSuppressionKinds = map[string]string{
 
 // writeSARIF writes one SARIF 2.1.0 run. Suppressed findings are included
 // with their suppression, as SARIF viewers expect.
-func writeSARIF(w io.Writer, r Result, _ Options) error {
-	ruleIndex := make(map[string]int, len(r.Rules))
-	for i, rule := range r.Rules {
+func writeSARIF(w io.Writer, f Findings, _ Options) error {
+	rules := rulesOf(f)
+	ruleIndex := make(map[string]int, len(rules))
+	for i, rule := range rules {
 		ruleIndex[rule.ID] = i
 	}
+	version := semanticVersion(f.Version)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: toolName(r), Version: r.Version, InformationURI: informationURI,
-			Rules: sarifRules(r.Rules),
+			Name: toolName(f), Version: version, SemanticVersion: version, InformationURI: informationURI,
+			Rules: sarifRules(rules),
 		}},
-		ColumnKind: "unicodeCodePoints",
-		Results:    make([]sarifResult, 0, len(r.Diagnostics)), // [] says "no findings", null "not run"
+		AutomationDetails: sarifAutomation{ID: sarifCategory},
+		ColumnKind:        "unicodeCodePoints",
+		Results:           make([]sarifResult, 0, min(len(f.Diagnostics), sarifMaxResults)), // [] says "no findings", null "not run"
 	}
-	for _, d := range r.Diagnostics {
-		run.Results = append(run.Results, sarifResultOf(d, ruleIndex))
+	if f.Root != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {URI: fileURI(f.Root, true)}}
+	}
+	prints := fingerprints(f)
+	kept, dropped := mostSevere(f.Diagnostics, sarifMaxResults)
+	for _, i := range kept {
+		res := sarifResultOf(f, f.Diagnostics[i], ruleIndex)
+		res.PartialFingerprints = map[string]string{sarifFingerprint: prints[i]}
+		run.Results = append(run.Results, res)
+	}
+	if dropped > 0 {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{
+			Level: "warning",
+			Message: sarifText{fmt.Sprintf("%d of %d findings were left out, the least severe first: GitHub code scanning accepts at most %d results in a run; the json format lists them all",
+				dropped, len(f.Diagnostics), sarifMaxResults)},
+		}}}}
 	}
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
+
+// mostSevere returns the indexes of at most limit diagnostics, in their
+// order: unsuppressed before suppressed, errors before warnings before
+// infos; and how many it left out.
+func mostSevere(ds []diag.Diagnostic, limit int) (kept []int, dropped int) {
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	if len(ds) > limit {
+		rank := func(d diag.Diagnostic) int {
+			if d.Suppressed() {
+				return -1
+			}
+			return int(d.Severity)
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return rank(ds[b]) - rank(ds[a]) })
+		order = order[:limit]
+		slices.Sort(order)
+	}
+	return order, len(ds) - len(order)
+}
+
+// semver is a Semantic Versioning 2.0 version, without the "v" Go puts
+// before it.
+var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+// semanticVersion is the tool's version as SARIF wants it (numeric first,
+// so viewers can compare): "v1.2.3" is 1.2.3, a development build such as
+// "devel-0123456789ab" is 0.0.0-devel-0123456789ab.
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || semver.MatchString(v) {
+		return v
+	}
+	return "0.0.0-" + strings.Trim(notSemverIdentifier.ReplaceAllString(v, "-"), "-")
+}
+
+var notSemverIdentifier = regexp.MustCompile(`[^0-9A-Za-z.-]+`)
 
 func sarifRules(rules []Rule) []sarifRule {
 	out := make([]sarifRule, 0, len(rules))
 	for _, rule := range rules {
 		sr := sarifRule{
-			ID: rule.ID, Name: rule.ID,
+			ID:                   rule.ID,
 			ShortDescription:     sarifText{rule.Summary},
 			FullDescription:      sarifText{fullDescription(rule)},
 			HelpURI:              rule.HelpURI,
@@ -183,7 +270,7 @@ func fullDescription(rule Rule) string {
 	return first
 }
 
-func sarifResultOf(d diag.Diagnostic, ruleIndex map[string]int) sarifResult {
+func sarifResultOf(f Findings, d diag.Diagnostic, ruleIndex map[string]int) sarifResult {
 	res := sarifResult{
 		RuleID:  d.Rule,
 		Level:   sarifLevels[d.Severity],
@@ -192,11 +279,12 @@ func sarifResultOf(d diag.Diagnostic, ruleIndex map[string]int) sarifResult {
 	if i, ok := ruleIndex[d.Rule]; ok {
 		res.RuleIndex = &i
 	}
-	if loc := sarifLocationOf(d.Span, "", logicalLocations(d)); loc != nil {
+	if loc := sarifLocationOf(f, d.Span, "", logicalLocations(d)); loc != nil {
 		res.Locations = []sarifLocation{*loc}
 	}
 	for _, rel := range d.Related {
-		if loc := sarifLocationOf(rel.Span, rel.Message, nil); loc != nil {
+		if loc := sarifLocationOf(f, rel.Span, rel.Message, nil); loc != nil {
+			loc.ID = len(res.RelatedLocations) + 1
 			res.RelatedLocations = append(res.RelatedLocations, *loc)
 		}
 	}
@@ -208,13 +296,10 @@ func sarifResultOf(d diag.Diagnostic, ruleIndex map[string]int) sarifResult {
 
 // sarifLocationOf returns nil when there is nothing to locate: SARIF allows
 // an empty location, but it tells a viewer nothing.
-func sarifLocationOf(sp source.Span, msg string, logical []sarifLogical) *sarifLocation {
+func sarifLocationOf(f Findings, sp source.Span, msg string, logical []sarifLogical) *sarifLocation {
 	loc := sarifLocation{LogicalLocations: logical}
 	if sp.File != "" {
-		loc.PhysicalLocation = &sarifPhysical{
-			ArtifactLocation: sarifArtifact{URI: sarifURI(sp.File), URIBaseID: srcRoot},
-			Region:           sarifRegionOf(sp),
-		}
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactOf(f, sp.File), Region: sarifRegionOf(sp)}
 	}
 	if msg != "" {
 		loc.Message = &sarifText{msg}
@@ -253,6 +338,16 @@ func logicalLocations(d diag.Diagnostic) []sarifLogical {
 		out = append(out, sarifLogical{FullyQualifiedName: d.Pointer})
 	}
 	return out
+}
+
+// sarifArtifactOf names a file relative to %SRCROOT%, or by its absolute
+// file: URI when it lies outside the root.
+func sarifArtifactOf(f Findings, file string) sarifArtifact {
+	path, inRoot := f.repoPath(file)
+	if !inRoot {
+		return sarifArtifact{URI: fileURI(path, false)}
+	}
+	return sarifArtifact{URI: sarifURI(path), URIBaseID: srcRoot}
 }
 
 // sarifURI makes a relative URI reference of a file path: forward slashes,

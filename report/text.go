@@ -11,8 +11,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func init() { Formats["text"] = writeText }
-
 // ANSI colors of the severities.
 var severityColors = map[diag.Severity]string{
 	diag.Error:   "\x1b[31m", // red
@@ -34,10 +32,10 @@ const snippetGutter = "  | "
 // become single spaces: the format promises one line per finding so that
 // grep, editors and CI problem matchers can read it; the structured formats
 // keep messages as written. Suppressed findings are only counted.
-func writeText(w io.Writer, r Result, opts Options) error {
+func writeText(w io.Writer, f Findings, opts Options) error {
 	bw := bufio.NewWriter(w)
-	lines := &sourceLines{read: r.Source}
-	for _, d := range r.Diagnostics {
+	lines := &sourceLines{read: f.Source}
+	for _, d := range f.Diagnostics {
 		if d.Suppressed() {
 			continue
 		}
@@ -46,7 +44,7 @@ func writeText(w io.Writer, r Result, opts Options) error {
 			writeSnippet(bw, lines, d, opts.Color)
 		}
 	}
-	fmt.Fprintln(bw, summaryLine(Summarize(r)))
+	fmt.Fprintln(bw, summaryLine(Summarize(f)))
 	return bw.Flush()
 }
 

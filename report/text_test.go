@@ -36,7 +36,7 @@ func TestCaretLine(t *testing.T) {
 
 func TestTextSnippet(t *testing.T) {
 	src := "\xef\xbb\xbfa: 1\r\n\tb: ü宠 bad\rc: 3\n"
-	r := Result{
+	r := Findings{
 		Files: []string{"f.yaml"},
 		Diagnostics: []diag.Diagnostic{
 			{Rule: "r", Severity: diag.Error, Message: "bad\nvalue", Span: span(2, 8, 2, 11)},
@@ -57,7 +57,7 @@ func TestTextSnippet(t *testing.T) {
 }
 
 func TestTextColor(t *testing.T) {
-	r := Result{Diagnostics: []diag.Diagnostic{
+	r := Findings{Diagnostics: []diag.Diagnostic{
 		{Rule: "e", Severity: diag.Error, Span: span(1, 1, 1, 2)},
 		{Rule: "w", Severity: diag.Warning, Span: span(1, 1, 1, 2)},
 		{Rule: "i", Severity: diag.Info, Span: span(1, 1, 1, 2)},

@@ -1,0 +1,133 @@
+package lint
+
+import (
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
+)
+
+// Stdin is the Input.Path that reads Options.Stdin.
+const Stdin = "-"
+
+// Input is one file to lint, as a command line or a directory walk names it.
+type Input struct {
+	// Path is the file, or Stdin.
+	Path string
+	// Explicit inputs were asked for by name: they are reported even when
+	// they hold no API definition. A walked file that holds none is dropped.
+	Explicit bool
+}
+
+// Options are the settings of one run.
+type Options struct {
+	// Rules are the rules to run (rules.All for every rule).
+	Rules []*Rule
+	// Config is the configuration file's settings; nil runs every rule with
+	// its default severity.
+	Config *FileConfig
+	// Import bounds what the importer reads.
+	Import importer.Options
+	// Stdin is read for an input whose path is Stdin; StdinName is the
+	// name findings give it ("<stdin>" when empty).
+	Stdin     io.Reader
+	StdinName string
+}
+
+// Findings are what one run found.
+type Findings struct {
+	// Files are the files linted, in the order of the inputs, clean ones
+	// included; a walked file without a definition is not among them.
+	Files []string
+	// Diagnostics are sorted with diag.Sort. Suppressed ones are included
+	// (with their Suppression); problems reading an input are syntax
+	// diagnostics, problems in the configuration config diagnostics.
+	Diagnostics []diag.Diagnostic
+	// Sources holds the text of every file that could be parsed, by the
+	// name diagnostics give it, for snippets.
+	Sources map[string][]byte
+}
+
+// Run lints the inputs as the apigw-oas lint command does: it imports them
+// in parallel, runs the rules over every API found, applies ignore comments
+// and the configuration's ignore entries, and reports entries that matched
+// nothing. The result does not depend on scheduling.
+//
+// A baseline is not applied: Baseline.Filter does that, after
+// WriteBaseline, when a caller wants both.
+func Run(inputs []Input, opts Options) *Findings {
+	imports := importAll(inputs, opts)
+	var settings Config = Defaults{}
+	if opts.Config != nil {
+		settings = opts.Config
+	}
+	found := &Findings{Sources: map[string][]byte{}}
+	for _, res := range imports {
+		found.Files = append(found.Files, res.File)
+		ds := File(res, opts.Rules, settings)
+		if opts.Config != nil {
+			opts.Config.Suppress(res.File, ds)
+		}
+		found.Diagnostics = append(found.Diagnostics, ds...)
+		if res.Doc != nil {
+			found.Sources[res.File] = res.Doc.Src
+		}
+	}
+	if opts.Config != nil {
+		found.Diagnostics = append(found.Diagnostics, opts.Config.Unused()...)
+	}
+	diag.Sort(found.Diagnostics)
+	return found
+}
+
+// importAll imports the inputs on every core, keeping their order, and
+// drops walked files that hold no definition.
+func importAll(inputs []Input, opts Options) []*importer.Result {
+	imports := make([]*importer.Result, len(inputs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				imports[i] = importInput(inputs[i], opts)
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var kept []*importer.Result
+	for i, res := range imports {
+		if inputs[i].Explicit {
+			res.RequireDefinition()
+		}
+		// a walked file is kept when it holds a definition, or when it looked
+		// like one but could not be read (a broken definition is reported)
+		if inputs[i].Explicit || res.Format != "" || len(res.Diagnostics) > 0 {
+			kept = append(kept, res)
+		}
+	}
+	return kept
+}
+
+func importInput(in Input, opts Options) *importer.Result {
+	if in.Path != Stdin {
+		return importer.File(in.Path, opts.Import)
+	}
+	name := opts.StdinName
+	if name == "" {
+		name = "<stdin>"
+	}
+	stdin := opts.Stdin
+	if stdin == nil {
+		stdin = strings.NewReader("") // no standard input given: an empty one
+	}
+	return importer.Reader(name, stdin, opts.Import)
+}

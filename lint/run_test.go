@@ -1,0 +1,97 @@
+package lint_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/lint/rules"
+)
+
+// A Go program lints a definition as the lint command does and decides
+// what fails its build.
+func ExampleRun() {
+	found := lint.Run([]lint.Input{{Path: "../fixtures/sam-thumbnails.yaml", Explicit: true}},
+		lint.Options{Rules: rules.All})
+	errors := 0
+	for _, d := range found.Diagnostics {
+		fmt.Printf("line %d: %s [%s]\n", d.Span.Start.Line, d.Severity, d.Rule)
+		if d.Severity == diag.Error && !d.Suppressed() {
+			errors++
+		}
+	}
+	fmt.Printf("files linted: %d, errors: %d\n", len(found.Files), errors)
+	// Output:
+	// line 10: warning [media-type-duplicate]
+	// line 12: error [template-receives-binary]
+	// files linted: 1, errors: 1
+}
+
+// A walked file without a definition is dropped, a named one is reported;
+// standard input is read under the name given; files keep the inputs' order
+// whatever the scheduling.
+func TestRunInputs(t *testing.T) {
+	dir := t.TempDir()
+	notAPI := writeFile(t, filepath.Join(dir, "chart.yaml"), "replicas: 3\n")
+	named := writeFile(t, filepath.Join(dir, "named.yaml"), "replicas: 3\n")
+	var apis []lint.Input
+	for i := range 20 {
+		path := writeFile(t, filepath.Join(dir, fmt.Sprintf("api%02d.yaml", i)), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n")
+		apis = append(apis, lint.Input{Path: path})
+	}
+	inputs := append([]lint.Input{{Path: notAPI}, {Path: named, Explicit: true}, {Path: lint.Stdin, Explicit: true}}, apis...)
+	found := lint.Run(inputs, lint.Options{Rules: rules.All, StdinName: "piped.yaml",
+		Stdin: strings.NewReader("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-binary-media-types: [image/jpg]\n")})
+
+	want := []string{named, "piped.yaml"}
+	for _, in := range apis {
+		want = append(want, in.Path)
+	}
+	if !slices.Equal(found.Files, want) {
+		t.Errorf("files %q, want %q", found.Files, want)
+	}
+	got := lines(found.Diagnostics)
+	for _, w := range []string{named + ": error: not an API definition", "piped.yaml:4:42: warning: binary media type \"image/jpg\""} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	if !strings.HasPrefix(string(found.Sources["piped.yaml"]), "openapi") {
+		t.Errorf("the source of standard input is not kept: %q", found.Sources["piped.yaml"])
+	}
+}
+
+// The configuration's ignore entries span the whole run: one that matched a
+// finding in any file is used, one that matched none is reported once.
+func TestRunConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := writeFile(t, filepath.Join(dir, ".apigw-oas.yaml"), `ignore:
+  - {rule: media-type-nonstandard, files: "b.yaml", reason: "our client sends image/jpg"}
+  - {rule: media-type-duplicate, files: "*.yaml", reason: "nothing is duplicated"}
+`)
+	cfg, problems := lint.LoadConfig(cfgPath, rules.All)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	body := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-binary-media-types: [image/jpg]\n"
+	a := writeFile(t, filepath.Join(dir, "a.yaml"), body)
+	b := writeFile(t, filepath.Join(dir, "b.yaml"), body)
+	found := lint.Run([]lint.Input{{Path: a}, {Path: b}}, lint.Options{Rules: rules.All, Config: cfg})
+	got := lines(found.Diagnostics)
+	for _, w := range []string{
+		"a.yaml:4:42: warning: binary media type \"image/jpg\" is not what clients send; they send \"image/jpeg\", which this entry does not match; list \"image/jpeg\" [media-type-nonstandard]\n",
+		"b.yaml:4:42: warning: binary media type \"image/jpg\" is not what clients send; they send \"image/jpeg\", which this entry does not match; list \"image/jpeg\" [media-type-nonstandard] (suppressed: config, our client sends image/jpg)",
+		":3:5: warning: ignore entry for media-type-duplicate on \"*.yaml\" matched no finding; remove it [config]",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 3 {
+		t.Errorf("%d findings, want 3:\n%s", n, got)
+	}
+}
