@@ -81,13 +81,14 @@ type Finding struct {
 	Operation *model.Operation
 	Message   string
 	Related   []diag.Related
+	Fix       *diag.Fix // the change Message suggests, when it is mechanical
 }
 
 // Report adds a finding.
 func (p *Pass) Report(f Finding) {
 	d := diag.Diagnostic{
 		Rule: p.rule.ID, Severity: p.severity, Message: f.Message,
-		Span: f.Span, Pointer: f.Pointer, Related: f.Related,
+		Span: f.Span, Pointer: f.Pointer, Related: f.Related, Fix: f.Fix,
 	}
 	if f.Operation != nil {
 		d.Operation = f.Operation.Name()

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -25,8 +26,13 @@ var BinaryMediaTypesType = &lint.Rule{
 			return
 		}
 		if bmt.Declared.Tag != source.TagSeq {
-			lint.Reportf(p, bmt.Declared, nil, "x-amazon-apigateway-binary-media-types is %s, not a list; API Gateway expects an array of media types such as [image/png]%s",
-				describeValue(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))
+			var fix *diag.Fix
+			if bmt.Declared.Tag == source.TagStr && placeholderHint(bmt.Declared.Raw) == "" {
+				fix = fixOf(replaceEdit(bmt.Declared.Pointer, []string{bmt.Declared.Raw}))
+			}
+			p.Report(lint.Finding{Span: bmt.Declared.Span, Pointer: bmt.Declared.Pointer, Fix: fix,
+				Message: fmt.Sprintf("x-amazon-apigateway-binary-media-types is %s, not a list; API Gateway expects an array of media types such as [image/png]%s",
+					describeValue(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))})
 			return
 		}
 		for _, e := range bmt.Entries {

@@ -10,6 +10,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -49,8 +50,9 @@ var BrowserAcceptUnmatched = &lint.Rule{
 				}
 				failing := failingBrowsers(matrix.ConfigFor(p.API, op), mt.Value, ctx, browsers)
 				if len(failing) > 0 {
-					lint.Reportf(p, mt.Field, op, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
-						mt.Value, op.Name(), describeFailures(failing), suggestion(ctx, binaryList(p.API)))
+					advice, fix := suggestion(p.API, ctx)
+					reportFixable(p, mt.Field, op, fix, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
+						mt.Value, op.Name(), describeFailures(failing), advice)
 				}
 			}
 		}
@@ -114,11 +116,11 @@ func describeFailures(fs []clients.Profile) string {
 }
 
 // suggestion names the narrowest change that fixes every failing browser.
-func suggestion(ctx, list string) string {
+func suggestion(api *model.API, ctx string) (string, *diag.Fix) {
 	if ctx == "<img>" {
-		return `add "image/*" to ` + list
+		return imageWildcard(api)
 	}
-	return `only "text/html" or "*/*" in ` + list + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`
+	return `only "text/html" or "*/*" in ` + binaryList(api) + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`, nil
 }
 
 func browsersOption(p *lint.Pass) []string {

@@ -39,6 +39,7 @@ var All = sortedRules(
 	ResponseBinaryUnlisted,
 	ResponseTextBase64Decoded,
 	StreamBinaryMediaTypes,
+	TemplateReadsBase64,
 	TemplateReceivesBinary,
 	TextTypeListedBinary,
 )

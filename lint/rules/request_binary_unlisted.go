@@ -28,7 +28,7 @@ var RequestBinaryUnlisted = &lint.Rule{
 					continue
 				}
 				if res := simulateRequest(p.API, op, mt.Value, sampleBinary); res.Action == matrix.AsText {
-					lint.Reportf(p, mt.Field, op, "%s accepts %s, which matches no binary media type: API Gateway treats the body as text and replaces invalid UTF-8 with U+FFFD (200 OK, corrupted upload); add %s to %s",
+					reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Value), "%s accepts %s, which matches no binary media type: API Gateway treats the body as text and replaces invalid UTF-8 with U+FFFD (200 OK, corrupted upload); add %s to %s",
 						op.Name(), mt.Value, mt.Value, binaryList(p.API))
 				}
 			}

@@ -41,7 +41,7 @@ var ResponseBinaryUnlisted = &lint.Rule{
 				if proxy {
 					why = "with no binary media types API Gateway never decodes the Lambda's base64 body: clients get base64 text"
 				}
-				lint.Reportf(p, mt.Field, op, "%s produces %s, which matches no binary media type; %s; add %s to %s",
+				reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Value), "%s produces %s, which matches no binary media type; %s; add %s to %s",
 					op.Name(), mt.Value, why, mt.Value, binaryList(p.API))
 			}
 		}
