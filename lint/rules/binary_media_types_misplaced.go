@@ -20,6 +20,11 @@ var BinaryMediaTypesMisplaced = &lint.Rule{
 	Fix: "move the list to the root of the document (merge it with any list already there)",
 	Check: func(p *lint.Pass) {
 		for _, m := range p.API.BinaryMediaTypes.Misplaced {
+			if p.API.Kind == model.HTTPAPI {
+				p.Report(lint.Finding{Span: m.Span, Pointer: m.Pointer, Fix: fixOf(removeEdit(m.Pointer)),
+					Message: "x-amazon-apigateway-binary-media-types at " + m.Pointer + " is ignored, and would be at the root too: this is an HTTP API, which has no binary media types; remove it"})
+				continue
+			}
 			p.Report(lint.Finding{Span: m.Span, Pointer: m.Pointer, Fix: moveToRootFix(p.API, m),
 				Message: "x-amazon-apigateway-binary-media-types at " + m.Pointer + " is ignored: API Gateway reads it only at the document root; move it there"})
 		}

@@ -48,11 +48,12 @@ var BrowserAcceptUnmatched = &lint.Rule{
 				if ctx == "" {
 					continue
 				}
-				failing := failingBrowsers(matrix.ConfigFor(p.API, op), mt.Value, ctx, browsers)
+				cfg := matrix.ConfigFor(p.API, op)
+				failing := failingBrowsers(cfg, mt.Value, ctx, browsers)
 				if len(failing) > 0 {
 					advice, fix := suggestion(p.API, ctx)
-					reportFixable(p, mt.Field, op, fix, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
-						mt.Value, op.Name(), describeFailures(failing), advice)
+					reportFixable(p, mt.Field, op, fix, "browsers get %s from %s as %s, not binary: API Gateway reads only the first Accept media range, and %s; %s",
+						mt.Value, op.Name(), receivedAs(matrix.ServeBinary(cfg, failing[0].Accept, mt.Value)), describeFailures(failing), advice)
 				}
 			}
 		}
@@ -88,6 +89,16 @@ func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string
 		}
 	}
 	return out
+}
+
+// receivedAs names what a browser that does not get binary receives: the
+// base64 text, or (when the payload itself is text to API Gateway, its
+// type being unlisted) the bytes read as UTF-8.
+func receivedAs(r *matrix.Result) string {
+	if r.Action == matrix.AsText {
+		return "UTF-8 text with invalid bytes replaced"
+	}
+	return "base64 text"
 }
 
 // describeFailures groups browsers by the first media range they send:

@@ -23,12 +23,17 @@ var ConvertToBinaryWithTemplate = &lint.Rule{
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
 			if in.ContentHandling.Value == model.ConvertToBinary && len(in.RequestTemplates) > 0 && !in.Type.Value.IsProxy() {
-				reportFixable(p, in.ContentHandling, op, convertToTextFix(p.API, op), "CONVERT_TO_BINARY with request templates (%s): a binary payload cannot go through a mapping template, so matching requests get 500; use CONVERT_TO_TEXT or remove the templates",
-					templateNames(in.RequestTemplates))
+				fix := convertToTextFix(p.API, op)
+				advice := "use CONVERT_TO_TEXT or remove the templates"
+				if fix == nil {
+					advice = "remove the templates; CONVERT_TO_TEXT would give base64 to a template that reads the body as text, whose type is binary"
+				}
+				reportFixable(p, in.ContentHandling, op, fix, "CONVERT_TO_BINARY with request templates (%s): a binary payload cannot go through a mapping template, so matching requests get 500; %s",
+					templateNames(in.RequestTemplates), advice)
 			}
 			for _, r := range in.Responses {
 				if r.ContentHandling.Value == model.ConvertToBinary && len(r.ResponseTemplates) > 0 {
-					reportFixable(p, r.ContentHandling, op, removeTemplatesFix(r), "CONVERT_TO_BINARY with response templates (%s) on the %s integration response: a binary payload cannot go through a mapping template, so clients get 500; remove the templates or the conversion",
+					reportFixable(p, r.ContentHandling, op, removeTemplatesFix(r), "CONVERT_TO_BINARY with response templates (%s) on the %s integration response: a binary payload cannot go through a mapping template, so clients get 500; remove the templates",
 						templateNames(r.ResponseTemplates), quoted(r.Pattern.Raw))
 				}
 			}

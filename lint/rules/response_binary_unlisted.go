@@ -38,7 +38,10 @@ var ResponseBinaryUnlisted = &lint.Rule{
 					continue
 				}
 				why := "API Gateway treats the integration's " + mt.Value + " response as text: clients get it mangled or base64-decoded into an error"
-				if proxy {
+				switch {
+				case m.Empty() && !proxy:
+					why = "with no binary media types API Gateway treats the integration's " + mt.Value + " response as text: clients get it mangled (invalid UTF-8 replaced)"
+				case proxy:
 					why = "with no binary media types API Gateway never decodes the Lambda's base64 body: clients get base64 text"
 				}
 				reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Value), "%s produces %s, which matches no binary media type; %s; add %s to %s",

@@ -44,7 +44,7 @@ var ResponseTextBase64Decoded = &lint.Rule{
 				one.Responses = []matrix.IntegrationResponse{ir}
 				res := matrix.SimulateResponse(one, matrix.Response{Accept: accept, HasAccept: true, ContentType: textType, HasContentType: true, Body: sampleText})
 				if res.Rule == matrix.RuleInvalidBase64 {
-					reportFixable(p, r.Pattern, op, fixOf(setEdit(source.Append(r.Pointer, "contentHandling"), "CONVERT_TO_TEXT")), "the %s integration response returns %s, but clients of %s ask for %s first: API Gateway base64-decodes the text and answers 500; set contentHandling: CONVERT_TO_TEXT on it",
+					reportFixable(p, r.Pattern, op, fixOf(setEdit(source.Append(r.Pointer, "contentHandling"), "CONVERT_TO_TEXT")), "the %s integration response returns %s; to a client of %s whose first Accept range is %s, API Gateway base64-decodes that text and answers 500; set contentHandling: CONVERT_TO_TEXT on it",
 						r.Pattern.Raw, textType, op.Name(), accept)
 				}
 			}
