@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -22,8 +23,8 @@ var BinaryMediaTypesType = &lint.Rule{
 	Fix: "write the extension as a list of media types, one string per entry",
 	Check: func(p *lint.Pass) {
 		bmt := p.API.BinaryMediaTypes
-		if !bmt.Declared.Set {
-			return
+		if !bmt.Declared.Set || p.API.Kind == model.HTTPAPI {
+			return // an HTTP API's list is to be removed: http-api-binary-media-types
 		}
 		if bmt.Declared.Tag != source.TagSeq {
 			var fix *diag.Fix
