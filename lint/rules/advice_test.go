@@ -153,8 +153,8 @@ func checkOutcomes(t *testing.T, before, after *importer.Result) {
 // type it accepts or has a template for (and, for OPTIONS, a preflight
 // without Content-Type), and each known client fetching each type it
 // produces; it names each exchange that API Gateway rejects (415, 500,
-// 502), whose binary bytes it corrupts (U+FFFD), or whose binary content
-// reaches the client as base64 text. An exchange that failed before a fix
+// 502), whose binary bytes it corrupts (U+FFFD) or passes on untemplated
+// as base64, or whose binary content reaches the client as base64 text. An exchange that failed before a fix
 // may fail differently after it (corrupted, then base64): it is no new bug.
 func failures(api *model.API) map[string]string {
 	out := map[string]string{}
@@ -167,6 +167,8 @@ func failures(api *model.API) map[string]string {
 				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Rule.ID)
 			case r.Action == matrix.AsText && isBinaryContent(mediaType):
 				failure = "corrupted: read as UTF-8"
+			case r.AcceptFirst == nil && r.Template == nil && r.Action == matrix.Base64Encode:
+				failure = "passed to the backend as base64 text instead of the bytes"
 			case r.AcceptFirst != nil && isBinaryContent(mediaType) && !r.ClientGetsBinary():
 				failure = "base64 text instead of the bytes"
 			default:

@@ -18,7 +18,7 @@ var ConvertToBinaryWithTemplate = &lint.Rule{
 		"templates and for response templates).\n\n" +
 		"Bad:\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_BINARY\n  requestTemplates:\n    application/json: '{\"body\": \"$input.body\"}'\n```\n\n" +
 		"Good (to put binary into JSON, convert it to base64 text):\n\n```yaml\nx-amazon-apigateway-integration:\n  contentHandling: CONVERT_TO_TEXT\n  requestTemplates:\n    application/octet-stream: '{\"body\": \"$input.body\"}'\n```",
-	Fix: "use CONVERT_TO_TEXT when a template must see the payload, or remove the templates",
+	Fix: "use CONVERT_TO_TEXT when a template must see the payload (unless it reads the body of a type that is binary), or remove the templates",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

@@ -20,7 +20,7 @@ var ConvertToTextBodyUnused = &lint.Rule{
 		"Mock integrations are exempt: there `CONVERT_TO_TEXT` only keeps binary out of the template.\n\n" +
 		"Bad:\n\n```yaml\ncontentHandling: CONVERT_TO_TEXT\nrequestTemplates:\n  image/png: '{\"action\": \"store\"}'\n```\n\n" +
 		"Good:\n\n```yaml\ncontentHandling: CONVERT_TO_TEXT\nrequestTemplates:\n  image/png: '{\"action\": \"store\", \"data\": \"$input.body\"}'\n```",
-	Fix: "use $input.body in the template, or remove CONVERT_TO_TEXT if the body is not needed",
+	Fix: "read the body ($input.body) in the template if the backend needs it; otherwise keep CONVERT_TO_TEXT, which keeps the binary payload out of the template",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

@@ -23,7 +23,7 @@ var TemplateReceivesBinary = &lint.Rule{
 		"application/json, so every preflight fails and the browser blocks the real request.\n\n" +
 		"Bad:\n\n```yaml\nx-amazon-apigateway-binary-media-types: ['*/*']\npaths:\n  /items:\n    options:\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n          application/json: '{\"statusCode\": 200}'\n```\n\n" +
 		"Good:\n\n```yaml\n      x-amazon-apigateway-integration:\n        type: mock\n        contentHandling: CONVERT_TO_TEXT\n        requestTemplates:\n          application/json: '{\"statusCode\": 200}'\n```",
-	Fix: "add contentHandling: CONVERT_TO_TEXT to the integration (or narrow the binary media types)",
+	Fix: "add contentHandling: CONVERT_TO_TEXT to the integration when the template does not read the body; when it does, list only the binary types the API serves",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
