@@ -93,7 +93,20 @@ func (p *Pass) Report(f Finding) {
 	if f.Operation != nil {
 		d.Operation = f.Operation.Name()
 	}
+	if d.Fix != nil && !p.editable(f.Span.File) {
+		d.Fix = nil
+	}
 	p.diags = append(p.diags, d)
+}
+
+// editable reports whether a fix's JSON pointers can address the file: a
+// YAML or JSON file, not the tree an importer built from Terraform's HCL.
+func (p *Pass) editable(file string) bool {
+	doc := p.Doc
+	if def := p.API.DefinitionDoc; def != nil && def.File == file {
+		doc = def
+	}
+	return doc != nil && doc.File == file && doc.Syntax != source.HCL
 }
 
 // Reportf adds a finding about a field.

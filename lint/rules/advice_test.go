@@ -38,16 +38,12 @@ var adviceWithoutFix = map[string]string{
 func TestAdvice(t *testing.T) {
 	for _, r := range All {
 		t.Run(r.ID, func(t *testing.T) {
-			bad, _ := filepath.Glob(filepath.Join("testdata", r.ID, "bad_*"))
 			fixes := 0
-			for _, path := range bad {
-				if strings.HasSuffix(path, ".out") {
-					continue
-				}
+			for _, path := range badDefinitions(r.ID) {
 				res := importer.File(path, importer.Options{})
 				before := lint.File(res, All, lint.Defaults{})
-				for _, d := range lint.File(res, All, only{r.ID}) {
-					if d.Fix == nil {
+				for _, d := range before {
+					if d.Rule != r.ID || d.Fix == nil {
 						continue
 					}
 					fixes++
@@ -67,6 +63,23 @@ func TestAdvice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// badDefinitions are the definition files of a rule's bad cases: each
+// bad_* file but its .out, and the definitions in each bad_* folder (linted
+// here with the rules' default options, which the advice must hold for).
+func badDefinitions(id string) []string {
+	var files []string
+	bad, _ := filepath.Glob(filepath.Join("testdata", id, "bad_*"))
+	for _, path := range bad {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			inside, _ := filepath.Glob(filepath.Join(path, "*"))
+			files = append(files, slices.DeleteFunc(inside, func(f string) bool { return filepath.Base(f) == lint.ConfigFileName })...)
+		} else if !strings.HasSuffix(path, ".out") {
+			files = append(files, path)
+		}
+	}
+	return files
 }
 
 // applyFixToFile parses the file afresh, applies the fix to its tree,

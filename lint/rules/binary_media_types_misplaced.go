@@ -40,7 +40,7 @@ func moveToRootFix(api *model.API, m model.Misplaced) *diag.Fix {
 			missing = append(missing, e.Value)
 		}
 	}
-	add := addBinaryTypesFix(api, missing...)
+	add := addBinaryTypesFix(api, m.Span.File, missing...)
 	if add == nil && len(missing) > 0 {
 		return nil
 	}

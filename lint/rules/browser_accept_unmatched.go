@@ -51,7 +51,7 @@ var BrowserAcceptUnmatched = &lint.Rule{
 				cfg := matrix.ConfigFor(p.API, op)
 				failing := failingBrowsers(cfg, mt.Value, ctx, browsers)
 				if len(failing) > 0 {
-					advice, fix := suggestion(p.API, ctx)
+					advice, fix := suggestion(p.API, ctx, mt.Span.File)
 					reportFixable(p, mt.Field, op, fix, "browsers get %s from %s as %s, not binary: API Gateway reads only the first Accept media range, and %s; %s",
 						mt.Value, op.Name(), receivedAs(matrix.ServeBinary(cfg, failing[0].Accept, mt.Value)), describeFailures(failing), advice)
 				}
@@ -127,9 +127,9 @@ func describeFailures(fs []clients.Profile) string {
 }
 
 // suggestion names the narrowest change that fixes every failing browser.
-func suggestion(api *model.API, ctx string) (string, *diag.Fix) {
+func suggestion(api *model.API, ctx, file string) (string, *diag.Fix) {
 	if ctx == "<img>" {
-		return imageWildcard(api)
+		return imageWildcard(api, file)
 	}
 	return `only "text/html" or "*/*" in ` + binaryList(api) + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`, nil
 }

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/apigw-oas/apigw-oas/clients"
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -41,14 +43,18 @@ func sameFile(f model.Field[string], span source.Span) bool {
 // addBinaryTypesFix adds media types to the API's binary media types: to
 // the list that is written (the container's own setting first, as
 // binaryList names it), else as a new extension at the root of a
-// standalone OpenAPI definition; nil when there is neither.
-func addBinaryTypesFix(api *model.API, mediaTypes ...string) *diag.Fix {
+// standalone OpenAPI definition; nil when there is neither, or when the
+// list is not in file, the file of the finding.
+func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.Fix {
 	if len(mediaTypes) == 0 {
 		return nil
 	}
 	b := api.BinaryMediaTypes
 	for _, list := range []model.Field[string]{b.Property, b.Declared} {
 		if list.Set && list.Tag == source.TagSeq && list.Pointer != "" {
+			if list.Span.File != file {
+				return nil
+			}
 			var edits []diag.Edit
 			for _, t := range mediaTypes {
 				edits = append(edits, diag.Edit{Op: diag.EditAdd, Pointer: list.Pointer + "/-", Value: t})
@@ -56,7 +62,7 @@ func addBinaryTypesFix(api *model.API, mediaTypes ...string) *diag.Fix {
 			return fixOf(edits...)
 		}
 	}
-	if api.Container == "" && !b.Declared.Set {
+	if api.Container == "" && !b.Declared.Set && api.Span.File == file {
 		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(api.DefinitionPointer, string(model.FromBinaryMediaTypes)), Value: mediaTypes})
 	}
 	return nil
@@ -205,6 +211,33 @@ func parentPointer(ptr string) (string, int) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// contentHandlingEdit sets contentHandling on an integration or an
+// integration response (at ptr), spelt as the object's other keys are:
+// contentHandling in OpenAPI and the control plane, ContentHandling in
+// CloudFormation. sibling is the pointer of a key the object has.
+func contentHandlingEdit(ptr, sibling string) diag.Edit {
+	key := "contentHandling"
+	if _, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/"); last != "" && unicode.IsUpper(rune(last[0])) {
+		key = "ContentHandling"
+	}
+	return setEdit(source.Append(ptr, key), "CONVERT_TO_TEXT")
+}
+
+// integrationKey is the pointer of a key the integration has, for
+// contentHandlingEdit.
+func integrationKey(in *model.Integration) string {
+	return cmp.Or(in.Type.Pointer, in.URI.Pointer, in.HTTPMethod.Pointer)
+}
+
+// inCaseOf writes an enum value in the case the file wrote the one it
+// replaces: WHEN_NO_MATCH in CloudFormation and the control plane.
+func inCaseOf(written, value string) string {
+	if written != "" && written == strings.ToUpper(written) {
+		return strings.ToUpper(value)
+	}
+	return value
+}
+
 // reportFixable is lint.Reportf with the fix the message suggests.
 func reportFixable[T any](p *lint.Pass, f model.Field[T], op *model.Operation, fix *diag.Fix, format string, args ...any) {
 	p.Report(lint.Finding{Span: f.Span, Pointer: f.Pointer, Operation: op, Fix: fix, Message: fmt.Sprintf(format, args...)})
@@ -213,7 +246,7 @@ func reportFixable[T any](p *lint.Pass, f model.Field[T], op *model.Operation, f
 // imageWildcard is what makes browsers' <img> requests binary: image/*
 // in place of the image entries it covers (which would be redundant
 // beside it), or appended when there are none.
-func imageWildcard(api *model.API) (advice string, fix *diag.Fix) {
+func imageWildcard(api *model.API, file string) (advice string, fix *diag.Fix) {
 	list := binaryList(api)
 	var covered []model.MediaType
 	for _, e := range listed(api) {
@@ -222,7 +255,7 @@ func imageWildcard(api *model.API) (advice string, fix *diag.Fix) {
 		}
 	}
 	if len(covered) == 0 {
-		return `add "image/*" to ` + list, addBinaryTypesFix(api, "image/*")
+		return `add "image/*" to ` + list, addBinaryTypesFix(api, file, "image/*")
 	}
 	names := make([]string, len(covered))
 	edits := []diag.Edit{replaceEdit(covered[0].Pointer, "image/*")}
@@ -233,5 +266,9 @@ func imageWildcard(api *model.API) (advice string, fix *diag.Fix) {
 		}
 	}
 	slices.Reverse(edits[1:]) // later items first, so earlier indices hold
-	return `replace ` + listText(names) + ` in ` + list + ` by "image/*"`, fixOf(edits...)
+	advice = `replace ` + listText(names) + ` in ` + list + ` by "image/*"`
+	if covered[0].Span.File != file {
+		return advice, nil
+	}
+	return advice, fixOf(edits...)
 }

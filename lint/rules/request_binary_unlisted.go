@@ -5,7 +5,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/model"
-	"github.com/apigw-oas/apigw-oas/source"
 )
 
 var RequestBinaryUnlisted = &lint.Rule{
@@ -45,7 +44,7 @@ var RequestBinaryUnlisted = &lint.Rule{
 // the documented way to put binary into a template.
 func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) (string, *diag.Fix) {
 	advice := "add " + mediaType + " to " + binaryList(api)
-	fix := addBinaryTypesFix(api, mediaType)
+	fix := addBinaryTypesFix(api, op.Span.File, mediaType)
 	cfg := matrix.ConfigFor(api, op)
 	cfg.BinaryMediaTypes = append(cfg.BinaryMediaTypes, mediaType)
 	if matrix.SimulateRequest(cfg, matrix.Request{ContentType: mediaType, HasContentType: true}).Rule != matrix.RuleBinaryIntoVTL {
@@ -56,5 +55,5 @@ func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) 
 	if fix == nil || in.Pointer == "" || in.ContentHandling.Set {
 		return advice, nil
 	}
-	return advice, fixOf(append(fix.Edits, setEdit(source.Append(in.Pointer, "contentHandling"), "CONVERT_TO_TEXT"))...)
+	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKey(in)))...)
 }

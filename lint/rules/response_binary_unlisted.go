@@ -44,7 +44,7 @@ var ResponseBinaryUnlisted = &lint.Rule{
 				case proxy:
 					why = "with no binary media types API Gateway never decodes the Lambda's base64 body: clients get base64 text"
 				}
-				reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Value), "%s produces %s, which matches no binary media type; %s; add %s to %s",
+				reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Span.File, mt.Value), "%s produces %s, which matches no binary media type; %s; add %s to %s",
 					op.Name(), mt.Value, why, mt.Value, binaryList(p.API))
 			}
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/mediatype"
 	"github.com/apigw-oas/apigw-oas/model"
-	"github.com/apigw-oas/apigw-oas/source"
 )
 
 var TemplateReceivesBinary = &lint.Rule{
@@ -56,7 +55,7 @@ func convertToTextAdvice(in *model.Integration, t model.Named) (string, *diag.Fi
 	if in.Pointer == "" || in.Span.File != t.Name.Span.File {
 		return advice, nil
 	}
-	return advice, fixOf(setEdit(source.Append(in.Pointer, "contentHandling"), "CONVERT_TO_TEXT"))
+	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKey(in)))
 }
 
 // narrowAdvice is the fix for a template that reads the body as text: the
