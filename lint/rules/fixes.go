@@ -23,22 +23,11 @@ import (
 
 func fixOf(edits ...diag.Edit) *diag.Fix { return &diag.Fix{Edits: edits} }
 
-func setEdit(ptr, value string) diag.Edit {
-	return diag.Edit{Op: diag.EditAdd, Pointer: ptr, Value: value}
-}
-
 func replaceEdit(ptr string, value any) diag.Edit {
 	return diag.Edit{Op: diag.EditReplace, Pointer: ptr, Value: value}
 }
 
 func removeEdit(ptr string) diag.Edit { return diag.Edit{Op: diag.EditRemove, Pointer: ptr} }
-
-// sameFile reports whether a setting's pointer addresses the file a finding
-// is reported in: not so for settings read through a $ref into another
-// file, whose pointer names the referring place.
-func sameFile(f model.Field[string], span source.Span) bool {
-	return f.Pointer != "" && f.Span.File == span.File
-}
 
 // addBinaryTypesFix adds media types to the API's binary media types: to
 // the list that is written (the container's own setting first, as
@@ -168,7 +157,7 @@ func (n narrowing) describe(list string) string {
 // fix is the narrowing as edits of the entry, when it is written in the
 // finding's file.
 func (n narrowing) fix(span source.Span) *diag.Fix {
-	if n.lost != "" || !sameFile(n.entry.Field, span) {
+	if n.lost != "" || n.entry.Pointer == "" || n.entry.Span.File != span.File {
 		return nil
 	}
 	if len(n.by) == 0 {
@@ -220,7 +209,7 @@ func contentHandlingEdit(ptr, sibling string) diag.Edit {
 	if _, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/"); last != "" && unicode.IsUpper(rune(last[0])) {
 		key = "ContentHandling"
 	}
-	return setEdit(source.Append(ptr, key), "CONVERT_TO_TEXT")
+	return diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ptr, key), Value: "CONVERT_TO_TEXT"}
 }
 
 // integrationKey is the pointer of a key the integration has, for
