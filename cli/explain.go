@@ -83,11 +83,32 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 	o := matrix.Simulate(cfg, ex)
 	result.Request = side(o.Request, ex.Request != nil && ex.Request.Body != nil)
 	result.Response = side(o.Response, ex.Response != nil && (ex.Response.Body != nil || ex.Response.LambdaOutput != nil))
+	if types := responseTypesToSimulate(cfg, op, ex.Response); types != nil {
+		for _, t := range types {
+			resp := *ex.Response
+			resp.ContentType, resp.HasContentType = t, true
+			result.Responses = append(result.Responses, side(matrix.SimulateResponse(cfg, resp), false))
+		}
+		result.Response = result.Responses[0]
+	}
 	if cmd.String("format") == "json" {
 		return writeJSON(out, result)
 	}
 	writeExplanation(out, op, result)
 	return nil
+}
+
+// responseTypesToSimulate returns the media types the operation's 2xx
+// responses declare when a 2xx response has no integration Content-Type or
+// body: each is simulated, as the client table does, so that --client
+// shows why a client gets what the table says. Nil otherwise: a Lambda
+// proxy ignores the Content-Type, an HTTP API has no binary media types,
+// and an operation that declares nothing has no types to show.
+func responseTypesToSimulate(cfg matrix.Config, op *model.Operation, resp *matrix.Response) []string {
+	if resp == nil || resp.HasContentType || resp.Body != nil || resp.Status/100 != 2 || cfg.Integration == model.AWSProxy || cfg.Kind != model.RESTAPI {
+		return nil
+	}
+	return declaredTypes(op)
 }
 
 // findOperation imports FILE and finds the operation the flags name.
@@ -231,6 +252,9 @@ type explanation struct {
 	Operation string      `json:"operation"`
 	Request   *sideResult `json:"request,omitempty"`
 	Response  *sideResult `json:"response,omitempty"`
+	// Responses holds one response per media type the operation produces,
+	// when the flags name none (Response is then the first of them).
+	Responses []*sideResult `json:"responses,omitempty"`
 }
 
 // sideResult is a matrix.Result whose body_base64 is present, as null

@@ -14,10 +14,18 @@ import (
 // writeExplanation prints the reasoning for each side of an exchange.
 func writeExplanation(w io.Writer, op *model.Operation, e explanation) {
 	fmt.Fprintf(w, "%s (%s)\n", e.Operation, op.Span)
-	for _, s := range []struct {
+	type section struct {
 		name string
 		side *sideResult
-	}{{"request", e.Request}, {"response", e.Response}} {
+	}
+	sections := []section{{"request", e.Request}, {"response", e.Response}}
+	if e.Responses != nil {
+		sections = sections[:1]
+		for _, r := range e.Responses {
+			sections = append(sections, section{"response, when the integration answers " + r.ContentType, r})
+		}
+	}
+	for _, s := range sections {
 		if s.side == nil {
 			continue
 		}
@@ -90,6 +98,15 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 // producedTypes lists the media types the operation's 2xx responses
 // declare, or application/json when it declares none.
 func producedTypes(op *model.Operation) []string {
+	if types := declaredTypes(op); types != nil {
+		return types
+	}
+	return []string{"application/json"}
+}
+
+// declaredTypes lists the media types the operation's 2xx responses
+// declare, each once.
+func declaredTypes(op *model.Operation) []string {
 	var types []string
 	seen := map[string]bool{}
 	for _, r := range op.Responses {
@@ -102,9 +119,6 @@ func producedTypes(op *model.Operation) []string {
 				types = append(types, m.Value)
 			}
 		}
-	}
-	if len(types) == 0 {
-		types = []string{"application/json"}
 	}
 	return types
 }

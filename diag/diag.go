@@ -44,6 +44,8 @@ type Diagnostic struct {
 	// Operation names the operation concerned ("GET /pets"), if any.
 	Operation string    `json:"operation,omitempty"`
 	Related   []Related `json:"related,omitempty"`
+	// Fix is the change the message suggests, when it is mechanical.
+	Fix *Fix `json:"fix,omitempty"`
 	// Suppression is set when an ignore comment or a config ignore entry
 	// covers the finding: it is kept, counted and shown as suppressed.
 	Suppression *Suppression `json:"suppression,omitempty"`

@@ -82,18 +82,32 @@ type Finding struct {
 	Operation *model.Operation
 	Message   string
 	Related   []diag.Related
+	Fix       *diag.Fix // the change Message suggests, when it is mechanical
 }
 
 // Report adds a finding.
 func (p *Pass) Report(f Finding) {
 	d := diag.Diagnostic{
 		Rule: p.rule.ID, Severity: p.severity, Message: f.Message,
-		Span: f.Span, Pointer: f.Pointer, Related: f.Related,
+		Span: f.Span, Pointer: f.Pointer, Related: f.Related, Fix: f.Fix,
 	}
 	if f.Operation != nil {
 		d.Operation = f.Operation.Name()
 	}
+	if d.Fix != nil && !p.editable(f.Span.File) {
+		d.Fix = nil
+	}
 	p.diags = append(p.diags, d)
+}
+
+// editable reports whether a fix's JSON pointers can address the file: a
+// YAML or JSON file, not the tree an importer built from Terraform's HCL.
+func (p *Pass) editable(file string) bool {
+	doc := p.Doc
+	if def := p.API.DefinitionDoc; def != nil && def.File == file {
+		doc = def
+	}
+	return doc != nil && doc.File == file && doc.Syntax != source.HCL
 }
 
 // Reportf adds a finding about a field.

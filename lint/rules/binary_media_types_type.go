@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -16,12 +18,17 @@ var BinaryMediaTypesType = &lint.Rule{
 	Fix:      "write the extension as a list of media types, one string per entry",
 	Check: func(p *lint.Pass) {
 		bmt := p.API.BinaryMediaTypes
-		if !bmt.Declared.Set {
-			return
+		if !bmt.Declared.Set || p.API.Kind == model.HTTPAPI {
+			return // an HTTP API's list is to be removed: http-api-binary-media-types
 		}
 		if bmt.Declared.Tag != source.TagSeq {
-			lint.Reportf(p, bmt.Declared, nil, "x-amazon-apigateway-binary-media-types is %s, not a list; API Gateway expects an array of media types such as [image/png]%s",
-				describeValue(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))
+			var fix *diag.Fix
+			if bmt.Declared.Tag == source.TagStr && placeholderHint(bmt.Declared.Raw) == "" {
+				fix = fixOf(replaceEdit(bmt.Declared.Pointer, []string{bmt.Declared.Raw}))
+			}
+			p.Report(lint.Finding{Span: bmt.Declared.Span, Pointer: bmt.Declared.Pointer, Fix: fix,
+				Message: fmt.Sprintf("x-amazon-apigateway-binary-media-types is %s, not a list; API Gateway expects an array of media types such as [image/png]%s",
+					describeValue(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))})
 			return
 		}
 		for _, e := range bmt.Entries {

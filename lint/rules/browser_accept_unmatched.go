@@ -10,6 +10,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -39,10 +40,12 @@ var BrowserAcceptUnmatched = &lint.Rule{
 				if ctx == "" {
 					continue
 				}
-				failing := failingBrowsers(matrix.ConfigFor(p.API, op), mt.Value, ctx, browsers)
+				cfg := matrix.ConfigFor(p.API, op)
+				failing := failingBrowsers(cfg, mt.Value, ctx, browsers)
 				if len(failing) > 0 {
-					lint.Reportf(p, mt.Field, op, "browsers get %s from %s as base64 text, not binary: API Gateway reads only the first Accept media range, and %s; %s",
-						mt.Value, op.Name(), describeFailures(failing), suggestion(ctx, binaryList(p.API)))
+					advice, fix := suggestion(p.API, ctx, mt.Span.File)
+					reportFixable(p, mt.Field, op, fix, "browsers get %s from %s as %s, not binary: API Gateway reads only the first Accept media range, and %s; %s",
+						mt.Value, op.Name(), receivedAs(matrix.ServeBinary(cfg, failing[0].Accept, mt.Value)), describeFailures(failing), advice)
 				}
 			}
 		}
@@ -80,6 +83,16 @@ func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string
 	return out
 }
 
+// receivedAs names what a browser that does not get binary receives: the
+// base64 text, or (when the payload itself is text to API Gateway, its
+// type being unlisted) the bytes read as UTF-8.
+func receivedAs(r *matrix.Result) string {
+	if r.Action == matrix.AsText {
+		return "UTF-8 text with invalid bytes replaced"
+	}
+	return "base64 text"
+}
+
 // describeFailures groups browsers by the first media range they send:
 // "for <img>, Chrome, Edge and Firefox send image/avif first and Safari
 // sends image/webp first".
@@ -106,11 +119,11 @@ func describeFailures(fs []clients.Profile) string {
 }
 
 // suggestion names the narrowest change that fixes every failing browser.
-func suggestion(ctx, list string) string {
+func suggestion(api *model.API, ctx, file string) (string, *diag.Fix) {
 	if ctx == "<img>" {
-		return `add "image/*" to ` + list
+		return imageWildcard(api, file)
 	}
-	return `only "text/html" or "*/*" in ` + list + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`
+	return `only "text/html" or "*/*" in ` + binaryList(api) + ` would match, and either makes every HTML response binary; link to it for download with fetch() and an explicit Accept instead, or accept that browsers cannot open it directly`, nil
 }
 
 func browsersOption(p *lint.Pass) []string {

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/model"
 )
@@ -12,17 +14,24 @@ func checkEnum[T comparable](p *lint.Pass, f model.Field[T], op *model.Operation
 	if !f.Set || f.Value != invalid {
 		return
 	}
-	hint := ""
+	hint, fix := "", (*diag.Fix)(nil)
 	for _, a := range allowed {
-		if strings.EqualFold(a, f.Raw) {
-			hint = "; write " + quoted(a)
+		if f.IsString() && strings.EqualFold(a, spellingOf(f.Raw)) {
+			hint, fix = "; write "+quoted(a), fixOf(replaceEdit(f.Pointer, a))
 		}
 	}
 	written := quoted(f.Raw)
 	if !f.IsString() {
 		written = describeValue(f.Tag, f.Raw)
 	}
-	lint.Reportf(p, f, op, "%s %s is not one of %s%s", name, written, listText(quoteAll(allowed)), hint)
+	p.Report(lint.Finding{Span: f.Span, Pointer: f.Pointer, Operation: op, Fix: fix,
+		Message: fmt.Sprintf("%s %s is not one of %s%s", name, written, listText(quoteAll(allowed)), hint)})
+}
+
+// spellingOf writes a value's words with underscores, the separator every
+// enum value uses: "when-no-match" and "convert to text" are variants.
+func spellingOf(raw string) string {
+	return strings.NewReplacer("-", "_", " ", "_").Replace(strings.TrimSpace(raw))
 }
 
 func quoteAll(items []string) []string {

@@ -16,7 +16,7 @@ var HTTPAPIBinaryMediaTypes = &lint.Rule{
 		if p.API.Kind != model.HTTPAPI || !p.API.BinaryMediaTypes.Declared.Set {
 			return
 		}
-		lint.Reportf(p, p.API.BinaryMediaTypes.Declared, nil, "binary media types have no effect on an HTTP API (%s): it base64-encodes non-text request bodies and decodes Lambda responses with isBase64Encoded itself; remove the list",
+		reportFixable(p, p.API.BinaryMediaTypes.Declared, nil, fixOf(removeEdit(p.API.BinaryMediaTypes.Declared.Pointer)), "binary media types have no effect on an HTTP API (%s): it base64-encodes non-text request bodies and decodes Lambda responses with isBase64Encoded itself; remove the list",
 			p.API.KindEvidence.Reason)
 	},
 }

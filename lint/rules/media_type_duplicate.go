@@ -19,7 +19,7 @@ var MediaTypeDuplicate = &lint.Rule{
 		entries := listed(p.API)
 		for i, e := range entries {
 			if cover, how := coveredBy(entries, i); cover != nil {
-				p.Report(lint.Finding{Span: e.Span, Pointer: e.Pointer,
+				p.Report(lint.Finding{Span: e.Span, Pointer: e.Pointer, Fix: fixOf(removeEdit(e.Pointer)),
 					Message: "binary media type " + quoted(e.Value) + " " + how + " " + quoted(cover.Value) + "; remove it",
 					Related: []diag.Related{{Message: "the entry that covers it", Span: cover.Span}}})
 			}

@@ -17,8 +17,9 @@ var MediaTypeEscaped = &lint.Rule{
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {
-				lint.Reportf(p, e.Field, nil, "binary media type %q is written with JSON-Pointer escaping; API Gateway compares it as written, so it never matches; write %q",
-					e.Value, source.UnescapeToken(e.Value))
+				plain := source.UnescapeToken(e.Value)
+				reportFixable(p, e.Field, nil, fixOf(replaceEdit(e.Pointer, plain)), "binary media type %q is written with JSON-Pointer escaping; API Gateway compares it as written, so it never matches; write %q",
+					e.Value, plain)
 			}
 		}
 	},

@@ -24,9 +24,9 @@ var MediaTypeInvalid = &lint.Rule{
 			case err != nil:
 				lint.Reportf(p, e.Field, nil, "binary media type %q is not a media type (type/subtype such as image/png); it never matches a request", e.Value)
 			case len(t.Params) > 0 || strings.Contains(e.Value, ";"):
-				lint.Reportf(p, e.Field, nil, "binary media type %q has parameters; list the media type alone (%s), since parameters are not part of the match", e.Value, t.String())
+				reportFixable(p, e.Field, nil, fixOf(replaceEdit(e.Pointer, t.String())), "binary media type %q has parameters; list the media type alone (%s), since parameters are not part of the match", e.Value, t.String())
 			case strings.TrimSpace(e.Value) != e.Value:
-				lint.Reportf(p, e.Field, nil, "binary media type %q has surrounding spaces; write %q", e.Value, strings.TrimSpace(e.Value))
+				reportFixable(p, e.Field, nil, fixOf(replaceEdit(e.Pointer, strings.TrimSpace(e.Value))), "binary media type %q has surrounding spaces; write %q", e.Value, strings.TrimSpace(e.Value))
 			}
 		}
 	},

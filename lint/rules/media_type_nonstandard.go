@@ -5,6 +5,8 @@ import (
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/mediatype"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // standardNames maps media types clients do not send to the registered
@@ -29,10 +31,18 @@ var MediaTypeNonstandard = &lint.Rule{
 	Summary:  "a binary media type is a common alias that clients do not send (image/jpg)",
 	Fix:      "list the registered media type (keep the alias too only if a client of yours really sends it)",
 	Check: func(p *lint.Pass) {
+		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, e := range listed(p.API) {
-			if standard, ok := standardNames[strings.ToLower(e.Value)]; ok {
-				lint.Reportf(p, e.Field, nil, "binary media type %q is not what clients send; they send %q, which this entry does not match; list %q", e.Value, standard, standard)
+			standard, ok := standardNames[strings.ToLower(e.Value)]
+			if !ok {
+				continue
 			}
+			if _, covered := m.Match(standard); covered {
+				continue // what clients send is listed: the alias is harmless
+			}
+			list, i := parentPointer(e.Pointer)
+			reportFixable(p, e.Field, nil, fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(list, itoa(i+1)), Value: standard}),
+				"binary media type %q is not what clients send; they send %q, which this entry does not match; list %q", e.Value, standard, standard)
 		}
 	},
 }

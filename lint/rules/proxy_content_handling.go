@@ -24,7 +24,7 @@ var ProxyContentHandling = &lint.Rule{
 			}
 			for _, f := range fields {
 				if f.Set {
-					lint.Reportf(p, f, op, "contentHandling %s has no effect on this %s integration; binary there is decided by %s; remove it",
+					reportFixable(p, f, op, fixOf(removeEdit(f.Pointer)), "contentHandling %s has no effect on this %s integration; binary there is decided by %s; remove it",
 						f.Raw, in.Type.Value, proxyControls(in.Type.Value))
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/model"
 )
 
 var RequestBinaryUnlisted = &lint.Rule{
@@ -22,10 +23,31 @@ var RequestBinaryUnlisted = &lint.Rule{
 					continue
 				}
 				if res := simulateRequest(p.API, op, mt.Value, sampleBinary); res.Action == matrix.AsText {
-					lint.Reportf(p, mt.Field, op, "%s accepts %s, which matches no binary media type: API Gateway treats the body as text and replaces invalid UTF-8 with U+FFFD (200 OK, corrupted upload); add %s to %s",
-						op.Name(), mt.Value, mt.Value, binaryList(p.API))
+					advice, fix := addBinaryTypeAdvice(p.API, op, mt.Value)
+					reportFixable(p, mt.Field, op, fix, "%s accepts %s, which matches no binary media type: API Gateway treats the body as text and replaces invalid UTF-8 with U+FFFD (200 OK, corrupted upload); %s",
+						op.Name(), mt.Value, advice)
 				}
 			}
 		}
 	},
+}
+
+// addBinaryTypeAdvice adds the media type to the list. When the matrix
+// says the upload would then be binary in a request template (500), the
+// integration also needs CONVERT_TO_TEXT, which gives the template base64:
+// the documented way to put binary into a template.
+func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) (string, *diag.Fix) {
+	advice := "add " + mediaType + " to " + binaryList(api)
+	fix := addBinaryTypesFix(api, op.Span.File, mediaType)
+	cfg := matrix.ConfigFor(api, op)
+	cfg.BinaryMediaTypes = append(cfg.BinaryMediaTypes, mediaType)
+	if matrix.SimulateRequest(cfg, matrix.Request{ContentType: mediaType, HasContentType: true}).Rule != matrix.RuleBinaryIntoVTL {
+		return advice, fix
+	}
+	advice += ", and contentHandling: CONVERT_TO_TEXT to the integration, so that its request template for " + mediaType + " gets the upload as base64 text instead of failing with 500"
+	in := op.Integration
+	if fix == nil || in.Pointer == "" || in.ContentHandling.Set {
+		return advice, nil
+	}
+	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKey(in)))...)
 }

@@ -31,10 +31,13 @@ var ResponseBinaryUnlisted = &lint.Rule{
 					continue
 				}
 				why := "API Gateway treats the integration's " + mt.Value + " response as text: clients get it mangled or base64-decoded into an error"
-				if proxy {
+				switch {
+				case m.Empty() && !proxy:
+					why = "with no binary media types API Gateway treats the integration's " + mt.Value + " response as text: clients get it mangled (invalid UTF-8 replaced)"
+				case proxy:
 					why = "with no binary media types API Gateway never decodes the Lambda's base64 body: clients get base64 text"
 				}
-				lint.Reportf(p, mt.Field, op, "%s produces %s, which matches no binary media type; %s; add %s to %s",
+				reportFixable(p, mt.Field, op, addBinaryTypesFix(p.API, mt.Span.File, mt.Value), "%s produces %s, which matches no binary media type; %s; add %s to %s",
 					op.Name(), mt.Value, why, mt.Value, binaryList(p.API))
 			}
 		}

@@ -41,6 +41,7 @@ var All = catalogue(
 	ResponseBinaryUnlisted,
 	ResponseTextBase64Decoded,
 	StreamBinaryMediaTypes,
+	TemplateReadsBase64,
 	TemplateReceivesBinary,
 	TextTypeListedBinary,
 )
@@ -85,8 +86,13 @@ func restOperations(api *model.API) []*model.Operation {
 	return ops
 }
 
-// listed returns the binary media types written as strings.
+// listed returns the binary media types written as strings; none for an
+// HTTP API, which has no binary media types: http-api-binary-media-types
+// advises removing the list, so advice about its entries would be moot.
 func listed(api *model.API) []model.MediaType {
+	if api.Kind == model.HTTPAPI {
+		return nil
+	}
 	var out []model.MediaType
 	for _, e := range api.BinaryMediaTypes.Entries {
 		if e.IsString() && !e.Unknown {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
@@ -13,7 +15,7 @@ var TemplateReceivesBinary = &lint.Rule{
 	Category: lint.Requests,
 	Severity: diag.Error,
 	Summary:  "a binary media type entry makes requests binary that a mapping template must process, and the integration lacks CONVERT_TO_TEXT",
-	Fix:      "add contentHandling: CONVERT_TO_TEXT to the integration (or narrow the binary media types)",
+	Fix:      "add contentHandling: CONVERT_TO_TEXT to the integration when the template does not read the body; when it does, list only the binary types the API serves",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
@@ -25,11 +27,38 @@ var TemplateReceivesBinary = &lint.Rule{
 				if res.Rule != matrix.RuleBinaryIntoVTL || res.Matched == nil {
 					continue
 				}
-				lint.Reportf(p, t.Name, op, "the binary media type %s matches %s, so %s requests are binary and cannot go through this request template: every one gets 500%s; add contentHandling: CONVERT_TO_TEXT to the integration",
-					quoted(*res.Matched), t.Name.Raw, t.Name.Raw, preflightHint(op, t.Name.Raw))
+				advice, fix := convertToTextAdvice(in, t)
+				if readsBodyAsText(t) {
+					// CONVERT_TO_TEXT would hand this template base64 instead
+					// of the text it parses (template-reads-base64).
+					advice, fix = narrowAdvice(p.API, *res.Matched, t)
+				}
+				p.Report(lint.Finding{Span: t.Name.Span, Pointer: t.Name.Pointer, Operation: op, Fix: fix,
+					Message: fmt.Sprintf("the binary media type %s matches %s, so %s requests are binary and cannot go through this request template: every one gets 500%s; %s",
+						quoted(*res.Matched), t.Name.Raw, t.Name.Raw, preflightHint(op, t.Name.Raw), advice)})
 			}
 		}
 	},
+}
+
+// convertToTextAdvice is the fix for a template that does not read the
+// body as text: CONVERT_TO_TEXT keeps binary out of it.
+func convertToTextAdvice(in *model.Integration, t model.Named) (string, *diag.Fix) {
+	advice := "add contentHandling: CONVERT_TO_TEXT to the integration"
+	if in.Pointer == "" || in.Span.File != t.Name.Span.File {
+		return advice, nil
+	}
+	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKey(in)))
+}
+
+// narrowAdvice is the fix for a template that reads the body as text: the
+// entry that makes its type binary must stop matching it.
+func narrowAdvice(api *model.API, matched string, t model.Named) (string, *diag.Fix) {
+	n, ok := narrowEntry(api, matched)
+	if !ok {
+		return "the template reads the body, so CONVERT_TO_TEXT would give it base64; list only the binary types the API serves", nil
+	}
+	return "the template reads the body, so CONVERT_TO_TEXT would give it base64 instead; " + n.describe(binaryList(api)), n.fix(t.Name.Span)
 }
 
 // preflightHint names the CORS consequence for OPTIONS mocks, whose

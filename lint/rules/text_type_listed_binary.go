@@ -26,10 +26,15 @@ var TextTypeListedBinary = &lint.Rule{
 					hit = append(hit, u.mediaType+" ("+u.where+")")
 				}
 			}
-			if len(hit) > 0 {
-				lint.Reportf(p, e.Field, nil, "binary media type %s matches text the API's Lambda proxies accept: %s; those bodies reach Lambda base64-encoded with isBase64Encoded true; list only binary types, or decode the body in every handler",
-					quoted(e.Value), listText(firstN(hit, 3)))
+			if len(hit) == 0 {
+				continue
 			}
+			advice, fix := "list only binary types", (*diag.Fix)(nil)
+			if n, ok := narrowEntry(p.API, e.Value); ok {
+				advice, fix = n.describe(binaryList(p.API)), n.fix(e.Span)
+			}
+			reportFixable(p, e.Field, nil, fix, "binary media type %s matches text the API's Lambda proxies accept: %s; those bodies reach Lambda base64-encoded with isBase64Encoded true; %s, or decode the body in every handler",
+				quoted(e.Value), listText(firstN(hit, 3)), advice)
 		}
 	},
 }

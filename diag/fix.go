@@ -1,0 +1,32 @@
+package diag
+
+// Fix is a change that resolves a finding, written as data so that it can
+// be applied, checked and shown without re-running the rule: the advice
+// test applies it and lints again, and `lint --fix` will apply the same
+// edits to the file's bytes. Only suggestions that are true in the state
+// the finding fires in carry one.
+type Fix struct {
+	// Edits are applied in order, each to the result of the previous one.
+	Edits []Edit `json:"edits"`
+}
+
+// Edit is one JSON Patch operation (RFC 6902) on the file the finding's
+// span is in, addressed by a JSON pointer into that file's tree.
+type Edit struct {
+	Op EditOp `json:"op"`
+	// Pointer is where: for EditAdd a mapping key to set, an index of a
+	// list to insert before, or "-" to append; for the others an existing
+	// value.
+	Pointer string `json:"path"`
+	// Value is a string or a []string; unused by EditRemove.
+	Value any `json:"value,omitempty"`
+}
+
+// EditOp is what an Edit does.
+type EditOp string
+
+const (
+	EditAdd     EditOp = "add"     // set a key, or insert into a list
+	EditReplace EditOp = "replace" // change an existing value
+	EditRemove  EditOp = "remove"  // delete a key or a list item
+)

@@ -1,0 +1,244 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/apigw-oas/apigw-oas/clients"
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/exporter"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// adviceWithoutFix are the rules whose advice is not one mechanical
+// change, each with why; every other rule's bad cases must carry a Fix.
+var adviceWithoutFix = map[string]string{
+	"convert-to-text-body-unused": "whether the template should read the upload is the author's intent",
+	"integration-type-invalid":    "which valid type a misspelt one (lambda) stands for depends on the backend",
+	"media-type-never-matches":    "which full media type a */subtype entry meant is not written anywhere",
+	"openapi-invalid":             "the repair of an invalid document depends on what was meant",
+	"stream-binary-media-types":   "an info: whether the list is still needed for requests is the author's call",
+}
+
+// TestAdvice applies the fix of every finding of each rule's bad cases to
+// the file, lints the result again with every rule, and checks that the
+// advice is true: the finding is gone, no other finding appears, and
+// simulating every operation (each request type, each client for each
+// response type) shows no 415, 500, 502 or corrupted body that was not
+// there before.
+func TestAdvice(t *testing.T) {
+	for _, r := range All {
+		t.Run(r.ID, func(t *testing.T) {
+			fixes := 0
+			for _, path := range badDefinitions(r.ID) {
+				res := importer.File(path, importer.Options{})
+				before := lint.File(res, All, lint.Defaults{})
+				for _, d := range before {
+					if d.Rule != r.ID || d.Fix == nil {
+						continue
+					}
+					fixes++
+					t.Run(fmt.Sprintf("%s:%d", filepath.Base(path), d.Span.Start.Line), func(t *testing.T) {
+						fixed := applyFixToFile(t, path, d.Fix)
+						checkFindings(t, d, before, lint.File(fixed, All, lint.Defaults{}))
+						checkOutcomes(t, res, fixed)
+					})
+				}
+			}
+			why, exempt := adviceWithoutFix[r.ID]
+			switch {
+			case fixes == 0 && !exempt:
+				t.Errorf("no finding of the bad cases carries a Fix: express the advice as edits, or list the rule in adviceWithoutFix with why")
+			case fixes > 0 && exempt:
+				t.Errorf("the rule has fixes now; remove it from adviceWithoutFix (%s)", why)
+			}
+		})
+	}
+}
+
+// badDefinitions are the definition files of a rule's bad cases: each
+// bad_* file but its .out, and the definitions in each bad_* folder (linted
+// here with the rules' default options, which the advice must hold for).
+func badDefinitions(id string) []string {
+	var files []string
+	bad, _ := filepath.Glob(filepath.Join("testdata", id, "bad_*"))
+	for _, path := range bad {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			inside, _ := filepath.Glob(filepath.Join(path, "*"))
+			files = append(files, slices.DeleteFunc(inside, func(f string) bool { return filepath.Base(f) == lint.ConfigFileName })...)
+		} else if !strings.HasSuffix(path, ".out") {
+			files = append(files, path)
+		}
+	}
+	return files
+}
+
+// applyFixToFile parses the file afresh, applies the fix to its tree,
+// writes the tree (in the file's syntax, under the same name, elsewhere)
+// and imports that.
+func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := source.Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lint.ApplyFix(doc.Root, fix); err != nil {
+		t.Fatalf("the fix does not apply: %v", err)
+	}
+	out := exporter.JSON(doc.Root)
+	if doc.Syntax == source.YAML {
+		if out, err = exporter.YAML(doc.Root); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fixedPath := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(fixedPath, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := importer.File(fixedPath, importer.Options{})
+	if len(res.Diagnostics) > 0 || len(res.APIs) == 0 {
+		t.Fatalf("the fixed file does not import cleanly: %v\n%s", res.Diagnostics, out)
+	}
+	return res
+}
+
+// outcomeFindings are rules whose findings only name a failure that
+// checkOutcomes simulates (a browser getting base64 text): a fix that
+// makes the binary list effective may bring one to light, and it is new
+// only if the failure is, which checkOutcomes reports.
+var outcomeFindings = []string{"browser-accept-unmatched"}
+
+// checkFindings compares findings by rule and message, since positions
+// move when the file is rewritten: the fixed finding is gone, and every
+// finding after the fix was there before, with the same message or at the
+// same pointer (a message may describe the new state: "with no binary
+// media types" no longer holds once one is added).
+func checkFindings(t *testing.T, fixed diag.Diagnostic, before, after []diag.Diagnostic) {
+	t.Helper()
+	key := func(d diag.Diagnostic) string { return d.Rule + ": " + d.Message }
+	count := func(ds []diag.Diagnostic) map[string]int {
+		m := map[string]int{}
+		for _, d := range ds {
+			m[key(d)]++
+		}
+		return m
+	}
+	was, is := count(before), count(after)
+	if is[key(fixed)] >= was[key(fixed)] {
+		t.Errorf("the finding is still there after its fix: %s", key(fixed))
+	}
+	samePlace := func(d diag.Diagnostic) bool {
+		return slices.ContainsFunc(before, func(b diag.Diagnostic) bool { return b.Rule == d.Rule && b.Pointer == d.Pointer })
+	}
+	for _, d := range after {
+		if is[key(d)] > was[key(d)] && !samePlace(d) && !slices.Contains(outcomeFindings, d.Rule) {
+			t.Errorf("the fix brings a new finding: %s", key(d))
+		}
+	}
+}
+
+// checkOutcomes simulates every operation before and after the fix and
+// fails on each failure (415, 500, 502, corrupted bytes) the fix brings.
+func checkOutcomes(t *testing.T, before, after *importer.Result) {
+	t.Helper()
+	was := failures(before.APIs[0])
+	for exchange, failure := range failures(after.APIs[0]) {
+		if _, failed := was[exchange]; !failed {
+			t.Errorf("the fix brings a failure: %s: %s", exchange, failure)
+		}
+	}
+}
+
+// failures simulates each operation as explain does: a request of each
+// type it accepts or has a template for (and, for OPTIONS, a preflight
+// without Content-Type), and each known client fetching each type it
+// produces; it names each exchange that API Gateway rejects (415, 500,
+// 502), whose binary bytes it corrupts (U+FFFD) or passes on untemplated
+// as base64, or whose binary content reaches the client as base64 text. An exchange that failed before a fix
+// may fail differently after it (corrupted, then base64): it is no new bug.
+func failures(api *model.API) map[string]string {
+	out := map[string]string{}
+	for _, op := range restOperations(api) {
+		cfg := matrix.ConfigFor(api, op)
+		note := func(what string, r *matrix.Result, mediaType string) {
+			var failure string
+			switch {
+			case r.Action == matrix.Rejected:
+				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Rule.ID)
+			case r.Action == matrix.AsText && isBinaryContent(mediaType):
+				failure = "corrupted: read as UTF-8"
+			case r.AcceptFirst == nil && r.Template == nil && r.Action == matrix.Base64Encode:
+				failure = "passed to the backend as base64 text instead of the bytes"
+			case r.AcceptFirst != nil && isBinaryContent(mediaType) && !r.ClientGetsBinary():
+				failure = "base64 text instead of the bytes"
+			default:
+				return
+			}
+			out[op.Name()+" "+what] = failure
+		}
+		for _, mt := range requestTypes(op) {
+			note("request "+mt, matrix.SimulateRequest(cfg, matrix.Request{ContentType: mt, HasContentType: true, Body: sampleOf(mt)}), mt)
+		}
+		if op.Method == "OPTIONS" {
+			note("preflight", matrix.SimulateRequest(cfg, matrix.Request{Body: []byte{}}), "")
+		}
+		for _, resp := range op.Responses {
+			status, err := strconv.Atoi(resp.Status.Raw)
+			if err != nil {
+				status = 200
+			}
+			for _, mt := range resp.Produces {
+				for _, prof := range clients.Profiles {
+					r := matrix.SimulateResponse(cfg, responseOf(mt.Value, status, prof.Accept))
+					note(fmt.Sprintf("%d %s to %s", status, mt.Value, prof.Name), r, mt.Value)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func requestTypes(op *model.Operation) []string {
+	var types []string
+	for _, mt := range op.Accepts {
+		types = append(types, mt.Value)
+	}
+	for _, t := range op.Integration.RequestTemplates {
+		if !slices.Contains(types, t.Name.Raw) {
+			types = append(types, t.Name.Raw)
+		}
+	}
+	return types
+}
+
+func sampleOf(mediaType string) []byte {
+	if isBinaryContent(mediaType) {
+		return sampleBinary
+	}
+	return sampleText
+}
+
+// responseOf is an integration answering with a body of the media type,
+// or a Lambda proxy doing its part right (base64 with isBase64Encoded for
+// binary content).
+func responseOf(mediaType string, status int, accept string) matrix.Response {
+	lambda := fmt.Sprintf(`{"statusCode": %d, "body": "{}"}`, status)
+	if isBinaryContent(mediaType) {
+		lambda = fmt.Sprintf(`{"statusCode": %d, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`, status)
+	}
+	return matrix.Response{Accept: accept, HasAccept: true, Status: status, ContentType: mediaType, HasContentType: true,
+		Body: sampleOf(mediaType), LambdaOutput: []byte(lambda)}
+}
