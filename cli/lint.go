@@ -16,6 +16,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/report"
+	"github.com/apigw-oas/apigw-oas/walk"
 )
 
 func lintCommand() *ucli.Command {
@@ -67,12 +68,14 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(cmd.Args().Slice(), cmd.Bool("only-definitions"))
-	if err != nil {
+	inputs := collectInputs(cmd)
+	results := importAll(cmd, inputs.Inputs, opts)
+	if err := requireDefinitions(cmd, results, inputs); err != nil {
 		return err
 	}
-	results := importAll(cmd, inputs, opts)
 	run := lintResults(results, cfg)
+	run.Diagnostics = append(run.Diagnostics, inputs.Problems...)
+	diag.Sort(run.Diagnostics)
 	if err := applyBaseline(cmd, &run); err != nil {
 		return err
 	}
@@ -161,7 +164,7 @@ func parseOutputs(specs []string) ([]output, error) {
 }
 
 // importAll imports the inputs in parallel, keeping their order.
-func importAll(cmd *ucli.Command, inputs []input, opts importer.Options) []*importer.Result {
+func importAll(cmd *ucli.Command, inputs []walk.Input, opts importer.Options) []*importer.Result {
 	results := make([]*importer.Result, len(inputs))
 	var wg sync.WaitGroup
 	work := make(chan int)
@@ -181,23 +184,23 @@ func importAll(cmd *ucli.Command, inputs []input, opts importer.Options) []*impo
 	wg.Wait()
 	var kept []*importer.Result
 	for i, res := range results {
-		if inputs[i].explicit {
+		if inputs[i].Named {
 			res.RequireDefinition()
 		}
 		// a walked file is kept when it holds a definition, or when it looked
 		// like one but could not be read (a broken definition is reported)
-		if inputs[i].explicit || res.Format != "" || len(res.Diagnostics) > 0 {
+		if inputs[i].Named || res.Format != "" || len(res.Diagnostics) > 0 {
 			kept = append(kept, res)
 		}
 	}
 	return kept
 }
 
-func importInput(cmd *ucli.Command, in input, opts importer.Options) *importer.Result {
-	if in.path == "-" {
+func importInput(cmd *ucli.Command, in walk.Input, opts importer.Options) *importer.Result {
+	if in.Path == "-" {
 		return importer.Reader(cmd.String("stdin-filename"), cmd.Root().Reader, opts)
 	}
-	return importer.File(in.path, opts)
+	return importer.File(in.Path, opts)
 }
 
 // lintResults runs every rule over every imported file, with the
