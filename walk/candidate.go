@@ -38,28 +38,31 @@ const sniffBytes = 64 << 10
 // file unrelated to any API does not fail the run. A file that cannot be
 // opened is kept, for the import to report why.
 func mayHoldDefinition(path string) bool {
-	f, err := openRegular(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return !errors.Is(err, errNotRegular)
 	}
 	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, sniffBytes))
-	return definitionMarker.Match(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
+	head := make([]byte, min(size, sniffBytes))
+	n, _ := io.ReadFull(f, head)
+	return definitionMarker.Match(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")))
 }
 
 var errNotRegular = errors.New("not a regular file")
 
-// openRegular opens a file only if it is a regular file. The open does not
-// block, so a named pipe put in a file's place after the walk looked at it
-// cannot hang the run (opening one for reading waits for a writer).
-func openRegular(path string) (*os.File, error) {
+// openRegular opens a file only if it is a regular file, and returns its
+// size. The open does not block, so a named pipe put in a file's place
+// after the walk looked at it cannot hang the run (opening one for reading
+// waits for a writer).
+func openRegular(path string) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		f.Close()
-		return nil, errNotRegular
+		return nil, 0, errNotRegular
 	}
-	return f, nil
+	return f, info.Size(), nil
 }

@@ -132,23 +132,13 @@ func (w *walker) tellGit(r *repo) {
 
 // isRegular reports whether a candidate is a regular file inside the
 // walked folder, links resolved; what it is not is a notice, not a failed
-// run: named pipes and devices would block or never end, and links out of
-// the folder lead where the user did not ask to look.
+// run: named pipes and devices would block or never end.
 func (w *walker) isRegular(path string, e fs.DirEntry) bool {
-	if e.Type()&fs.ModeSymlink != 0 {
-		abs, _ := filepath.Abs(path)
-		target, err := filepath.EvalSymlinks(abs)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			w.notice(path, "a symbolic link to nothing (dangling); skipped")
-			return false
-		case err != nil:
-			w.notice(path, "a symbolic link that cannot be followed ("+reason(err)+"); skipped")
-			return false
-		case !within(w.root, target):
-			w.notice(path, "a symbolic link out of the walked folder (to "+target+"); not followed")
-			return false
-		}
+	if e.Type().IsRegular() {
+		return true // the folder listing says so
+	}
+	if e.Type()&fs.ModeSymlink != 0 && !w.leadsWithin(path) {
+		return false
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -159,6 +149,25 @@ func (w *walker) isRegular(path string, e fs.DirEntry) bool {
 		return false
 	}
 	return true
+}
+
+// leadsWithin reports whether a link leads to something inside the walked
+// folder: one that leads out of it leads where the user did not ask to
+// look, as a $ref may not either.
+func (w *walker) leadsWithin(link string) bool {
+	abs, _ := filepath.Abs(link)
+	target, err := filepath.EvalSymlinks(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		w.notice(link, "a symbolic link to nothing (dangling); skipped")
+	case err != nil:
+		w.notice(link, "a symbolic link that cannot be followed ("+reason(err)+"); skipped")
+	case !within(w.root, target):
+		w.notice(link, "a symbolic link out of the walked folder (to "+target+"); not followed")
+	default:
+		return true
+	}
+	return false
 }
 
 func (w *walker) notice(path, message string) {

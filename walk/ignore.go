@@ -100,7 +100,7 @@ func readIgnoreFile(path string, depth int) ([]ignoreRule, *Notice) {
 	case !info.Mode().IsRegular():
 		return nil, &Notice{path, describe(info.Mode()) + ", not a regular file; not read"}
 	}
-	f, err := openRegular(path)
+	f, _, err := openRegular(path)
 	if err != nil {
 		return nil, &Notice{path, "cannot be read: " + reason(err)}
 	}

@@ -69,7 +69,7 @@ func relativeTo(dir, path string) string {
 
 // readSmallFile reads a regular file of a few lines.
 func readSmallFile(path string) (string, error) {
-	f, err := openRegular(path)
+	f, _, err := openRegular(path)
 	if err != nil {
 		return "", err
 	}
