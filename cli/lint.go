@@ -27,8 +27,8 @@ func lintCommand() *ucli.Command {
 		Description: "lint checks every API definition in the given files and directories (hidden folders are\n" +
 			"skipped; files that hold no API definition are skipped quietly) and reports findings as\n" +
 			"file:line:col: severity: message [rule-id]. 'apigw-oas rules' lists the rules.\n\n" +
-			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or an\n" +
-			"input that could not be read, 3 internal error.\n\n" +
+			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage, an\n" +
+			"input that could not be read, or no API definition in the paths at all, 3 internal error.\n\n" +
 			"Examples:\n" +
 			"   apigw-oas lint .\n" +
 			"   apigw-oas lint api.yaml --format sarif --output text=lint.txt\n" +
@@ -41,7 +41,7 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
 			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
-			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does (for pre-commit, which passes every changed file)"},
+			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does, and pass when no path holds one (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
 		},
 		Action: runLint,
