@@ -93,13 +93,11 @@ func (w *walker) walk(f folder) {
 			w.walkFolder(child)
 			continue
 		}
-		ignoredFile := child.excluded || ignored(f.rules, child.segs, false)
-		if isCandidate(e.Name()) && (!ignoredFile || f.repo.tracks(child.segs)) && w.isRegular(child.path, e) &&
-			mayHoldDefinition(child.path) {
+		skipped := (child.excluded || ignored(f.rules, child.segs, false)) && !w.tracks(f.repo, child.segs)
+		if isCandidate(e.Name()) && !skipped && w.isRegular(child.path, e) && mayHoldDefinition(child.path) {
 			w.res.Inputs = append(w.res.Inputs, Input{Path: child.path})
 		}
 	}
-	w.tellGit(f.repo)
 }
 
 // walkFolder walks a folder met in a walk, unless it is hidden, skipped or
@@ -110,10 +108,8 @@ func (w *walker) walkFolder(f folder) {
 	if strings.HasPrefix(name, ".") || skippedFolders[name] {
 		return
 	}
-	if !f.excluded && ignored(f.rules, f.segs, true) {
-		f.excluded = true
-	}
-	if f.excluded && !f.repo.tracks(f.segs) {
+	f.excluded = f.excluded || ignored(f.rules, f.segs, true)
+	if f.excluded && !w.tracks(f.repo, f.segs) {
 		return
 	}
 	if r := repoAt(f.path); r != nil {
@@ -122,12 +118,20 @@ func (w *walker) walkFolder(f folder) {
 	w.walk(f)
 }
 
-// tellGit passes on, once, why git could not be asked about tracked files.
-func (w *walker) tellGit(r *repo) {
-	if r != nil && r.notice != nil {
-		w.res.Notices = append(w.res.Notices, *r.notice)
-		r.notice = nil
+// tracks reports whether git tracks the path (relative to the work tree),
+// or, for a folder, files in it, though an ignore rule matches it: git
+// lints what it tracks, so a walk does too.
+func (w *walker) tracks(r *repo, segs []string) bool {
+	if r == nil {
+		return false
 	}
+	if r.tracked == nil {
+		var notice *Notice
+		if r.tracked, notice = trackedIgnored(r.root); notice != nil {
+			w.res.Notices = append(w.res.Notices, *notice)
+		}
+	}
+	return r.tracked[strings.Join(segs, "/")]
 }
 
 // isRegular reports whether a candidate is a regular file inside the

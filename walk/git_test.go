@@ -11,6 +11,9 @@ import (
 	"testing"
 )
 
+// definition is what a walk takes for one.
+const definition = "openapi: 3.0.1\n"
+
 // A tree of files and ignore rules in a git repository.
 type gitTree struct {
 	files   []string          // slash-separated; each holds a definition
@@ -96,7 +99,7 @@ func TestWalkAgreesWithGitOnRandomTrees(t *testing.T) {
 		"*.template   ", "a/docs", "!/a/docs", "?pi.yaml", "api*", "[!a]*.yaml"}
 	ignoreFiles := []string{".gitignore", "a/.gitignore", "docs/.gitignore", "a/b/.gitignore", ".git/info/exclude"}
 	rng := rand.New(rand.NewPCG(13, 17))
-	for i := range 30 {
+	for i := range 20 {
 		tree := gitTree{ignores: map[string]string{}}
 		for range 12 {
 			tree.files = append(tree.files, folders[rng.IntN(len(folders))]+names[rng.IntN(len(names))])
@@ -118,11 +121,32 @@ func TestWalkAgreesWithGitOnRandomTrees(t *testing.T) {
 	}
 }
 
+// Without git, tracked files cannot be told from others: the walk skips
+// every ignored file and says why, once.
+func TestWalkWithoutGit(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	git(t, dir, "init", "-q")
+	for _, f := range []string{"a.yaml", "gen/a.yaml", "gen/b.yaml"} {
+		writeFile(t, dir, f, definition)
+	}
+	writeFile(t, dir, ".gitignore", "gen/\n*.json\n")
+	writeFile(t, dir, "b.json", definition)
+	t.Setenv("PATH", t.TempDir())
+	res := Paths([]string{dir}, Options{})
+	if len(res.Inputs) != 1 || filepath.Base(res.Inputs[0].Path) != "a.yaml" {
+		t.Errorf("inputs %v, want a.yaml alone", res.Inputs)
+	}
+	if len(res.Notices) != 1 || !strings.HasPrefix(res.Notices[0].Message, "could not ask git which ignored files it tracks") {
+		t.Errorf("notices %v, want one saying git could not be asked", res.Notices)
+	}
+}
+
 func compareWithGit(t *testing.T, tree gitTree) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q")
 	for _, f := range tree.files {
-		writeFile(t, dir, f, "openapi: 3.0.1\n")
+		writeFile(t, dir, f, definition)
 	}
 	for f, content := range tree.ignores {
 		writeFile(t, dir, f, content)

@@ -15,11 +15,9 @@ import (
 type repo struct {
 	root string // the work tree's folder
 	// tracked holds the files git tracks though an ignore rule matches
-	// them, and the folders above them, relative to root; asked once, when
-	// the walk first meets an ignored path.
+	// them, and the folders above them, relative to root; nil until the walk
+	// first meets an ignored path, then asked once.
 	tracked map[string]bool
-	asked   bool
-	notice  *Notice // why git could not be asked, told once
 }
 
 // findRepo returns the work tree that holds dir (an absolute path with
@@ -78,20 +76,6 @@ func readSmallFile(path string) (string, error) {
 	return string(data), err
 }
 
-// tracks reports whether git tracks the path (relative to the work tree),
-// or, for a folder, files in it, though an ignore rule matches it: git
-// lints what it tracks, so a walk does too.
-func (r *repo) tracks(segs []string) bool {
-	if r == nil {
-		return false
-	}
-	if !r.asked {
-		r.asked = true
-		r.tracked, r.notice = trackedIgnored(r.root)
-	}
-	return r.tracked[strings.Join(segs, "/")]
-}
-
 // trackedIgnored asks git for the tracked files its ignore rules match
 // (few, usually: `git add -f` put them there). Without git they cannot be
 // told apart, and the walk skips them like other ignored files.
@@ -108,7 +92,7 @@ func trackedIgnored(root string) (map[string]bool, *Notice) {
 		if errors.Is(err, exec.ErrNotFound) || why == "" {
 			why = err.Error()
 		}
-		return nil, &Notice{root, "could not ask git which ignored files it tracks (" + why + "); ignored files are skipped, tracked or not"}
+		return map[string]bool{}, &Notice{root, "could not ask git which ignored files it tracks (" + why + "); ignored files are skipped, tracked or not"}
 	}
 	tracked := map[string]bool{}
 	for _, file := range strings.Split(string(out), "\x00") {

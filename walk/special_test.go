@@ -15,8 +15,6 @@ import (
 	"github.com/apigw-oas/apigw-oas/internal/unprivileged"
 )
 
-const definition = "openapi: 3.0.1\n"
-
 // pathsWithin runs Paths and fails the test if it does not return in
 // time: a walk that opens a named pipe waits for a writer forever.
 func pathsWithin(t *testing.T, args ...string) Result {
