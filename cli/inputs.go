@@ -106,8 +106,8 @@ func collectInputs(cmd *ucli.Command) walk.Result {
 // with no definition in it is a mistake (a wrong path, a format not
 // recognised), not a pass. --only-definitions accepts it, for pre-commit,
 // which passes whatever files changed.
-func requireDefinitions(cmd *ucli.Command, results []*importer.Result, inputs walk.Result) error {
-	if len(results) > 0 || len(inputs.Problems) > 0 || cmd.Bool("only-definitions") {
+func requireDefinitions(cmd *ucli.Command, linted int, inputs walk.Result) error {
+	if linted > 0 || len(inputs.Problems) > 0 || cmd.Bool("only-definitions") {
 		return nil
 	}
 	return &exitError{code: ExitInput, err: fmt.Errorf("no API definition in %s: nothing was linted (--only-definitions accepts that)",

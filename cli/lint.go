@@ -70,7 +70,7 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	}
 	inputs := collectInputs(cmd)
 	results := importAll(cmd, inputs.Inputs, opts)
-	if err := requireDefinitions(cmd, results, inputs); err != nil {
+	if err := requireDefinitions(cmd, len(results), inputs); err != nil {
 		return err
 	}
 	run := lintResults(results, cfg)
@@ -184,12 +184,12 @@ func importAll(cmd *ucli.Command, inputs []walk.Input, opts importer.Options) []
 	wg.Wait()
 	var kept []*importer.Result
 	for i, res := range results {
-		if inputs[i].Named {
+		if inputs[i].Explicit {
 			res.RequireDefinition()
 		}
 		// a walked file is kept when it holds a definition, or when it looked
 		// like one but could not be read (a broken definition is reported)
-		if inputs[i].Named || res.Format != "" || len(res.Diagnostics) > 0 {
+		if inputs[i].Explicit || res.Format != "" || len(res.Diagnostics) > 0 {
 			kept = append(kept, res)
 		}
 	}

@@ -17,9 +17,9 @@ import (
 // Input is one file to import.
 type Input struct {
 	Path string
-	// Named inputs were typed by the user: they are reported even when they
+	// Explicit inputs were typed by the user: they are reported even when they
 	// hold no definition. Walked ones are skipped quietly then.
-	Named bool
+	Explicit bool
 }
 
 // Notice is something a walk passed over that the user should hear about,
@@ -62,7 +62,7 @@ func Paths(args []string, opts Options) Result {
 				continue
 			}
 			// what cannot be read is reported by the import, with its reason
-			res.Inputs = append(res.Inputs, Input{Path: arg, Named: true})
+			res.Inputs = append(res.Inputs, Input{Path: arg, Explicit: true})
 		default:
 			walkRoot(arg, &res)
 		}
