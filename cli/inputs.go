@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/walk"
 )
 
 // maxSizeFlag bounds how large an input file may be.
@@ -89,4 +90,26 @@ func importDefinition(cmd *ucli.Command, arg string) (*importer.Result, error) {
 		return nil, &exitError{code: ExitInput}
 	}
 	return res, nil
+}
+
+// collectInputs turns lint's arguments into the files to import, and
+// tells on stderr what the walk passed over.
+func collectInputs(cmd *ucli.Command) walk.Result {
+	inputs := walk.Paths(cmd.Args().Slice(), walk.Options{OnlyDefinitions: cmd.Bool("only-definitions")})
+	for _, n := range inputs.Notices {
+		fmt.Fprintf(cmd.Root().ErrWriter, "apigw-oas: notice: %s\n", n)
+	}
+	return inputs
+}
+
+// requireDefinitions refuses a run that found nothing to lint: a folder
+// with no definition in it is a mistake (a wrong path, a format not
+// recognised), not a pass. --only-definitions accepts it, for pre-commit,
+// which passes whatever files changed.
+func requireDefinitions(cmd *ucli.Command, linted int, inputs walk.Result) error {
+	if linted > 0 || len(inputs.Problems) > 0 || cmd.Bool("only-definitions") {
+		return nil
+	}
+	return &exitError{code: ExitInput, err: fmt.Errorf("no API definition in %s: nothing was linted (--only-definitions accepts that)",
+		strings.Join(cmd.Args().Slice(), ", "))}
 }

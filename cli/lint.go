@@ -15,6 +15,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/report"
+	"github.com/apigw-oas/apigw-oas/walk"
 )
 
 func lintCommand() *ucli.Command {
@@ -25,8 +26,8 @@ func lintCommand() *ucli.Command {
 		Description: "lint checks every API definition in the given files and directories (hidden folders are\n" +
 			"skipped; files that hold no API definition are skipped quietly) and reports findings as\n" +
 			"file:line:col: severity: message [rule-id]. 'apigw-oas rules' lists the rules.\n\n" +
-			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or an\n" +
-			"input that could not be read, 3 internal error.\n\n" +
+			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage, an\n" +
+			"input that could not be read, or no API definition in the paths at all, 3 internal error.\n\n" +
 			"Examples:\n" +
 			"   apigw-oas lint .\n" +
 			"   apigw-oas lint api.yaml --format sarif --output text=lint.txt\n" +
@@ -39,7 +40,7 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
 			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
-			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does (for pre-commit, which passes every changed file)"},
+			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does, and pass when no path holds one (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
 		},
 		Action: runLint,
@@ -66,14 +67,16 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(cmd.Args().Slice(), cmd.Bool("only-definitions"))
-	if err != nil {
-		return err
-	}
-	found := lint.Run(lintInputs(inputs), lint.Options{
+	inputs := collectInputs(cmd)
+	found := lint.Run(lintInputs(inputs.Inputs), lint.Options{
 		Rules: rules.All, Config: cfg, Import: opts,
 		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
 	})
+	if err := requireDefinitions(cmd, len(found.Files), inputs); err != nil {
+		return err
+	}
+	found.Diagnostics = append(found.Diagnostics, inputs.Problems...)
+	diag.Sort(found.Diagnostics)
 	if err := applyBaseline(cmd, found); err != nil {
 		return err
 	}
@@ -166,10 +169,10 @@ func parseOutputs(specs []string) ([]output, error) {
 }
 
 // lintInputs are the collected inputs as lint.Run takes them.
-func lintInputs(inputs []input) []lint.Input {
+func lintInputs(inputs []walk.Input) []lint.Input {
 	out := make([]lint.Input, len(inputs))
 	for i, in := range inputs {
-		out[i] = lint.Input{Path: in.path, Explicit: in.explicit}
+		out[i] = lint.Input{Path: in.Path, Explicit: in.Explicit}
 	}
 	return out
 }

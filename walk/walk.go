@@ -1,0 +1,86 @@
+// Package walk turns the paths a user typed into the files to import:
+// named files as they are, folders walked for the files that may hold an
+// API definition. A walk honours .gitignore files as git does, reads only
+// regular files inside the walked folder, and reports what it could not
+// read instead of passing over it silently.
+package walk
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// Input is one file to import.
+type Input struct {
+	Path string
+	// Explicit inputs were typed by the user: they are reported even when they
+	// hold no definition. Walked ones are skipped quietly then.
+	Explicit bool
+}
+
+// Notice is something a walk passed over that the user should hear about,
+// though it does not fail the run: a named pipe, a dangling link.
+type Notice struct {
+	Path, Message string
+}
+
+func (n Notice) String() string { return n.Path + ": " + n.Message }
+
+// Result is what the given paths hold.
+type Result struct {
+	Inputs  []Input
+	Notices []Notice
+	// Problems are folders that could not be read; they fail the run.
+	Problems []diag.Diagnostic
+}
+
+// Options tune a walk.
+type Options struct {
+	// OnlyDefinitions treats named files like walked ones: kept only when
+	// they may hold a definition (for pre-commit, which passes every changed
+	// file).
+	OnlyDefinitions bool
+}
+
+// Paths collects the inputs the given paths hold, in a stable order:
+// arguments in the order given, each folder's files in lexical order. "-"
+// is standard input.
+func Paths(args []string, opts Options) Result {
+	var res Result
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		switch {
+		case arg == "-" || err != nil || !info.IsDir():
+			if opts.OnlyDefinitions && err == nil && info.Mode().IsRegular() {
+				if mayHoldDefinition(arg) {
+					res.Inputs = append(res.Inputs, Input{Path: arg})
+				}
+				continue
+			}
+			// what cannot be read is reported by the import, with its reason
+			res.Inputs = append(res.Inputs, Input{Path: arg, Explicit: true})
+		default:
+			walkRoot(arg, &res)
+		}
+	}
+	return res
+}
+
+// problem is a folder the walk could not read.
+func problem(path string, err error) diag.Diagnostic {
+	return diag.Diagnostic{Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: path},
+		Message: "cannot read folder: " + reason(err)}
+}
+
+// reason is an error without the path it names: the message names it.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
