@@ -15,8 +15,10 @@ import (
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
-// explainVersion is the version of explain's JSON output.
-const explainVersion = 1
+// explainVersion is the version of explain's JSON output. Version 2 renamed
+// each side's and each table cell's "rule" to "behavior": it names what API
+// Gateway does, not a lint rule.
+const explainVersion = 2
 
 // maxBodyBytes bounds --body, --integration-body and --lambda-output; API
 // Gateway's own payload limit is 10 MB.
@@ -233,18 +235,18 @@ type explanation struct {
 	Response  *sideResult `json:"response,omitempty"`
 }
 
-// sideResult is a matrix.Result whose body_base64 is present, as null
+// sideResult is a matrix.Outcome whose body_base64 is present, as null
 // when the exchange was rejected, whenever an input body was given.
 type sideResult struct {
-	*matrix.Result
+	*matrix.Outcome
 	BodyBase64 *[]byte `json:"body_base64,omitempty"`
 }
 
-func side(r *matrix.Result, hadBody bool) *sideResult {
+func side(r *matrix.Outcome, hadBody bool) *sideResult {
 	if r == nil {
 		return nil
 	}
-	s := &sideResult{Result: r}
+	s := &sideResult{Outcome: r}
 	if hadBody {
 		s.BodyBase64 = &r.Body
 	}

@@ -60,7 +60,7 @@ func TestAWSCases(t *testing.T) {
 	}
 	for i, c := range cases {
 		cfg, body := c.config(), c.body()
-		var res *Result
+		var res *Outcome
 		if c.Expected.Direction == "request" {
 			req := Request{Body: body}
 			if c.ContentType != nil {
@@ -71,7 +71,7 @@ func TestAWSCases(t *testing.T) {
 			res = SimulateResponse(cfg, Response{Accept: abstract(*c.Accept), HasAccept: true, ContentType: abstract(*c.ResponseType), HasContentType: true})
 		}
 		if why := c.check(res, body); why != "" {
-			t.Errorf("case %d (%s): %s\n  got %s %s %d %v", i, c.Source, why, res.Rule.ID, res.Action, res.Status, res.Steps)
+			t.Errorf("case %d (%s): %s\n  got %s %s %d %v", i, c.Source, why, res.Behavior.ID, res.Action, res.Status, res.Steps)
 		}
 	}
 }
@@ -135,7 +135,7 @@ func (c awsCase) body() []byte {
 
 // check compares an outcome with the case's expectation: real bytes for the
 // recorded cases, the action for the documentation's rows.
-func (c awsCase) check(res *Result, in []byte) string {
+func (c awsCase) check(res *Outcome, in []byte) string {
 	want := c.Expected
 	if want.Status != nil && res.Status != *want.Status {
 		return "wrong status"
@@ -188,14 +188,14 @@ func expectBytes(got, want []byte) string {
 	return ""
 }
 
-func expectStatus(res *Result, status int) string {
+func expectStatus(res *Outcome, status int) string {
 	if res.Status != status {
 		return "wrong status"
 	}
 	return ""
 }
 
-func expectAction(res *Result, a Action) string {
+func expectAction(res *Outcome, a Action) string {
 	if a == "" || res.Action != a {
 		return "want action " + string(a)
 	}

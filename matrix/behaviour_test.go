@@ -100,7 +100,7 @@ type expect struct {
 	// accept checks AcceptFirst and AcceptsBinary (response side) when
 	// set: first is the expected AcceptFirst.
 	accept *acceptWant
-	// template is the expected Result.Template; "-" demands none, ""
+	// template is the expected Outcome.Template; "-" demands none, ""
 	// skips the check.
 	template string
 }
@@ -112,7 +112,7 @@ type acceptWant struct {
 
 func accepts(first string, binary bool) *acceptWant { return &acceptWant{first, binary} }
 
-func checkResult(t *testing.T, name string, res *Result, w expect) {
+func checkResult(t *testing.T, name string, res *Outcome, w expect) {
 	t.Helper()
 	if res == nil {
 		t.Errorf("%s: nil result", name)
@@ -125,8 +125,8 @@ func checkResult(t *testing.T, name string, res *Result, w expect) {
 	if res.Action != w.action {
 		errs = append(errs, fmt.Sprintf("action %s, want %s", res.Action, w.action))
 	}
-	if res.Rule.ID != w.rule {
-		errs = append(errs, fmt.Sprintf("rule %s, want %s", res.Rule.ID, w.rule))
+	if res.Behavior.ID != w.rule {
+		errs = append(errs, fmt.Sprintf("rule %s, want %s", res.Behavior.ID, w.rule))
 	}
 	switch {
 	case w.body == nil && res.Body != nil:
@@ -324,7 +324,7 @@ func TestLambdaProxyRequest(t *testing.T) {
 		contentType string // "" for none
 		body        []byte
 		want        expect
-		classified  string // Result.ContentType
+		classified  string // Outcome.ContentType
 	}{
 		// §2.6 item 2: a Content-Type in the list → base64, isBase64Encoded true.
 		{"image/png in [image/png]", []string{"image/png"}, "image/png", bhvPNG,
@@ -350,7 +350,7 @@ func TestLambdaProxyRequest(t *testing.T) {
 		// serverless #2797 (§2.6 item 2): text/plain with */* → dGVzdA==.
 		{"text/plain with */*", []string{"*/*"}, "text/plain", []byte("test"),
 			expect{200, Base64Encode, "lambda-proxy-request", []byte("dGVzdA=="), nil, ""}, "text/plain"},
-		// Result.Body: no body in, no body out.
+		// Outcome.Body: no body in, no body out.
 		{"no body", []string{"image/png"}, "image/png", nil,
 			expect{200, Base64Encode, "lambda-proxy-request", nil, nil, ""}, "image/png"},
 	}

@@ -203,7 +203,7 @@ func FuzzSimulate(f *testing.F) {
 }
 
 // checkInRange holds for every result, request or response.
-func checkInRange(t *testing.T, side string, r *Result) {
+func checkInRange(t *testing.T, side string, r *Outcome) {
 	t.Helper()
 	if r.Status < 100 || r.Status > 599 {
 		t.Errorf("%s: status %d out of range", side, r.Status)
@@ -211,7 +211,7 @@ func checkInRange(t *testing.T, side string, r *Result) {
 	if !fuzzActions[r.Action] {
 		t.Errorf("%s: unknown action %q", side, r.Action)
 	}
-	if r.Rule.ID == "" {
+	if r.Behavior.ID == "" {
 		t.Errorf("%s: no rule", side)
 	}
 	if r.Action == Rejected {

@@ -11,15 +11,15 @@ import (
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
-// lambdaRequest builds the body of a Lambda proxy event: base64 with
+// lambdaEvent builds the body of a Lambda proxy event: base64 with
 // isBase64Encoded true when the Content-Type is binary, text otherwise.
-func lambdaRequest(res *Result, req Request) *Result {
+func lambdaEvent(res *Outcome, req Request) *Outcome {
 	if res.Binary {
 		res.step("the Lambda event carries the body base64-encoded, with isBase64Encoded: true")
-		return convert(res, RuleLambdaRequest, Base64Encode, req.Body, true)
+		return convert(res, LambdaRequest, Base64Encode, req.Body, true)
 	}
 	res.step("the Lambda event carries the body as text, with isBase64Encoded: false")
-	return convert(res, RuleLambdaRequest, AsText, req.Body, true)
+	return convert(res, LambdaRequest, AsText, req.Body, true)
 }
 
 // lambdaOutput is a Lambda proxy response; a REST API allows only these keys.
@@ -63,10 +63,10 @@ func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, e
 // lambdaResponse returns a Lambda proxy response to the client. The body is
 // decoded only when isBase64Encoded is true and the client's first Accept
 // range matches; the Lambda's own Content-Type plays no part.
-func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *Result {
+func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *Outcome {
 	out, status, err := parseLambdaOutput(resp.LambdaOutput, true)
 	if err != nil {
-		return res.fail(502, RuleLambdaMalformed, err.Error()+": 502")
+		return res.fail(502, LambdaMalformed, err.Error()+": 502")
 	}
 	res.Status = status
 	res.ContentType = headerValue(out.Headers, "Content-Type")
@@ -82,21 +82,21 @@ func lambdaResponse(c Config, resp Response, res *Result, acceptsBinary bool) *R
 		if out.IsBase64Encoded {
 			res.step("isBase64Encoded is true, but the client does not accept binary: it receives the base64 text")
 		}
-		res.Rule, res.Action, res.Body = RuleLambdaVerbatim, Unchanged, body
+		res.Behavior, res.Action, res.Body = LambdaVerbatim, Unchanged, body
 		res.step("the body is returned as the Lambda wrote it (the Lambda's Content-Type is not consulted)")
 		return res
 	}
 	res.step("isBase64Encoded is true and the client accepts binary")
-	return convert(res, RuleLambdaDecoded, Base64Decode, body, false)
+	return convert(res, LambdaDecoded, Base64Decode, body, false)
 }
 
-func streamedLambda(res *Result, out lambdaOutput, body []byte) *Result {
+func streamedLambda(res *Outcome, out lambdaOutput, body []byte) *Outcome {
 	if !out.IsBase64Encoded {
 		return streamed(res, Unchanged, body)
 	}
 	decoded, err := base64.StdEncoding.DecodeString(string(body))
 	if err != nil {
-		return res.fail(500, RuleInvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
+		return res.fail(500, InvalidBase64, "isBase64Encoded is true but the body is not valid base64: 500")
 	}
 	return streamed(res, Base64Decode, decoded)
 }

@@ -3,8 +3,9 @@
 // which mapping template applies, and when it answers 415, 500 or 502.
 //
 // Simulate is pure: it reads a Config and an exchange and returns an
-// Outcome that names the documented rule it followed. The specification is
-// binary-semantics.md; docs/matrix.md explains it with examples.
+// Outcome for each side that names the documented Behavior it followed.
+// The specification is binary-semantics.md; docs/matrix.md explains it
+// with examples.
 package matrix
 
 import "github.com/apigw-oas/apigw-oas/model"
@@ -68,8 +69,10 @@ const (
 	Rejected     Action = "rejected"      // no body: the client gets an error status
 )
 
-// Result is one side of an exchange.
-type Result struct {
+// Outcome is what API Gateway does to one side of an exchange: how it
+// classified the payload, what it did to it, the status, the resulting
+// bytes, and the Behavior it followed.
+type Outcome struct {
 	// ContentType is the media type that was classified: the request's
 	// Content-Type (application/json when absent) or the integration
 	// response's.
@@ -87,16 +90,16 @@ type Result struct {
 	// Template is the key of the mapping template that applied, if any.
 	Template *string `json:"template"`
 	// Body is the resulting payload; nil when no input body was given.
-	Body []byte `json:"body_base64,omitempty"`
-	Rule Rule   `json:"rule"`
+	Body     []byte   `json:"body_base64,omitempty"`
+	Behavior Behavior `json:"behavior"`
 	// Steps is the reasoning, one sentence per decision.
 	Steps []string `json:"steps"`
 }
 
-func (r *Result) step(s string) { r.Steps = append(r.Steps, s) }
+func (r *Outcome) step(s string) { r.Steps = append(r.Steps, s) }
 
-func (r *Result) fail(status int, rule Rule, why string) *Result {
-	r.Status, r.Action, r.Rule, r.Body = status, Rejected, rule, nil
+func (r *Outcome) fail(status int, behavior Behavior, why string) *Outcome {
+	r.Status, r.Action, r.Behavior, r.Body = status, Rejected, behavior, nil
 	r.step(why)
 	return r
 }
@@ -110,16 +113,16 @@ type Exchange struct {
 	Response *Response
 }
 
-// Outcome is what API Gateway does with an exchange; a side is nil when the
-// exchange did not include it.
-type Outcome struct {
-	Request  *Result `json:"request,omitempty"`
-	Response *Result `json:"response,omitempty"`
+// ExchangeOutcome is what API Gateway does with an exchange; a side is nil
+// when the exchange did not include it.
+type ExchangeOutcome struct {
+	Request  *Outcome `json:"request,omitempty"`
+	Response *Outcome `json:"response,omitempty"`
 }
 
 // Simulate runs both sides of an exchange through the operation's settings.
-func Simulate(c Config, ex Exchange) Outcome {
-	var o Outcome
+func Simulate(c Config, ex Exchange) ExchangeOutcome {
+	var o ExchangeOutcome
 	if ex.Request != nil {
 		o.Request = SimulateRequest(c, *ex.Request)
 	}
@@ -132,9 +135,9 @@ func Simulate(c Config, ex Exchange) Outcome {
 // ClientGetsBinary reports whether a response reaches the client as the
 // original bytes: decoded from base64, or a binary payload passed through.
 // A Lambda's base64 body returned verbatim is text to the client.
-func (r *Result) ClientGetsBinary() bool {
+func (r *Outcome) ClientGetsBinary() bool {
 	if r.Status >= 400 {
 		return false
 	}
-	return r.Action == Base64Decode || (r.Action == Unchanged && r.Binary && r.Rule != RuleLambdaVerbatim)
+	return r.Action == Base64Decode || (r.Action == Unchanged && r.Binary && r.Behavior != LambdaVerbatim)
 }

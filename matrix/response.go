@@ -10,11 +10,11 @@ import (
 
 // SimulateResponse follows a response body from the integration to the
 // client.
-func SimulateResponse(c Config, resp Response) *Result {
-	res := &Result{Status: 200}
+func SimulateResponse(c Config, resp Response) *Outcome {
+	res := &Outcome{Status: 200}
 	m := mediatype.NewMatcher(c.BinaryMediaTypes)
 	if c.Kind == model.HTTPAPI {
-		return httpAPIResponse(c, resp, res)
+		return simulateHTTPAPIResponse(c, resp, res)
 	}
 	acceptsBinary := firstAccept(res, m, resp)
 	switch {
@@ -32,15 +32,15 @@ func SimulateResponse(c Config, resp Response) *Result {
 	classify(res, m, res.ContentType, "integration response Content-Type")
 	if c.Integration == model.HTTPProxy {
 		res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
-		rule, action := responseRow(m.Empty(), res.Binary, acceptsBinary, model.Passthrough)
-		return convert(res, rule, action, resp.Body, false)
+		behavior, action := responseRow(m.Empty(), res.Binary, acceptsBinary, model.Passthrough)
+		return convert(res, behavior, action, resp.Body, false)
 	}
 	return nonProxyResponse(c, resp, res, acceptsBinary)
 }
 
 // firstAccept classifies the first media range of Accept, the only one API
 // Gateway reads.
-func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
+func firstAccept(res *Outcome, m mediatype.Matcher, resp Response) bool {
 	first, ok := mediatype.FirstRange(resp.Accept)
 	if !resp.HasAccept || !ok {
 		res.AcceptFirst, res.AcceptsBinary = ptr(""), ptr(false)
@@ -58,14 +58,14 @@ func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
 	return matched
 }
 
-func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) *Result {
+func nonProxyResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *Outcome {
 	status := resp.Status
 	if status == 0 {
 		status = 200
 	}
 	ir, found := selectResponse(c.Responses, status, res)
 	if !found {
-		return res.fail(500, RuleNoIntegrationResponse, "no integration response matches status "+strconv.Itoa(status)+" and none is the default: 500")
+		return res.fail(500, NoIntegrationResponse, "no integration response matches status "+strconv.Itoa(status)+" and none is the default: 500")
 	}
 	if code, err := strconv.Atoi(ir.StatusCode); err == nil {
 		res.Status = code
@@ -73,15 +73,15 @@ func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) 
 	if ir.ContentHandling == model.ContentHandlingInvalid {
 		res.step("the integration response's contentHandling has an invalid value; it is simulated as unset")
 	}
-	rule, action := responseRow(len(c.BinaryMediaTypes) == 0, res.Binary, acceptsBinary, ir.ContentHandling)
+	behavior, action := responseRow(len(c.BinaryMediaTypes) == 0, res.Binary, acceptsBinary, ir.ContentHandling)
 	tmpl, hasTemplate := responseTemplate(ir.Templates, *res.AcceptFirst)
-	convert(res, rule, action, resp.Body, false)
+	convert(res, behavior, action, resp.Body, false)
 	if !hasTemplate || res.Action == Rejected {
 		return res
 	}
 	res.Template = ptr(tmpl.ContentType)
 	if action == Unchanged || action == Base64Decode {
-		return res.fail(500, RuleBinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
+		return res.fail(500, BinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
 	}
 	if resp.Body != nil {
 		res.Body = render(tmpl.Body, res.Body)
@@ -93,7 +93,7 @@ func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) 
 // selectResponse picks the integration response whose selection pattern
 // matches the backend status, else the default one. Patterns are matched
 // against the whole status, in the order they are written.
-func selectResponse(responses []IntegrationResponse, status int, res *Result) (IntegrationResponse, bool) {
+func selectResponse(responses []IntegrationResponse, status int, res *Outcome) (IntegrationResponse, bool) {
 	code := strconv.Itoa(status)
 	var fallback *IntegrationResponse
 	for i, ir := range responses {
@@ -121,8 +121,8 @@ func selectResponse(responses []IntegrationResponse, status int, res *Result) (I
 // streamed is a response sent with responseTransferMode STREAM: binary
 // reaches the client without binary media types. A Lambda's base64 body
 // has been decoded (action Base64Decode) before it streams.
-func streamed(res *Result, action Action, body []byte) *Result {
-	res.Binary, res.Rule, res.Action, res.Body = true, RuleStreaming, action, body
+func streamed(res *Outcome, action Action, body []byte) *Outcome {
+	res.Binary, res.Behavior, res.Action, res.Body = true, Streaming, action, body
 	res.step("responseTransferMode is STREAM: the response streams to the client whatever the binary media types")
 	return res
 }
@@ -135,6 +135,6 @@ const binaryLambdaOutput = `{"statusCode": 200, "isBase64Encoded": true, "body":
 // binary content of mediaType from the operation: the integration answers
 // with that Content-Type, or a Lambda proxy with a base64 body. It answers
 // "what does this client get?" for explain's table and the browser rule.
-func ServeBinary(c Config, accept, mediaType string) *Result {
+func ServeBinary(c Config, accept, mediaType string) *Outcome {
 	return SimulateResponse(c, Response{Accept: accept, HasAccept: true, ContentType: mediaType, HasContentType: true, LambdaOutput: []byte(binaryLambdaOutput)})
 }

@@ -98,7 +98,7 @@ func isTextContent(mediaType string) bool {
 }
 
 // simulateRequest asks the matrix what happens to a request of a media type.
-func simulateRequest(api *model.API, op *model.Operation, contentType string, body []byte) *matrix.Result {
+func simulateRequest(api *model.API, op *model.Operation, contentType string, body []byte) *matrix.Outcome {
 	return matrix.SimulateRequest(matrix.ConfigFor(api, op), matrix.Request{ContentType: contentType, HasContentType: true, Body: body})
 }
 

@@ -24,7 +24,7 @@ var PassthroughRejectsBinary = &lint.Rule{
 				if !mt.IsString() || !isBinaryContent(mt.Value) {
 					continue
 				}
-				if res := simulateRequest(p.API, op, mt.Value, nil); res.Rule == matrix.RuleRejectNoMatch {
+				if res := simulateRequest(p.API, op, mt.Value, nil); res.Behavior == matrix.RejectNoMatch {
 					lint.Reportf(p, op.Integration.PassthroughBehavior, op, "%s accepts %s, which has no request template, and passthroughBehavior %s rejects it: every such upload gets 415; use when_no_match or add a template for %s",
 						op.Name(), mt.Value, op.Integration.PassthroughBehavior.Raw, mt.Value)
 				}

@@ -42,7 +42,7 @@ var ResponseTextBase64Decoded = &lint.Rule{
 				one := cfg
 				one.Responses = []matrix.IntegrationResponse{ir}
 				res := matrix.SimulateResponse(one, matrix.Response{Accept: accept, HasAccept: true, ContentType: textType, HasContentType: true, Body: sampleText})
-				if res.Rule == matrix.RuleInvalidBase64 {
+				if res.Behavior == matrix.InvalidBase64 {
 					lint.Reportf(p, r.Pattern, op, "the %s integration response returns %s, but clients of %s ask for %s first: API Gateway base64-decodes the text and answers 500; set contentHandling: CONVERT_TO_TEXT on it",
 						r.Pattern.Raw, textType, op.Name(), accept)
 				}

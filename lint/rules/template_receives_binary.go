@@ -29,7 +29,7 @@ var TemplateReceivesBinary = &lint.Rule{
 			}
 			for _, t := range in.RequestTemplates {
 				res := simulateRequest(p.API, op, t.Name.Raw, sampleText)
-				if res.Rule != matrix.RuleBinaryIntoVTL || res.Matched == nil {
+				if res.Behavior != matrix.BinaryIntoVTL || res.Matched == nil {
 					continue
 				}
 				lint.Reportf(p, t.Name, op, "the binary media type %s matches %s, so %s requests are binary and cannot go through this request template: every one gets 500%s; add contentHandling: CONVERT_TO_TEXT to the integration",

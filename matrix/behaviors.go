@@ -6,9 +6,11 @@ import (
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
-// Rule names the documented behaviour an outcome follows: a row of one of
-// AWS's tables, or a rule of binary-semantics.md.
-type Rule struct {
+// Behavior names what API Gateway is documented or recorded to do that an
+// outcome follows: a row of one of AWS's tables, or a rule of
+// binary-semantics.md. Its ID (passthrough-415) is stable; lint rules are
+// something else (lint.Rule).
+type Behavior struct {
 	ID      string `json:"id"`
 	Summary string `json:"summary"`
 	Source  string `json:"source"`
@@ -16,7 +18,7 @@ type Rule struct {
 
 // Sources are public: AWS's documentation, or behaviour recorded against
 // AWS in LocalStack's AWS-validated snapshot tests. docs/matrix.md lists
-// them with the evidence for each rule.
+// them with the evidence for each behaviour.
 const (
 	conversionsPage = "AWS docs, 'Content type conversions in API Gateway' (api-gateway-payload-encodings-workflow)"
 	passthroughPage = "AWS docs, 'Integration passthrough behaviors'"
@@ -28,7 +30,7 @@ const (
 
 // requestRows is the request table of the conversions page, in its order:
 // three rows without binary media types, then text and binary payloads.
-var requestRows = [9]Rule{
+var requestRows = [9]Behavior{
 	row("request", 1, "no binary media types, contentHandling unset: the payload is handled as a UTF-8 string"),
 	row("request", 2, "no binary media types, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob"),
 	row("request", 3, "no binary media types, CONVERT_TO_TEXT: the payload is handled as a UTF-8 string"),
@@ -42,7 +44,7 @@ var requestRows = [9]Rule{
 
 // responseRows is the response table of the conversions page, in its
 // order: three rows without binary media types, then by Accept and payload.
-var responseRows = [15]Rule{
+var responseRows = [15]Behavior{
 	row("response", 1, "no binary media types, contentHandling unset: the payload is returned as a UTF-8 string"),
 	row("response", 2, "no binary media types, CONVERT_TO_BINARY: the payload is base64-decoded"),
 	row("response", 3, "no binary media types, CONVERT_TO_TEXT: the payload is returned as a UTF-8 string"),
@@ -60,29 +62,30 @@ var responseRows = [15]Rule{
 	row("response", 15, "binary Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded"),
 }
 
-func row(table string, n int, summary string) Rule {
-	return Rule{ID: fmt.Sprintf("%s-table-%d", table, n), Summary: summary, Source: fmt.Sprintf("%s, %s table row %d", conversionsPage, table, n)}
+func row(table string, n int, summary string) Behavior {
+	return Behavior{ID: fmt.Sprintf("%s-table-%d", table, n), Summary: summary, Source: fmt.Sprintf("%s, %s table row %d", conversionsPage, table, n)}
 }
 
-// The rules that are not table rows; lint rules compare outcomes with them.
+// The behaviours that are not table rows; lint rules compare outcomes with
+// them.
 var (
-	RuleTemplateApplied       = Rule{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
-	RuleRejectNoMatch         = Rule{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
-	RuleBinaryIntoVTL         = Rule{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
-	RuleInvalidBase64         = Rule{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
-	RuleNoIntegrationResponse = Rule{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
-	RuleLambdaRequest         = Rule{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
-	RuleLambdaDecoded         = Rule{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
-	RuleLambdaVerbatim        = Rule{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
-	RuleLambdaMalformed       = Rule{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
-	RuleStreaming             = Rule{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
-	RuleHTTPAPIRequest        = Rule{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
-	RuleHTTPAPIResponse       = Rule{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
-	RuleHTTPAPIProxy          = Rule{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
+	TemplateApplied       = Behavior{"passthrough-template", "a mapping template matches the Content-Type and transforms the payload", passthroughPage}
+	RejectNoMatch         = Behavior{"passthrough-415", "no template matches the Content-Type and passthroughBehavior forbids passing it: 415 Unsupported Media Type", passthroughPage}
+	BinaryIntoVTL         = Behavior{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
+	InvalidBase64         = Behavior{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
+	NoIntegrationResponse = Behavior{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
+	LambdaRequest         = Behavior{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
+	LambdaDecoded         = Behavior{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	LambdaVerbatim        = Behavior{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
+	LambdaMalformed       = Behavior{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
+	Streaming             = Behavior{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
+	HTTPAPIRequest        = Behavior{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
+	HTTPAPIResponse       = Behavior{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
+	HTTPAPIProxy          = Behavior{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
 )
 
 // requestRow returns the request table row and the action for a payload.
-func requestRow(listEmpty, binary bool, ch model.ContentHandling) (Rule, Action) {
+func requestRow(listEmpty, binary bool, ch model.ContentHandling) (Behavior, Action) {
 	col := column(ch)
 	switch {
 	case listEmpty:
@@ -94,7 +97,7 @@ func requestRow(listEmpty, binary bool, ch model.ContentHandling) (Rule, Action)
 }
 
 // responseRow returns the response table row and the action.
-func responseRow(listEmpty, binaryPayload, binaryAccept bool, ch model.ContentHandling) (Rule, Action) {
+func responseRow(listEmpty, binaryPayload, binaryAccept bool, ch model.ContentHandling) (Behavior, Action) {
 	col := column(ch)
 	var block int
 	var actions [3]Action
