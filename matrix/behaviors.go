@@ -25,7 +25,15 @@ const (
 	recordedS3      = "recorded against AWS: LocalStack tests/aws/services/apigateway/test_apigateway_s3.py (AWS-validated 2025-03-17)"
 	recordedLambda  = "recorded against AWS: LocalStack tests/aws/services/apigateway/test_apigateway_lambda.py"
 	lambdaBinaryDoc = "AWS docs, 'Return binary media from a Lambda proxy integration'"
-	httpAPIDoc      = "AWS docs, 'Working with binary media types for HTTP APIs'; observed behaviour reported in ministackorg/ministack#766 (unverified by AWS recording)"
+	httpAPIDoc      = "AWS docs, 'Working with binary media types for HTTP APIs'"
+	payloadDoc      = "AWS docs, 'Create AWS Lambda proxy integrations for HTTP APIs' (payload format versions)"
+	// The recordings of recorded-behaviours.md, by where they are kept.
+	recordedDotnet   = "recorded against AWS: aws/aws-lambda-dotnet LambdaTestTool-v2 snapshots (the Lambda events AWS delivered, April 2025)"
+	recordedNoAccept = "recorded against AWS with */* in the list: aws/aws-lambda-dotnet integration tests (.NET HttpClient) and awslabs/aws-lambda-web-adapter e2e tests (hyper), neither of which sends Accept"
+	recordedInert    = "recorded against AWS: aws/chalice tests/aws (CONVERT_TO_TEXT on aws_proxy, a binary round trip not double-encoded) and aws/serverless-application-model integration tests (CONVERT_TO_BINARY with passthroughBehavior NEVER: 200, not 415)"
+	recordedHTTPAPI  = recordedDotnet + "; LocalStack Pro HTTP API tests validated against AWS (payload format 1.0 and 2.0 outputs)"
+	recordedHTTP     = "recorded against AWS: LocalStack tests/aws/services/apigateway/test_apigateway_http.py and test_apigateway_integrations.py (header remapping, status selection)"
+	recordedAWS      = recordedLambda + " (test_lambda_selection_patterns, test_lambda_aws_integration)"
 )
 
 // requestRows is the request table of the conversions page, in its order:
@@ -74,14 +82,17 @@ var (
 	BinaryIntoVTL         = Behavior{"template-binary-500", "a binary payload cannot be fed to a VTL mapping template: 500", recordedS3 + " (CONVERT_TO_BINARY with a request template); the */* CORS preflight failure reported in aws/chalice#1310"}
 	InvalidBase64         = Behavior{"base64-decode-500", "the payload is not valid base64, so decoding it fails: 500 (on the request side the integration is not called)", recordedS3 + " (CONVERT_TO_BINARY cases)"}
 	NoIntegrationResponse = Behavior{"no-integration-response", "no integration response matches the status and there is no default: 500", "AWS docs, 'Set up an integration response'"}
-	LambdaRequest         = Behavior{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true", lambdaBinaryDoc + "; reported in aws/serverless-application-model#3794 and serverless/serverless#2797"}
+	LambdaRequest         = Behavior{"lambda-proxy-request", "Lambda proxy event: a binary Content-Type makes the body base64 with isBase64Encoded true; an empty body is null", lambdaBinaryDoc + "; " + recordedDotnet + " (BinaryMediaTypes */*: application/octet-stream arrives as base64)"}
 	LambdaDecoded         = Behavior{"lambda-proxy-decoded", "Lambda proxy response: isBase64Encoded is true and the first Accept range matches, so the body is base64-decoded", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
 	LambdaVerbatim        = Behavior{"lambda-proxy-verbatim", "Lambda proxy response: the body is returned as the Lambda wrote it (decoded only when isBase64Encoded is true and the first Accept range matches)", lambdaBinaryDoc + "; " + recordedLambda + " (test_aws_proxy_binary_response)"}
 	LambdaMalformed       = Behavior{"lambda-proxy-502", "the Lambda output is not a valid proxy response: 502 Bad Gateway", recordedLambda + " (test_aws_proxy_response_payload_format_validation)"}
 	Streaming             = Behavior{"response-streaming", "responseTransferMode STREAM: the response is streamed as binary without binary media types", "AWS docs, 'Stream the integration response for your proxy integrations' (response-transfer-mode)"}
-	HTTPAPIRequest        = Behavior{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else is base64", httpAPIDoc}
-	HTTPAPIResponse       = Behavior{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types do not apply", httpAPIDoc}
-	HTTPAPIProxy          = Behavior{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc}
+	HTTPAPIRequest        = Behavior{"http-api-request", "HTTP API: the body reaches Lambda as text only for text/*, JSON, XML and JavaScript in UTF-8; everything else, no Content-Type and form posts included, is base64; an empty body is null", httpAPIDoc + "; " + recordedHTTPAPI + "; form posts: LocalStack Pro HTTP API tests validated against AWS"}
+	HTTPAPIResponse       = Behavior{"http-api-response", "HTTP API: the Lambda body is base64-decoded whenever isBase64Encoded is true; binary media types and Accept do not apply", httpAPIDoc + "; " + recordedHTTPAPI}
+	HTTPAPIInferred       = Behavior{"http-api-inferred-response", "HTTP API payload 2.0: an output without statusCode is a 200 response whose body is the output (a JSON string unquoted), unless it is an object with errorMessage", payloadDoc + "; " + recordedHTTPAPI}
+	HTTPAPILambdaError    = Behavior{"http-api-lambda-500", "HTTP API: the Lambda output is not a response its payload format accepts (or reports an error): 500 Internal Server Error", recordedHTTPAPI}
+	HTTPAPIProxy          = Behavior{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc + "; LocalStack Pro HTTP API tests validated against AWS (a multipart body arrives byte for byte)"}
+	HeaderMapping500      = Behavior{"header-mapping-500", "integration.request.header.Content-Length or Transfer-Encoding is mapped: every call fails with 500", recordedHTTP}
 )
 
 // requestRow returns the request table row and the action for a payload.

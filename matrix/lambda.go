@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,8 +13,15 @@ import (
 )
 
 // lambdaEvent builds the body of a Lambda proxy event: base64 with
-// isBase64Encoded true when the Content-Type is binary, text otherwise.
-func lambdaEvent(res *Outcome, req Request) *Outcome {
+// isBase64Encoded true when the Content-Type is binary, text otherwise, and
+// null for an empty body. contentHandling and passthroughBehavior play no
+// part.
+func lambdaEvent(c Config, res *Outcome, req Request) *Outcome {
+	inertOnLambdaProxy(c, res)
+	if req.Body != nil && len(req.Body) == 0 {
+		return emptyEvent(res, LambdaRequest)
+	}
+	res.IsBase64Encoded = ptr(res.Binary)
 	if res.Binary {
 		res.step("the Lambda event carries the body base64-encoded, with isBase64Encoded: true")
 		return convert(res, LambdaRequest, Base64Encode, req.Body, true)
@@ -22,7 +30,28 @@ func lambdaEvent(res *Outcome, req Request) *Outcome {
 	return convert(res, LambdaRequest, AsText, req.Body, true)
 }
 
-// lambdaOutput is a Lambda proxy response; a REST API allows only these keys.
+// emptyEvent is a Lambda proxy event for a request without a body: body
+// null and isBase64Encoded false, whatever the Content-Type (recorded for
+// REST and HTTP APIs).
+func emptyEvent(res *Outcome, b Behavior) *Outcome {
+	res.Behavior, res.Action, res.Body, res.IsBase64Encoded = b, Unchanged, []byte{}, ptr(false)
+	res.step("the body is empty: the Lambda event carries body null with isBase64Encoded: false, whatever the Content-Type (" + recordedDotnet + ")")
+	return res
+}
+
+// inertOnLambdaProxy says that settings which convert or reject payloads
+// of other integrations do nothing on aws_proxy.
+func inertOnLambdaProxy(c Config, res *Outcome) {
+	if c.ContentHandling != model.Passthrough {
+		res.step("contentHandling has no effect on an aws_proxy integration: nothing is converted twice (" + recordedInert + ")")
+	}
+	if c.Passthrough != model.WhenNoMatch {
+		res.step("passthroughBehavior has no effect on an aws_proxy integration: a request no template matches is not answered 415 (" + recordedInert + ")")
+	}
+}
+
+// lambdaOutput is a Lambda proxy response; a REST API allows only these
+// keys, and an HTTP API's payload 2.0 adds cookies.
 type lambdaOutput struct {
 	StatusCode        json.RawMessage  `json:"statusCode"`
 	Headers           map[string]any   `json:"headers"`
@@ -30,6 +59,15 @@ type lambdaOutput struct {
 	Body              *string          `json:"body"`
 	IsBase64Encoded   bool             `json:"isBase64Encoded"`
 }
+
+// httpAPIOutput is what an HTTP API reads of a Lambda output beyond a REST
+// API's keys: cookies must be a list (recorded: an object is 500).
+type httpAPIOutput struct {
+	lambdaOutput
+	Cookies []string `json:"cookies"`
+}
+
+var errNoStatusCode = errors.New("the Lambda output has no statusCode")
 
 // parseLambdaOutput reads what an aws_proxy Lambda returned. A REST API
 // answers 502 when the output is not JSON, has unknown keys or a status
@@ -41,14 +79,20 @@ func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, e
 		return out, 0, fmt.Errorf("the Lambda output is not a JSON object")
 	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	var target any = &out
 	if strict {
 		dec.DisallowUnknownFields()
+	} else {
+		target = &httpAPIOutput{}
 	}
-	if err := dec.Decode(&out); err != nil {
+	if err := dec.Decode(target); err != nil {
 		return out, 0, fmt.Errorf("the Lambda output is not a valid proxy response: %v", err)
 	}
 	if dec.More() || dec.InputOffset() != int64(len(trimmed)) {
 		return out, 0, fmt.Errorf("the Lambda output has data after its JSON object")
+	}
+	if h, ok := target.(*httpAPIOutput); ok {
+		out = h.lambdaOutput
 	}
 	status = 200
 	if len(out.StatusCode) > 0 && string(out.StatusCode) != "null" {
@@ -66,7 +110,7 @@ func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, e
 func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *Outcome {
 	out, status, err := parseLambdaOutput(resp.LambdaOutput, true)
 	if err != nil {
-		return res.fail(502, LambdaMalformed, err.Error()+": 502")
+		return res.failWith(502, LambdaMalformed, err.Error()+": 502", restErrorBody)
 	}
 	res.Status = status
 	res.ContentType = headerValue(out.Headers, "Content-Type")

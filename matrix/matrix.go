@@ -20,8 +20,15 @@ type Config struct {
 	ContentHandling  model.ContentHandling
 	Passthrough      model.PassthroughBehavior
 	RequestTemplates []Template
-	Responses        []IntegrationResponse
-	TransferMode     model.TransferMode
+	// RequestParameters maps integration request parameters
+	// (integration.request.header.Accept) to their sources ('text/html',
+	// method.request.header.Accept).
+	RequestParameters map[string]string
+	Responses         []IntegrationResponse
+	TransferMode      model.TransferMode
+	// PayloadFormatVersion is an HTTP API Lambda integration's "1.0" or
+	// "2.0"; empty when the definition does not say.
+	PayloadFormatVersion string
 }
 
 // Template is one mapping template: the media type it is keyed by and its
@@ -54,8 +61,12 @@ type Response struct {
 	ContentType    string
 	HasContentType bool
 	Body           []byte
-	// LambdaOutput is the JSON an aws_proxy Lambda returns.
+	// LambdaOutput is the JSON a Lambda returns: an aws_proxy response, or
+	// a non-proxy (aws) integration's result.
 	LambdaOutput []byte
+	// LambdaError is the errorMessage of a non-proxy Lambda that failed;
+	// nil when it returned.
+	LambdaError *string
 }
 
 // Action is what API Gateway does to a payload.
@@ -90,19 +101,44 @@ type Outcome struct {
 	// Template is the key of the mapping template that applied, if any.
 	Template *string `json:"template"`
 	// Body is the resulting payload; nil when no input body was given.
-	Body     []byte   `json:"body_base64,omitempty"`
-	Behavior Behavior `json:"behavior"`
+	// When the exchange is rejected it is the error body API Gateway
+	// sends, where that is recorded, else nil.
+	Body []byte `json:"body_base64,omitempty"`
+	// IsBase64Encoded is the isBase64Encoded of a Lambda proxy event (on
+	// the request side); nil for other integrations.
+	IsBase64Encoded *bool `json:"is_base64_encoded,omitempty"`
+	// IntegrationAccept is the Accept header a non-proxy http backend
+	// receives (on the request side): application/json, or what
+	// integration.request.header.Accept maps.
+	IntegrationAccept *string  `json:"integration_accept,omitempty"`
+	Behavior          Behavior `json:"behavior"`
 	// Steps is the reasoning, one sentence per decision.
 	Steps []string `json:"steps"`
+	// overridden is set when a response template set the status.
+	overridden bool
 }
 
 func (r *Outcome) step(s string) { r.Steps = append(r.Steps, s) }
 
 func (r *Outcome) fail(status int, behavior Behavior, why string) *Outcome {
-	r.Status, r.Action, r.Behavior, r.Body = status, Rejected, behavior, nil
+	return r.failWith(status, behavior, why, nil)
+}
+
+// failWith rejects the exchange with the error body API Gateway is
+// recorded to send.
+func (r *Outcome) failWith(status int, behavior Behavior, why string, body []byte) *Outcome {
+	r.Status, r.Action, r.Behavior, r.Body = status, Rejected, behavior, body
 	r.step(why)
 	return r
 }
+
+// The error bodies API Gateway sends, as recorded (recorded-behaviours.md
+// §3): a REST API's differs from an HTTP API's in capitalisation and
+// spacing.
+var (
+	restErrorBody    = []byte(`{"message": "Internal server error"}`)
+	httpAPIErrorBody = []byte(`{"message":"Internal Server Error"}`)
+)
 
 func ptr[T any](v T) *T { return &v }
 
@@ -128,6 +164,13 @@ func Simulate(c Config, ex Exchange) ExchangeOutcome {
 	}
 	if ex.Response != nil {
 		o.Response = SimulateResponse(c, *ex.Response)
+	}
+	// A status override set in the request template reaches the client
+	// unless the response template sets its own.
+	if o.Request != nil && o.Request.Template != nil && o.Response != nil && !o.Response.overridden {
+		if t, ok := requestTemplate(c.RequestTemplates, *o.Request.Template); ok {
+			responseOverride(o.Response, t.Body)
+		}
 	}
 	return o
 }

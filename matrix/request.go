@@ -1,6 +1,8 @@
 package matrix
 
 import (
+	"strings"
+
 	"github.com/apigw-oas/apigw-oas/mediatype"
 	"github.com/apigw-oas/apigw-oas/model"
 )
@@ -21,9 +23,14 @@ func SimulateRequest(c Config, req Request) *Outcome {
 		res.step("the request has no Content-Type; API Gateway treats it as application/json")
 	}
 	classify(res, mediatype.NewMatcher(c.BinaryMediaTypes), res.ContentType, "Content-Type")
+	if header, ok := brokenHeaderMapping(c); ok {
+		return res.failWith(500, HeaderMapping500, "the integration maps "+header+", which API Gateway answers with 500 on every call", restErrorBody)
+	}
 	switch c.Integration {
 	case model.AWSProxy:
-		return lambdaEvent(res, req)
+		return lambdaEvent(c, res, req)
+	case model.HTTP:
+		integrationAccept(c, res)
 	case model.HTTPProxy:
 		res.step("http_proxy integrations take no templates; the request table is followed with contentHandling unset (unverified; see docs/matrix.md)")
 		behavior, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, model.Passthrough)
@@ -122,4 +129,57 @@ func describe(a Action) string {
 		return "the payload is base64-decoded"
 	}
 	return "the payload passes unchanged"
+}
+
+// brokenHeaderMapping finds a mapping of a header API Gateway computes
+// itself: mapped, every call of an http or http_proxy integration fails.
+func brokenHeaderMapping(c Config) (string, bool) {
+	if c.Integration != model.HTTP && c.Integration != model.HTTPProxy {
+		return "", false
+	}
+	for name := range c.RequestParameters {
+		header, ok := strings.CutPrefix(strings.ToLower(name), "integration.request.header.")
+		if ok && (header == "content-length" || header == "transfer-encoding") {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// acceptParameter is the integration request parameter that sets the
+// Accept header a non-proxy HTTP backend receives.
+const acceptParameter = "integration.request.header.Accept"
+
+// BackendAccept is the Accept header a non-proxy HTTP backend receives when
+// the integration does not map one: API Gateway does not forward the
+// client's (recorded).
+const BackendAccept = "application/json"
+
+// integrationAccept says what Accept a non-proxy HTTP backend receives: a
+// static mapping's value ('text/html'), the client's header when
+// method.request.header.Accept is mapped, else application/json.
+func integrationAccept(c Config, res *Outcome) {
+	source, ok := c.parameter(acceptParameter)
+	if !ok {
+		res.IntegrationAccept = ptr(BackendAccept)
+		res.step("the backend receives Accept: " + BackendAccept + ", not the client's Accept (forwarded only when " + acceptParameter + " is mapped); a backend that negotiates by Accept answers for " + BackendAccept + " (" + recordedHTTP + ")")
+		return
+	}
+	value := source
+	if unquoted, static := strings.CutPrefix(source, "'"); static {
+		value = strings.TrimSuffix(unquoted, "'")
+	}
+	res.IntegrationAccept = ptr(value)
+	res.step("the backend receives the Accept header " + acceptParameter + " maps: " + source)
+}
+
+// parameter finds an integration request parameter; header names compare
+// without case, as HTTP's do.
+func (c Config) parameter(name string) (string, bool) {
+	for k, v := range c.RequestParameters {
+		if strings.EqualFold(k, name) {
+			return v, true
+		}
+	}
+	return "", false
 }
