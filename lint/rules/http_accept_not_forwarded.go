@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+var HTTPAcceptNotForwarded = &lint.Rule{
+	ID:       "http-accept-not-forwarded",
+	Category: lint.Integration,
+	Severity: diag.Warning,
+	Summary:  "an operation negotiates binary content by Accept through a non-proxy http integration that does not forward Accept",
+	Doc: "A non-proxy `http` integration does not pass the client's headers on: the backend receives " +
+		"`Accept: application/json` whatever the client asked for, unless the integration maps " +
+		"`integration.request.header.Accept`. An operation that answers either binary content or " +
+		"another type, chosen by `Accept`, therefore always gets the backend's JSON (recorded against " +
+		"AWS: LocalStack's `test_http_integration_with_lambda` and header-remapping snapshots). " +
+		"`http_proxy` forwards `Accept` as it is.\n\n" +
+		"Bad:\n\n```yaml\nresponses:\n  '200':\n    content:\n      application/json: {}\n      image/png: {}\nx-amazon-apigateway-integration:\n  type: http\n  uri: https://backend.example.com/charts\n```\n\n" +
+		"Good:\n\n```yaml\nx-amazon-apigateway-integration:\n  type: http\n  uri: https://backend.example.com/charts\n  requestParameters:\n    integration.request.header.Accept: method.request.header.Accept\n```",
+	Fix: "map integration.request.header.Accept to method.request.header.Accept (or use http_proxy)",
+	Check: func(p *lint.Pass) {
+		for _, op := range restOperations(p.API) {
+			in := op.Integration
+			if in.Type.Value != model.HTTP || mapsAccept(in) {
+				continue
+			}
+			binary, others := negotiated(op)
+			if binary == nil || len(others) == 0 {
+				continue
+			}
+			lint.Reportf(p, binary.Field, op, "%s answers %s or %s by the client's Accept, but this http integration sends the backend Accept: %s whatever the client asks, so a client asking for %s gets what the backend answers to %s; map integration.request.header.Accept to method.request.header.Accept",
+				op.Name(), binary.Value, listText(others), matrix.BackendAccept, binary.Value, matrix.BackendAccept)
+		}
+	},
+}
+
+// mapsAccept reports whether an integration sets the Accept header its
+// backend receives.
+func mapsAccept(in *model.Integration) bool {
+	for _, p := range in.RequestParameters {
+		if strings.EqualFold(p.Name.Raw, "integration.request.header.Accept") {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiated finds the first binary media type among an operation's 2xx
+// responses and the other types it answers beside it.
+func negotiated(op *model.Operation) (binary *model.MediaType, others []string) {
+	for _, r := range op.Responses {
+		if !strings.HasPrefix(r.Status.Raw, "2") {
+			continue
+		}
+		for i, m := range r.Produces {
+			switch {
+			case !m.IsString():
+			case binary == nil && isBinaryContent(m.Value):
+				binary = &r.Produces[i]
+			default:
+				others = append(others, m.Value)
+			}
+		}
+	}
+	return binary, others
+}
