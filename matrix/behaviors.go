@@ -92,6 +92,7 @@ var (
 	HTTPAPIInferred       = Behavior{"http-api-inferred-response", "HTTP API payload 2.0: an output without statusCode is a 200 response whose body is the output (a JSON string unquoted), unless it is an object with errorMessage", payloadDoc + "; " + recordedHTTPAPI}
 	HTTPAPILambdaError    = Behavior{"http-api-lambda-500", "HTTP API: the Lambda output is not a response its payload format accepts (or reports an error): 500 Internal Server Error", recordedHTTPAPI}
 	HTTPAPIProxy          = Behavior{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc + "; LocalStack Pro HTTP API tests validated against AWS (a multipart body arrives byte for byte)"}
+	LambdaInvokeMethod    = Behavior{"lambda-invoke-method-500", "a Lambda is invoked with POST only: an aws_proxy integration whose httpMethod is another fails every call with 500 (not 504)", "AWS docs, 'Set up Lambda proxy integrations' (the integration's HTTP method must be POST); " + recordedLambda + " (an AWS_PROXY integration with httpMethod GET)"}
 	HeaderMapping500      = Behavior{"header-mapping-500", "integration.request.header.Content-Length or Transfer-Encoding is mapped: every call fails with 500", recordedHTTP}
 )
 

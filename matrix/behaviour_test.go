@@ -693,6 +693,7 @@ func TestConfigForImported(t *testing.T) {
           "type": "aws",
           "uri": "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
           "httpMethod": "PUT",
+          "requestParameters": {"integration.request.header.Accept": "'image/png'"},
           "contentHandling": "CONVERT_TO_TEXT",
           "passthroughBehavior": "when_no_templates",
           "requestTemplates": {"image/png": "{\"img\": \"$input.body\"}"},
@@ -716,12 +717,14 @@ func TestConfigForImported(t *testing.T) {
 	api := imported.APIs[0]
 	cfg := ConfigFor(api, api.Operations[0])
 	want := Config{
-		Kind:             model.RESTAPI,
-		BinaryMediaTypes: []string{"image/png", "image/jpeg"},
-		Integration:      model.AWS,
-		ContentHandling:  model.ConvertToText,
-		Passthrough:      model.WhenNoTemplates,
-		RequestTemplates: []Template{{"image/png", `{"img": "$input.body"}`}},
+		Kind:              model.RESTAPI,
+		BinaryMediaTypes:  []string{"image/png", "image/jpeg"},
+		Integration:       model.AWS,
+		ContentHandling:   model.ConvertToText,
+		Passthrough:       model.WhenNoTemplates,
+		RequestTemplates:  []Template{{"image/png", `{"img": "$input.body"}`}},
+		RequestParameters: map[string]string{"integration.request.header.Accept": "'image/png'"},
+		HTTPMethod:        "PUT",
 		Responses: []IntegrationResponse{
 			{Pattern: `4\d{2}`, StatusCode: "404"},
 			{Pattern: "default", StatusCode: "200", ContentHandling: model.ConvertToBinary, Templates: []Template{{"application/json", `{"ok": true}`}}},
@@ -791,4 +794,26 @@ func TestLambdaProxyInert(t *testing.T) {
 func TestHTTPProxyStatus(t *testing.T) {
 	res := SimulateResponse(Config{Kind: model.RESTAPI, Integration: model.HTTPProxy}, Response{Accept: "*/*", HasAccept: true, Status: 404, ContentType: "application/json", HasContentType: true, Body: bhvJSON})
 	checkResult(t, "http_proxy 404", res, expect{404, AsText, "response-table-1", bhvJSON, accepts("*/*", false), "-"})
+}
+
+// recorded-behaviours.md §6 (A: an AWS_PROXY integration with httpMethod
+// GET): Lambda is invoked with POST only, so any other method is 500, with
+// the REST body, and the integration is not called.
+func TestLambdaInvokeMethod(t *testing.T) {
+	for method, status := range map[string]int{"GET": 500, "post": 200, "": 200} {
+		cfg := Config{Kind: model.RESTAPI, Integration: model.AWSProxy, HTTPMethod: method}
+		res := SimulateRequest(cfg, Request{ContentType: "application/json", HasContentType: true, Body: bhvJSON})
+		if res.Status != status || (status == 500 && !bytes.Equal(res.Body, restErrorBody)) {
+			t.Errorf("httpMethod %q: status %d body %q, want %d", method, res.Status, res.Body, status)
+		}
+	}
+}
+
+// recorded-behaviours.md §3 (A: W2-032): a REST API sends application/json
+// when the Lambda names no Content-Type (an HTTP API sends text/plain).
+func TestLambdaDefaultContentType(t *testing.T) {
+	res := SimulateResponse(Config{Kind: model.RESTAPI, Integration: model.AWSProxy}, Response{LambdaOutput: []byte(`{"statusCode": 200, "body": "hi"}`)})
+	if res.ContentType != "application/json" {
+		t.Errorf("Content-Type %q, want application/json", res.ContentType)
+	}
 }

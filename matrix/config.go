@@ -26,6 +26,7 @@ func ConfigFor(api *model.API, op *model.Operation) Config {
 	c.TransferMode = in.ResponseTransferMode.Value
 	c.RequestTemplates = templates(in.RequestTemplates)
 	c.PayloadFormatVersion = in.PayloadFormatVersion.Raw
+	c.HTTPMethod = in.HTTPMethod.Raw
 	for _, p := range in.RequestParameters {
 		if c.RequestParameters == nil {
 			c.RequestParameters = map[string]string{}

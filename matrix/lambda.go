@@ -113,7 +113,10 @@ func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *
 		return res.failWith(502, LambdaMalformed, err.Error()+": 502", restErrorBody)
 	}
 	res.Status = status
-	res.ContentType = headerValue(out.Headers, "Content-Type")
+	if res.ContentType = headerValue(out.Headers, "Content-Type"); res.ContentType == "" {
+		res.ContentType = defaultContentType
+		res.step("the Lambda's response names no Content-Type, so the REST API sends application/json (" + recordedDotnet + ")")
+	}
 	var body []byte
 	if out.Body != nil {
 		body = []byte(*out.Body)

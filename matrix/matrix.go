@@ -26,6 +26,9 @@ type Config struct {
 	RequestParameters map[string]string
 	Responses         []IntegrationResponse
 	TransferMode      model.TransferMode
+	// HTTPMethod is the integration's httpMethod, the method API Gateway
+	// calls the backend with; empty when not written.
+	HTTPMethod string
 	// PayloadFormatVersion is an HTTP API Lambda integration's "1.0" or
 	// "2.0"; empty when the definition does not say.
 	PayloadFormatVersion string

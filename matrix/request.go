@@ -28,6 +28,9 @@ func SimulateRequest(c Config, req Request) *Outcome {
 	}
 	switch c.Integration {
 	case model.AWSProxy:
+		if c.HTTPMethod != "" && !strings.EqualFold(c.HTTPMethod, "POST") {
+			return res.failWith(500, LambdaInvokeMethod, "the integration calls the Lambda with "+c.HTTPMethod+", but Lambda is invoked with POST only: every call fails with 500", restErrorBody)
+		}
 		return lambdaEvent(c, res, req)
 	case model.HTTP:
 		integrationAccept(c, res)
