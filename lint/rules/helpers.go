@@ -27,6 +27,7 @@ var All = sortedRules(
 	HTTPAPIFormBase64,
 	IntegrationResponseStatus,
 	IntegrationTypeInvalid,
+	LambdaIntegrationMethod,
 	LambdaSelectionPatternStatus,
 	MediaTypeDuplicate,
 	MediaTypeEscaped,
