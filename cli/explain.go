@@ -220,7 +220,8 @@ func responseFromFlags(cmd *ucli.Command) (*matrix.Response, error) {
 		return nil, err
 	}
 	if cmd.IsSet("lambda-error") {
-		resp.LambdaError = ptr(cmd.String("lambda-error"))
+		message := cmd.String("lambda-error")
+		resp.LambdaError = &message
 	}
 	if resp.LambdaOutput != nil && !json.Valid(resp.LambdaOutput) {
 		return nil, usageError("--lambda-output %s is not JSON; a Lambda proxy returns a JSON object such as {\"statusCode\": 200, \"body\": \"...\"}", cmd.String("lambda-output"))
@@ -295,5 +296,3 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	return nil
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -51,7 +51,7 @@ func inertOnLambdaProxy(c Config, res *Outcome) {
 }
 
 // lambdaOutput is a Lambda proxy response; a REST API allows only these
-// keys, and an HTTP API's payload 2.0 adds cookies.
+// keys.
 type lambdaOutput struct {
 	StatusCode        json.RawMessage  `json:"statusCode"`
 	Headers           map[string]any   `json:"headers"`
@@ -60,39 +60,32 @@ type lambdaOutput struct {
 	IsBase64Encoded   bool             `json:"isBase64Encoded"`
 }
 
-// httpAPIOutput is what an HTTP API reads of a Lambda output beyond a REST
-// API's keys: cookies must be a list (recorded: an object is 500).
-type httpAPIOutput struct {
-	lambdaOutput
-	Cookies []string `json:"cookies"`
-}
-
 var errNoStatusCode = errors.New("the Lambda output has no statusCode")
 
 // parseLambdaOutput reads what an aws_proxy Lambda returned. A REST API
 // answers 502 when the output is not JSON, has unknown keys or a status
-// that is not a number (§8.7); an HTTP API ignores unknown keys (strict
-// false).
+// that is not a number (§8.7); an HTTP API (strict false) ignores unknown
+// keys but reads cookies.
 func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, err error) {
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return out, 0, fmt.Errorf("the Lambda output is not a JSON object")
 	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	var target any = &out
 	if strict {
 		dec.DisallowUnknownFields()
-	} else {
-		target = &httpAPIOutput{}
 	}
-	if err := dec.Decode(target); err != nil {
+	if err := dec.Decode(&out); err != nil {
 		return out, 0, fmt.Errorf("the Lambda output is not a valid proxy response: %v", err)
 	}
 	if dec.More() || dec.InputOffset() != int64(len(trimmed)) {
 		return out, 0, fmt.Errorf("the Lambda output has data after its JSON object")
 	}
-	if h, ok := target.(*httpAPIOutput); ok {
-		out = h.lambdaOutput
+	var cookies struct {
+		Cookies []string `json:"cookies"` // an HTTP API's; recorded: an object is 500
+	}
+	if !strict && json.Unmarshal(trimmed, &cookies) != nil {
+		return out, 0, fmt.Errorf("the Lambda output's cookies are not a list of strings")
 	}
 	status = 200
 	if len(out.StatusCode) > 0 && string(out.StatusCode) != "null" {

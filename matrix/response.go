@@ -34,17 +34,11 @@ func SimulateResponse(c Config, resp Response) *Outcome {
 		res.step("the integration response has no Content-Type; it is taken as application/json, like a request's (an assumption)")
 	}
 	classify(res, m, res.ContentType, "integration response Content-Type")
-	switch c.Integration {
-	case model.HTTPProxy:
-		res.Status = backendStatus(resp)
-		res.step("http_proxy passes the backend's status " + strconv.Itoa(res.Status) + " and the client's Accept through (" + recordedHTTP + ")")
-		res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
-		behavior, action := responseRow(m.Empty(), res.Binary, acceptsBinary, model.Passthrough)
-		return convert(res, behavior, action, resp.Body, false)
-	case model.HTTP:
-		if _, mapped := c.parameter(acceptParameter); !mapped {
-			res.step("the backend was sent Accept: " + BackendAccept + ", not the client's: the Content-Type it answered with is its answer to that")
-		}
+	if c.Integration == model.HTTPProxy {
+		return httpProxyResponse(res, resp, m.Empty(), acceptsBinary)
+	}
+	if _, mapped := c.parameter(acceptParameter); c.Integration == model.HTTP && !mapped {
+		res.step("the backend was sent Accept: " + BackendAccept + ", not the client's: the Content-Type it answered with is its answer to that")
 	}
 	var ir IntegrationResponse
 	var found bool
@@ -57,6 +51,16 @@ func SimulateResponse(c Config, resp Response) *Outcome {
 		return res.fail(500, NoIntegrationResponse, "no integration response is selected and none is the default: 500")
 	}
 	return nonProxyResponse(c, resp, res, ir, acceptsBinary)
+}
+
+// httpProxyResponse passes the backend's status through and follows the
+// response table for the body.
+func httpProxyResponse(res *Outcome, resp Response, listEmpty, acceptsBinary bool) *Outcome {
+	res.Status = backendStatus(resp)
+	res.step("http_proxy passes the backend's status " + strconv.Itoa(res.Status) + " and the client's Accept through (" + recordedHTTP + ")")
+	res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
+	behavior, action := responseRow(listEmpty, res.Binary, acceptsBinary, model.Passthrough)
+	return convert(res, behavior, action, resp.Body, false)
 }
 
 // lambdaResult is what a non-proxy Lambda (aws) integration answers: its
