@@ -25,29 +25,21 @@ var HTTPAcceptNotForwarded = &lint.Rule{
 	Fix: "map integration.request.header.Accept to method.request.header.Accept (or use http_proxy)",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
-			in := op.Integration
-			if in.Type.Value != model.HTTP || mapsAccept(in) {
+			if op.Integration.Type.Value != model.HTTP {
 				continue
 			}
 			binary, others := negotiated(op)
 			if binary == nil || len(others) == 0 {
 				continue
 			}
+			sent := simulateRequest(p.API, op, matrix.BackendAccept, nil).IntegrationAccept
+			if sent == nil || *sent != matrix.BackendAccept {
+				continue // the backend gets the client's Accept, or another type the author chose
+			}
 			lint.Reportf(p, binary.Field, op, "%s answers %s or %s by the client's Accept, but this http integration sends the backend Accept: %s whatever the client asks, so a client asking for %s gets what the backend answers to %s; map integration.request.header.Accept to method.request.header.Accept",
 				op.Name(), binary.Value, listText(others), matrix.BackendAccept, binary.Value, matrix.BackendAccept)
 		}
 	},
-}
-
-// mapsAccept reports whether an integration sets the Accept header its
-// backend receives.
-func mapsAccept(in *model.Integration) bool {
-	for _, p := range in.RequestParameters {
-		if strings.EqualFold(p.Name.Raw, "integration.request.header.Accept") {
-			return true
-		}
-	}
-	return false
 }
 
 // negotiated finds the first binary media type among an operation's 2xx
