@@ -164,6 +164,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 func TestExplainBadInputExits2(t *testing.T) {
 	dir := t.TempDir()
 	notJSON := write(t, dir, "out.txt", []byte("<html>"))
+	result := write(t, dir, "result.json", []byte(`"Pass"`))
 	image := []string{"explain", "../fixtures/oas30-image-service.yaml"}
 	proxy := []string{"explain", "../fixtures/oas30-cors-wildcard.json", "--path", "/{proxy+}", "--method", "GET"}
 	cases := []struct {
@@ -177,7 +178,9 @@ func TestExplainBadInputExits2(t *testing.T) {
 		{append(image, "--path", "/photos", "--method", "GET", "--body", dir), "cannot read it (not a regular file)"},
 		{append(proxy, "--client", "curl", "--lambda-output", notJSON), "is not JSON"},
 		{append(image, "--path", "/photos", "--method", "GET", "--accept", "*/*", "--client", "curl"), "give --accept or --client, not both"},
-		{append(image, "--path", "/photos", "--method", "GET", "--integration-body", notJSON), "give --accept or --client"},
+		{append(proxy, "--lambda-error", "boom"), "--lambda-error simulates a non-proxy Lambda (aws) integration"},
+		{append(image, "--path", "/photos/{id}", "--method", "GET", "--lambda-output", result, "--lambda-error", "boom"), "not both"},
+		{append(image, "--path", "/photos/{id}", "--method", "GET", "--lambda-output", result), "not a Lambda function"},
 		{[]string{"explain", "--path", "/a", "--method", "GET"}, "explain needs exactly one FILE"},
 		{[]string{"explain", "../fixtures/oas30-image-service.yaml", "--method", "GET"}, `"path" not set`},
 		{[]string{"explain", filepath.Join(dir, "missing.yaml"), "--path", "/a", "--method", "GET"}, "no such file"},

@@ -120,11 +120,11 @@ func writeAWSCLI(w io.Writer, targets []patchops.Target) error {
 		}
 		args := []string{"--rest-api-id \"$REST_API_ID\""}
 		command := "update-rest-api"
-		if t.Kind != patchops.RestAPI {
+		if t.Kind != patchops.RestAPITarget {
 			command = "update-integration"
 			args = append(args, "--resource-id \"$"+resourceVar(t.Path)+"\"", "--http-method "+t.Method)
 		}
-		if t.Kind == patchops.IntegrationResponse {
+		if t.Kind == patchops.IntegrationResponseTarget {
 			command = "update-integration-response"
 			args = append(args, "--status-code "+shellQuote(t.Status))
 		}

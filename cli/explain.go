@@ -15,8 +15,10 @@ import (
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
-// explainVersion is the version of explain's JSON output.
-const explainVersion = 1
+// explainVersion is the version of explain's JSON output. Version 2 renamed
+// each side's and each table cell's "rule" to "behavior": it names what API
+// Gateway does, not a lint rule.
+const explainVersion = 2
 
 // maxBodyBytes bounds --body, --integration-body and --lambda-output; API
 // Gateway's own payload limit is 10 MB.
@@ -29,9 +31,9 @@ func explainCommand() *ucli.Command {
 		ArgsUsage: "FILE",
 		Description: "explain runs API Gateway's payload conversion rules for one operation of FILE.\n\n" +
 			"   Request side:  --content-type and/or --body (or --request for a request with neither)\n" +
-			"   Response side: --accept or --client, with --status and either\n" +
-			"                  --integration-content-type/--integration-body (non-proxy integrations)\n" +
-			"                  or --lambda-output (aws_proxy)\n" +
+			"   Response side: --accept or --client (neither: a request without Accept), with\n" +
+			"                  --status, --integration-content-type, --integration-body (http, http_proxy, mock, S3),\n" +
+			"                  --lambda-output (aws_proxy, or a Lambda's result) or --lambda-error (a Lambda's errorMessage)\n" +
 			"   Neither:       a table of what every known client gets from the operation\n\n" +
 			"Clients: " + strings.Join(clients.Names(), ", ") + ".\n\n" +
 			"Examples:\n" +
@@ -47,10 +49,11 @@ func explainCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "body", Usage: "a file holding the request body"},
 			&ucli.StringFlag{Name: "accept", Usage: "the request's Accept header"},
 			&ucli.StringFlag{Name: "client", Usage: "a known client whose Accept header to use"},
-			&ucli.IntFlag{Name: "status", Usage: "the status the integration answers with (non-proxy)", Value: 200},
-			&ucli.StringFlag{Name: "integration-content-type", Usage: "the Content-Type the integration answers with (non-proxy)"},
-			&ucli.StringFlag{Name: "integration-body", Usage: "a file holding the integration's response body (non-proxy)"},
-			&ucli.StringFlag{Name: "lambda-output", Usage: "a file holding the Lambda's JSON output (aws_proxy)"},
+			&ucli.IntFlag{Name: "status", Usage: "the status the backend answers with (http, http_proxy, a mock's statusCode, an AWS service)", Value: 200},
+			&ucli.StringFlag{Name: "integration-content-type", Usage: "the Content-Type the integration answers with (non-proxy, http_proxy)"},
+			&ucli.StringFlag{Name: "integration-body", Usage: "a file holding the integration's response body (non-proxy, http_proxy)"},
+			&ucli.StringFlag{Name: "lambda-output", Usage: "a file holding the Lambda's JSON output (aws_proxy, or a non-proxy Lambda's result)"},
+			&ucli.StringFlag{Name: "lambda-error", Usage: "the errorMessage of a non-proxy Lambda (aws) that failed"},
 			formatFlag("text", "json"),
 			maxSizeFlag,
 		},
@@ -169,21 +172,51 @@ func exchangeFromFlags(cmd *ucli.Command, op *model.Operation) (matrix.Exchange,
 		}
 		ex.Request = &matrix.Request{ContentType: cmd.String("content-type"), HasContentType: cmd.IsSet("content-type"), Body: body}
 	}
-	if !cmd.IsSet("accept") && !cmd.IsSet("client") {
-		if cmd.IsSet("integration-body") || cmd.IsSet("lambda-output") || cmd.IsSet("integration-content-type") {
-			return ex, usageError("the response side needs the client's Accept: give --accept or --client")
-		}
+	if !responseAsked(cmd) {
 		return ex, nil
 	}
 	resp, err := responseFromFlags(cmd)
 	if err != nil {
 		return ex, err
 	}
-	if op.Integration != nil && op.Integration.Type.Value == model.AWSProxy && resp.LambdaOutput == nil {
-		return ex, usageError("%s is an aws_proxy integration: give the Lambda's output with --lambda-output", op.Name())
+	if err := checkResponseFlags(cmd, op, resp); err != nil {
+		return ex, err
 	}
 	ex.Response = resp
 	return ex, nil
+}
+
+// responseAsked reports whether the flags describe a response. Without
+// --accept and --client the client sends no Accept header.
+func responseAsked(cmd *ucli.Command) bool {
+	for _, flag := range []string{"accept", "client", "status", "integration-content-type", "integration-body", "lambda-output", "lambda-error"} {
+		if cmd.IsSet(flag) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkResponseFlags refuses flags that do not fit the integration.
+func checkResponseFlags(cmd *ucli.Command, op *model.Operation, resp *matrix.Response) error {
+	var typ model.IntegrationType
+	if op.Integration != nil {
+		typ = op.Integration.Type.Value
+	}
+	lambda := resp.LambdaOutput != nil || resp.LambdaError != nil
+	switch {
+	case resp.LambdaOutput != nil && resp.LambdaError != nil:
+		return usageError("give --lambda-output (the Lambda returned) or --lambda-error (it failed), not both")
+	case resp.LambdaError != nil && typ != model.AWS:
+		return usageError("--lambda-error simulates a non-proxy Lambda (aws) integration; %s is %s", op.Name(), typ)
+	case typ == model.AWSProxy && resp.LambdaOutput == nil:
+		return usageError("%s is an aws_proxy integration: give the Lambda's output with --lambda-output", op.Name())
+	case typ == model.AWS && lambda && !matrix.InvokesLambda(op.Integration):
+		return usageError("%s integrates %s, not a Lambda function: describe its answer with --status, --integration-content-type and --integration-body", op.Name(), op.Integration.URI.Raw)
+	case typ == model.AWS && lambda && cmd.IsSet("status"):
+		return usageError("a Lambda (aws) integration's response is selected by the errorMessage of --lambda-error, not by a status: leave out --status")
+	}
+	return nil
 }
 
 func responseFromFlags(cmd *ucli.Command) (*matrix.Response, error) {
@@ -197,7 +230,7 @@ func responseFromFlags(cmd *ucli.Command) (*matrix.Response, error) {
 			return nil, usageError("unknown client %q (known: %s)", cmd.String("client"), strings.Join(clients.Names(), ", "))
 		}
 		resp.Accept, resp.HasAccept = profile.Accept, true
-	default:
+	case cmd.IsSet("accept"):
 		resp.Accept, resp.HasAccept = cmd.String("accept"), cmd.String("accept") != ""
 	}
 	var err error
@@ -206,6 +239,10 @@ func responseFromFlags(cmd *ucli.Command) (*matrix.Response, error) {
 	}
 	if resp.LambdaOutput, err = readInput(cmd, "lambda-output"); err != nil {
 		return nil, err
+	}
+	if cmd.IsSet("lambda-error") {
+		message := cmd.String("lambda-error")
+		resp.LambdaError = &message
 	}
 	if resp.LambdaOutput != nil && !json.Valid(resp.LambdaOutput) {
 		return nil, usageError("--lambda-output %s is not JSON; a Lambda proxy returns a JSON object such as {\"statusCode\": 200, \"body\": \"...\"}", cmd.String("lambda-output"))
@@ -257,18 +294,18 @@ type explanation struct {
 	Responses []*sideResult `json:"responses,omitempty"`
 }
 
-// sideResult is a matrix.Result whose body_base64 is present, as null
+// sideResult is a matrix.Outcome whose body_base64 is present, as null
 // when the exchange was rejected, whenever an input body was given.
 type sideResult struct {
-	*matrix.Result
+	*matrix.Outcome
 	BodyBase64 *[]byte `json:"body_base64,omitempty"`
 }
 
-func side(r *matrix.Result, hadBody bool) *sideResult {
+func side(r *matrix.Outcome, hadBody bool) *sideResult {
 	if r == nil {
 		return nil
 	}
-	s := &sideResult{Result: r}
+	s := &sideResult{Outcome: r}
 	if hadBody {
 		s.BodyBase64 = &r.Body
 	}

@@ -29,12 +29,12 @@ func writeExplanation(w io.Writer, op *model.Operation, e explanation) {
 		if s.side == nil {
 			continue
 		}
-		r := s.side.Result
+		r := s.side.Outcome
 		fmt.Fprintf(w, "\n%s:\n", s.name)
 		for i, step := range r.Steps {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, step)
 		}
-		fmt.Fprintf(w, "  rule: %s: %s\n        (%s)\n", r.Rule.ID, r.Rule.Summary, r.Rule.Source)
+		fmt.Fprintf(w, "  behavior: %s: %s\n            (%s)\n", r.Behavior.ID, r.Behavior.Summary, r.Behavior.Source)
 		fmt.Fprintf(w, "  => status %d, %s%s\n", r.Status, r.Action, bodySummary(s.side))
 	}
 }
@@ -66,10 +66,10 @@ type clientCells struct {
 }
 
 type cellValue struct {
-	Payload string        `json:"payload"`
-	Action  matrix.Action `json:"action"`
-	Status  int           `json:"status"`
-	Rule    string        `json:"rule"`
+	Payload  string        `json:"payload"`
+	Action   matrix.Action `json:"action"`
+	Status   int           `json:"status"`
+	Behavior string        `json:"behavior"`
 	// Binary says whether the client receives the original bytes.
 	Binary bool `json:"binary"`
 }
@@ -88,7 +88,7 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 			if r.AcceptFirst != nil { // HTTP APIs do not look at Accept
 				row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
 			}
-			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Rule: r.Rule.ID, Binary: r.ClientGetsBinary()})
+			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Behavior: r.Behavior.ID, Binary: r.ClientGetsBinary()})
 		}
 		t.Clients = append(t.Clients, row)
 	}
@@ -152,7 +152,7 @@ func cellText(r cellValue) string {
 		return fmt.Sprintf("%d error", r.Status)
 	case r.Binary:
 		return "binary"
-	case r.Action == matrix.Base64Encode || r.Rule == matrix.RuleLambdaVerbatim.ID:
+	case r.Action == matrix.Base64Encode || r.Behavior == matrix.LambdaVerbatim.ID:
 		return "base64 text"
 	}
 	return "text"

@@ -89,14 +89,14 @@ func readTargets(path string) ([]patchops.Target, error) {
 	if err := json.Unmarshal(data, &ops); err != nil || len(ops) == 0 || ops[0].Op == "" {
 		return nil, usageError("%s is not a patch: want a JSON array of patchOperations ({\"op\",\"path\",\"value\"}) or the output of 'apigw-oas diff --format patch'", path)
 	}
-	targets = []patchops.Target{{Kind: patchops.RestAPI, Operations: ops}}
+	targets = []patchops.Target{{Kind: patchops.RestAPITarget, Operations: ops}}
 	return targets, validTargets(path, targets)
 }
 
 func validTargets(path string, targets []patchops.Target) error {
 	for i, t := range targets {
 		switch t.Kind {
-		case patchops.RestAPI, patchops.Integration, patchops.IntegrationResponse:
+		case patchops.RestAPITarget, patchops.IntegrationTarget, patchops.IntegrationResponseTarget:
 		default:
 			return usageError("%s: target %d has kind %q; want restapi, integration or integration-response", path, i+1, t.Kind)
 		}

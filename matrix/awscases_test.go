@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -17,12 +18,21 @@ import (
 // base64; text is plain UTF-8 that is not base64.
 var (
 	s3Encoded = "H4sIABRs7mMC/0vOzy0oSi0uTk1RSEksSdRRKM7IL81JUUhKVcjMK0vMyUxRCA1x07VQKC4pysxLBwC4ORBXLwAAAA=="
-	s3Raw, _  = base64.StdEncoding.DecodeString(s3Encoded)
+	s3Raw     = mustBase64(s3Encoded)
 	s3Text    = "this is a UTF8 text typed object"
 	// s3Lossy is raw as the recorded case saw it, 99 bytes: computed
 	// independently with Python's raw.decode("utf-8", "replace").
-	s3Lossy, _ = base64.StdEncoding.DecodeString("H++/vQgAFGzvv71jAu+/vUvvv73vv70tKEotLk5NUUhJLEnvv71RKO+/ve+/vS/vv71JUUhKVe+/ve+/vStL77+977+9TFEIDXHTtVAoLinvv73vv71LBwDvv705EFcvAAAA")
+	s3Lossy = mustBase64("H++/vQgAFGzvv71jAu+/vUvvv73vv70tKEotLk5NUUhJLEnvv71RKO+/ve+/vS/vv71JUUhKVe+/ve+/vStL77+977+9TFEIDXHTtVAoLinvv73vv71LBwDvv705EFcvAAAA")
 )
+
+// mustBase64 decodes a constant of this file; a typo in one stops the tests.
+func mustBase64(s string) []byte {
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 type awsCase struct {
 	Source           string          `json:"source"`
@@ -59,8 +69,12 @@ func TestAWSCases(t *testing.T) {
 		t.Errorf("%d cases, want 71", len(cases))
 	}
 	for i, c := range cases {
-		cfg, body := c.config(), c.body()
-		var res *Result
+		cfg, err := c.config()
+		if err != nil {
+			t.Fatalf("case %d (%s): %v", i, c.Source, err)
+		}
+		body := c.body()
+		var res *Outcome
 		if c.Expected.Direction == "request" {
 			req := Request{Body: body}
 			if c.ContentType != nil {
@@ -71,17 +85,19 @@ func TestAWSCases(t *testing.T) {
 			res = SimulateResponse(cfg, Response{Accept: abstract(*c.Accept), HasAccept: true, ContentType: abstract(*c.ResponseType), HasContentType: true})
 		}
 		if why := c.check(res, body); why != "" {
-			t.Errorf("case %d (%s): %s\n  got %s %s %d %v", i, c.Source, why, res.Rule.ID, res.Action, res.Status, res.Steps)
+			t.Errorf("case %d (%s): %s\n  got %s %s %d %v", i, c.Source, why, res.Behavior.ID, res.Action, res.Status, res.Steps)
 		}
 	}
 }
 
-func (c awsCase) config() Config {
+func (c awsCase) config() (Config, error) {
 	cfg := Config{Kind: model.RESTAPI, Integration: model.AWS}
 	switch raw := string(c.BinaryMediaTypes); {
 	case raw == "null":
 	case strings.HasPrefix(raw, "["):
-		json.Unmarshal(c.BinaryMediaTypes, &cfg.BinaryMediaTypes)
+		if err := json.Unmarshal(c.BinaryMediaTypes, &cfg.BinaryMediaTypes); err != nil {
+			return cfg, fmt.Errorf("binary_media_types %s: %v", raw, err)
+		}
 	default: // the documentation's "set, matching"
 		cfg.BinaryMediaTypes = []string{"image/png"}
 	}
@@ -102,7 +118,7 @@ func (c awsCase) config() Config {
 		ir.ContentHandling = model.ParseContentHandling(*c.ResponseHandling)
 	}
 	cfg.Responses = []IntegrationResponse{ir}
-	return cfg
+	return cfg, nil
 }
 
 // abstract turns the documentation's abstract media types into concrete
@@ -135,7 +151,7 @@ func (c awsCase) body() []byte {
 
 // check compares an outcome with the case's expectation: real bytes for the
 // recorded cases, the action for the documentation's rows.
-func (c awsCase) check(res *Result, in []byte) string {
+func (c awsCase) check(res *Outcome, in []byte) string {
 	want := c.Expected
 	if want.Status != nil && res.Status != *want.Status {
 		return "wrong status"
@@ -151,7 +167,10 @@ func (c awsCase) check(res *Result, in []byte) string {
 	case "base64_encoded":
 		return expectBytes(res.Body, []byte(base64.StdEncoding.EncodeToString(in)))
 	case "base64_decoded":
-		decoded, _ := base64.StdEncoding.DecodeString(string(in))
+		decoded, err := base64.StdEncoding.DecodeString(string(in))
+		if err != nil {
+			return "the case's body is not base64: " + err.Error()
+		}
 		return expectBytes(res.Body, decoded)
 	case "error_500":
 		return expectStatus(res, 500)
@@ -188,14 +207,14 @@ func expectBytes(got, want []byte) string {
 	return ""
 }
 
-func expectStatus(res *Result, status int) string {
+func expectStatus(res *Outcome, status int) string {
 	if res.Status != status {
 		return "wrong status"
 	}
 	return ""
 }
 
-func expectAction(res *Result, a Action) string {
+func expectAction(res *Outcome, a Action) string {
 	if a == "" || res.Action != a {
 		return "want action " + string(a)
 	}

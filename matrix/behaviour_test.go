@@ -100,7 +100,7 @@ type expect struct {
 	// accept checks AcceptFirst and AcceptsBinary (response side) when
 	// set: first is the expected AcceptFirst.
 	accept *acceptWant
-	// template is the expected Result.Template; "-" demands none, ""
+	// template is the expected Outcome.Template; "-" demands none, ""
 	// skips the check.
 	template string
 }
@@ -112,7 +112,7 @@ type acceptWant struct {
 
 func accepts(first string, binary bool) *acceptWant { return &acceptWant{first, binary} }
 
-func checkResult(t *testing.T, name string, res *Result, w expect) {
+func checkResult(t *testing.T, name string, res *Outcome, w expect) {
 	t.Helper()
 	if res == nil {
 		t.Errorf("%s: nil result", name)
@@ -125,8 +125,8 @@ func checkResult(t *testing.T, name string, res *Result, w expect) {
 	if res.Action != w.action {
 		errs = append(errs, fmt.Sprintf("action %s, want %s", res.Action, w.action))
 	}
-	if res.Rule.ID != w.rule {
-		errs = append(errs, fmt.Sprintf("rule %s, want %s", res.Rule.ID, w.rule))
+	if res.Behavior.ID != w.rule {
+		errs = append(errs, fmt.Sprintf("rule %s, want %s", res.Behavior.ID, w.rule))
 	}
 	switch {
 	case w.body == nil && res.Body != nil:
@@ -218,34 +218,34 @@ func TestLambdaProxyResponse(t *testing.T) {
 		// §8.7: malformed outputs → 502.
 		{"output not JSON", pngList, "image/png", false,
 			[]byte("<html>Internal error</html>"),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"output is a JSON string (A: invoke-api-just-string)", pngList, "image/png", false,
 			[]byte(`"justAString"`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"unknown key", pngList, "image/png", false,
 			lambdaJSON(png64, true, `"bogus": 1`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"unknown key wrongValue (A: invoke-api-wrong-format)", nil, "*/*", false,
 			[]byte(`{"statusCode": 200, "wrongValue": "value"}`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("*/*", false), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("*/*", false), ""}},
 		{"statusCode abc", pngList, "image/png", false,
 			[]byte(`{"statusCode": "abc", "body": "x"}`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"statusCode 42.5", pngList, "image/png", false,
 			[]byte(`{"statusCode": 42.5, "body": "x"}`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"statusCode 1000", pngList, "image/png", false,
 			[]byte(`{"statusCode": 1000, "body": "x"}`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"JSON null is not an object", pngList, "image/png", false,
 			[]byte(`null`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"data after the JSON object", pngList, "image/png", false,
 			[]byte(`{"statusCode": 200, "body": "x"} junk`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("image/png", true), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("image/png", true), ""}},
 		{"multiValueHeaders value not a list (A: invoke-api-multi-headers-invalid)", nil, "*/*", false,
 			[]byte(`{"statusCode": 200, "multiValueHeaders": {"test-multi-invalid": "value1"}}`),
-			expect{502, Rejected, "lambda-proxy-502", nil, accepts("*/*", false), ""}},
+			expect{502, Rejected, "lambda-proxy-502", restErrorBody, accepts("*/*", false), ""}},
 		// §8.7: statusCode may be a numeric string.
 		{`statusCode "201"`, pngList, "text/html", false,
 			[]byte(`{"statusCode": "201", "body": "created"}`),
@@ -301,8 +301,15 @@ func TestLambdaProxyResponse(t *testing.T) {
 		{"malformed Accept", []string{"application/*"}, "application", false,
 			lambdaJSON(png64, true, ""),
 			expect{200, Unchanged, "lambda-proxy-verbatim", []byte(png64), accepts("application", false), ""}},
-		// §4 (Accept absent, §9 Q1): taken as text, even with */*.
-		{"no Accept", []string{"*/*"}, "", true,
+		// recorded-behaviours.md §1 (A: .NET HttpClient and hyper send no
+		// Accept): an absent Accept is matched as */*, so */* in the list
+		// decodes.
+		{"no Accept, */* listed", []string{"*/*"}, "", true,
+			lambdaJSON(png64, true, ""),
+			expect{200, Base64Decode, "lambda-proxy-decoded", bhvPNG, accepts("", true), ""}},
+		// Unrecorded without */* (§9 Q1): */* matches no other entry, so
+		// the client is answered as one that accepts text.
+		{"no Accept, */* not listed", []string{"image/png", "image/*"}, "", true,
 			lambdaJSON(png64, true, ""),
 			expect{200, Unchanged, "lambda-proxy-verbatim", []byte(png64), accepts("", false), ""}},
 		// §1.1: without binary media types nothing is binary.
@@ -324,7 +331,7 @@ func TestLambdaProxyRequest(t *testing.T) {
 		contentType string // "" for none
 		body        []byte
 		want        expect
-		classified  string // Result.ContentType
+		classified  string // Outcome.ContentType
 	}{
 		// §2.6 item 2: a Content-Type in the list → base64, isBase64Encoded true.
 		{"image/png in [image/png]", []string{"image/png"}, "image/png", bhvPNG,
@@ -350,7 +357,7 @@ func TestLambdaProxyRequest(t *testing.T) {
 		// serverless #2797 (§2.6 item 2): text/plain with */* → dGVzdA==.
 		{"text/plain with */*", []string{"*/*"}, "text/plain", []byte("test"),
 			expect{200, Base64Encode, "lambda-proxy-request", []byte("dGVzdA=="), nil, ""}, "text/plain"},
-		// Result.Body: no body in, no body out.
+		// Outcome.Body: no body in, no body out.
 		{"no body", []string{"image/png"}, "image/png", nil,
 			expect{200, Base64Encode, "lambda-proxy-request", nil, nil, ""}, "image/png"},
 	}
@@ -560,8 +567,10 @@ func TestHTTPAPI(t *testing.T) {
 		// §3 (HTTP API row), §8.5: unknown keys are ignored.
 		{"unknown keys ignored", nil, "*/*", []byte(`{"statusCode": 201, "body": "hi", "cookies": ["a=b"], "bogus": 1}`),
 			expect{201, Unchanged, "http-api-response", []byte("hi"), nil, ""}},
-		{"not JSON is 502", nil, "*/*", []byte("oops"),
-			expect{502, Rejected, "lambda-proxy-502", nil, nil, ""}},
+		// Every output an HTTP API cannot read is 500 with its own body
+		// (recorded-behaviours.md §3), not a REST API's 502.
+		{"not JSON is 500", nil, "*/*", []byte("oops"),
+			expect{500, Rejected, "http-api-lambda-500", httpAPIErrorBody, nil, ""}},
 	}
 	for _, c := range responses {
 		cfg := Config{Kind: model.HTTPAPI, Integration: model.AWSProxy, BinaryMediaTypes: c.list}
@@ -684,6 +693,7 @@ func TestConfigForImported(t *testing.T) {
           "type": "aws",
           "uri": "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
           "httpMethod": "PUT",
+          "requestParameters": {"integration.request.header.Accept": "'image/png'"},
           "contentHandling": "CONVERT_TO_TEXT",
           "passthroughBehavior": "when_no_templates",
           "requestTemplates": {"image/png": "{\"img\": \"$input.body\"}"},
@@ -707,12 +717,14 @@ func TestConfigForImported(t *testing.T) {
 	api := imported.APIs[0]
 	cfg := ConfigFor(api, api.Operations[0])
 	want := Config{
-		Kind:             model.RESTAPI,
-		BinaryMediaTypes: []string{"image/png", "image/jpeg"},
-		Integration:      model.AWS,
-		ContentHandling:  model.ConvertToText,
-		Passthrough:      model.WhenNoTemplates,
-		RequestTemplates: []Template{{"image/png", `{"img": "$input.body"}`}},
+		Kind:              model.RESTAPI,
+		BinaryMediaTypes:  []string{"image/png", "image/jpeg"},
+		Integration:       model.AWS,
+		ContentHandling:   model.ConvertToText,
+		Passthrough:       model.WhenNoTemplates,
+		RequestTemplates:  []Template{{"image/png", `{"img": "$input.body"}`}},
+		RequestParameters: map[string]string{"integration.request.header.Accept": "'image/png'"},
+		HTTPMethod:        "PUT",
 		Responses: []IntegrationResponse{
 			{Pattern: `4\d{2}`, StatusCode: "404"},
 			{Pattern: "default", StatusCode: "200", ContentHandling: model.ConvertToBinary, Templates: []Template{{"application/json", `{"ok": true}`}}},
@@ -738,4 +750,70 @@ func TestConfigForImported(t *testing.T) {
 		expect{415, Rejected, "passthrough-415", nil, nil, ""})
 	checkResult(t, "imported 200 response", SimulateResponse(cfg, Response{Accept: "application/json", HasAccept: true, Status: 200, ContentType: "image/png", HasContentType: true, Body: bhvPNG}),
 		expect{500, Rejected, "template-binary-500", nil, accepts("application/json", false), ""})
+}
+
+// recorded-behaviours.md §6 (A: test_lambda_selection_patterns): a
+// non-proxy Lambda's selection patterns match its errorMessage, in order;
+// a result goes to the default.
+func TestLambdaSelection(t *testing.T) {
+	cases := []struct {
+		errorMessage *string
+		status       int
+	}{
+		{nil, 200},
+		{ptr("it was four hundred and four"), 405},
+		{ptr("boom"), 502},
+		{ptr("200"), 502}, // ".+" comes before "200"
+	}
+	for _, c := range cases {
+		res := SimulateResponse(lambdaSelection(), Response{Accept: "*/*", HasAccept: true, LambdaOutput: []byte(`"Pass"`)})
+		if c.errorMessage != nil {
+			res = SimulateResponse(lambdaSelection(), Response{Accept: "*/*", HasAccept: true, LambdaError: c.errorMessage})
+		}
+		if res.Status != c.status || res.ContentType != "application/json" {
+			t.Errorf("error %v: status %d %s, want %d application/json\n  steps: %s", c.errorMessage, res.Status, res.ContentType, c.status, strings.Join(res.Steps, " | "))
+		}
+	}
+}
+
+// recorded-behaviours.md §4 (A-: chalice, SAM): contentHandling and
+// passthroughBehavior do nothing on aws_proxy, and the steps say so.
+func TestLambdaProxyInert(t *testing.T) {
+	cfg := Config{Kind: model.RESTAPI, Integration: model.AWSProxy, BinaryMediaTypes: []string{"image/png"},
+		ContentHandling: model.ConvertToBinary, Passthrough: model.Never, RequestTemplates: []Template{{ContentType: "application/xml", Body: "x"}}}
+	res := SimulateRequest(cfg, Request{Body: []byte{}})
+	if res.Status != 200 || !strings.Contains(strings.Join(res.Steps, " "), "passthroughBehavior has no effect") {
+		t.Errorf("NEVER on aws_proxy: status %d, steps %q", res.Status, res.Steps)
+	}
+	res = SimulateRequest(cfg, Request{ContentType: "image/png", HasContentType: true, Body: bhvPNG})
+	checkResult(t, "CONVERT_TO_BINARY on aws_proxy", res, expect{200, Base64Encode, "lambda-proxy-request", []byte(b64(bhvPNG)), nil, "-"})
+}
+
+// recorded-behaviours.md §5 (A: test_http_integration_with_lambda): an
+// http_proxy integration passes the backend's status through.
+func TestHTTPProxyStatus(t *testing.T) {
+	res := SimulateResponse(Config{Kind: model.RESTAPI, Integration: model.HTTPProxy}, Response{Accept: "*/*", HasAccept: true, Status: 404, ContentType: "application/json", HasContentType: true, Body: bhvJSON})
+	checkResult(t, "http_proxy 404", res, expect{404, AsText, "response-table-1", bhvJSON, accepts("*/*", false), "-"})
+}
+
+// recorded-behaviours.md §6 (A: an AWS_PROXY integration with httpMethod
+// GET): Lambda is invoked with POST only, so any other method is 500, with
+// the REST body, and the integration is not called.
+func TestLambdaInvokeMethod(t *testing.T) {
+	for method, status := range map[string]int{"GET": 500, "post": 200, "": 200} {
+		cfg := Config{Kind: model.RESTAPI, Integration: model.AWSProxy, HTTPMethod: method}
+		res := SimulateRequest(cfg, Request{ContentType: "application/json", HasContentType: true, Body: bhvJSON})
+		if res.Status != status || (status == 500 && !bytes.Equal(res.Body, restErrorBody)) {
+			t.Errorf("httpMethod %q: status %d body %q, want %d", method, res.Status, res.Body, status)
+		}
+	}
+}
+
+// recorded-behaviours.md §3 (A: W2-032): a REST API sends application/json
+// when the Lambda names no Content-Type (an HTTP API sends text/plain).
+func TestLambdaDefaultContentType(t *testing.T) {
+	res := SimulateResponse(Config{Kind: model.RESTAPI, Integration: model.AWSProxy}, Response{LambdaOutput: []byte(`{"statusCode": 200, "body": "hi"}`)})
+	if res.ContentType != "application/json" {
+		t.Errorf("Content-Type %q, want application/json", res.ContentType)
+	}
 }

@@ -1,6 +1,10 @@
 package matrix
 
-import "github.com/apigw-oas/apigw-oas/model"
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
 
 // ConfigFor gathers what the simulator needs from an operation of an API.
 // Binary media types that are not strings (placeholders, intrinsics) are
@@ -21,6 +25,14 @@ func ConfigFor(api *model.API, op *model.Operation) Config {
 	c.Passthrough = in.PassthroughBehavior.Value
 	c.TransferMode = in.ResponseTransferMode.Value
 	c.RequestTemplates = templates(in.RequestTemplates)
+	c.PayloadFormatVersion = in.PayloadFormatVersion.Raw
+	c.HTTPMethod = in.HTTPMethod.Raw
+	for _, p := range in.RequestParameters {
+		if c.RequestParameters == nil {
+			c.RequestParameters = map[string]string{}
+		}
+		c.RequestParameters[p.Name.Raw] = p.Value.Raw
+	}
 	for _, r := range in.Responses {
 		c.Responses = append(c.Responses, IntegrationResponse{
 			Pattern:         r.Pattern.Raw,
@@ -38,4 +50,12 @@ func templates(named []model.Named) []Template {
 		out = append(out, Template{ContentType: t.Name.Raw, Body: t.Value.Raw})
 	}
 	return out
+}
+
+// InvokesLambda reports whether a non-proxy (aws) integration calls a
+// Lambda function: its uri is a Lambda invocation
+// (arn:aws:apigateway:REGION:lambda:path/…), or is computed at deploy time
+// from text that says so.
+func InvokesLambda(in *model.Integration) bool {
+	return in != nil && in.Type.Value == model.AWS && strings.Contains(in.URI.Raw, ":lambda:path/")
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/apigw-oas/apigw-oas/mediatype"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -187,8 +188,9 @@ func FuzzSimulate(f *testing.F) {
 			if s.AcceptFirst == nil || s.AcceptsBinary == nil {
 				t.Fatalf("response: AcceptFirst/AcceptsBinary unset on a REST API")
 			}
-			if !hasAccept && (*s.AcceptFirst != "" || *s.AcceptsBinary) {
-				t.Errorf("response: no Accept, but AcceptFirst %q binary %v", *s.AcceptFirst, *s.AcceptsBinary)
+			_, starStar := mediatype.NewMatcher(cfg.BinaryMediaTypes).Match("*/*")
+			if !hasAccept && (*s.AcceptFirst != "" || *s.AcceptsBinary != starStar) {
+				t.Errorf("response: no Accept, but AcceptFirst %q binary %v with %q", *s.AcceptFirst, *s.AcceptsBinary, cfg.BinaryMediaTypes)
 			}
 			if len(cfg.BinaryMediaTypes) == 0 && *s.AcceptsBinary {
 				t.Errorf("response: accepts binary without binary media types")
@@ -203,7 +205,7 @@ func FuzzSimulate(f *testing.F) {
 }
 
 // checkInRange holds for every result, request or response.
-func checkInRange(t *testing.T, side string, r *Result) {
+func checkInRange(t *testing.T, side string, r *Outcome) {
 	t.Helper()
 	if r.Status < 100 || r.Status > 599 {
 		t.Errorf("%s: status %d out of range", side, r.Status)
@@ -211,12 +213,12 @@ func checkInRange(t *testing.T, side string, r *Result) {
 	if !fuzzActions[r.Action] {
 		t.Errorf("%s: unknown action %q", side, r.Action)
 	}
-	if r.Rule.ID == "" {
+	if r.Behavior.ID == "" {
 		t.Errorf("%s: no rule", side)
 	}
 	if r.Action == Rejected {
-		if r.Body != nil {
-			t.Errorf("%s: rejected with a body", side)
+		if r.Body != nil && !bytes.Equal(r.Body, restErrorBody) && !bytes.Equal(r.Body, httpAPIErrorBody) {
+			t.Errorf("%s: rejected with a body that is not a recorded error body: %q", side, r.Body)
 		}
 		switch r.Status {
 		case 415, 500, 502:

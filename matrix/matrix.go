@@ -3,8 +3,9 @@
 // which mapping template applies, and when it answers 415, 500 or 502.
 //
 // Simulate is pure: it reads a Config and an exchange and returns an
-// Outcome that names the documented rule it followed. The specification is
-// binary-semantics.md; docs/matrix.md explains it with examples.
+// Outcome for each side that names the documented Behavior it followed.
+// The specification is binary-semantics.md; docs/matrix.md explains it
+// with examples.
 package matrix
 
 import "github.com/apigw-oas/apigw-oas/model"
@@ -19,8 +20,18 @@ type Config struct {
 	ContentHandling  model.ContentHandling
 	Passthrough      model.PassthroughBehavior
 	RequestTemplates []Template
-	Responses        []IntegrationResponse
-	TransferMode     model.TransferMode
+	// RequestParameters maps integration request parameters
+	// (integration.request.header.Accept) to their sources ('text/html',
+	// method.request.header.Accept).
+	RequestParameters map[string]string
+	Responses         []IntegrationResponse
+	TransferMode      model.TransferMode
+	// HTTPMethod is the integration's httpMethod, the method API Gateway
+	// calls the backend with; empty when not written.
+	HTTPMethod string
+	// PayloadFormatVersion is an HTTP API Lambda integration's "1.0" or
+	// "2.0"; empty when the definition does not say.
+	PayloadFormatVersion string
 }
 
 // Template is one mapping template: the media type it is keyed by and its
@@ -53,8 +64,12 @@ type Response struct {
 	ContentType    string
 	HasContentType bool
 	Body           []byte
-	// LambdaOutput is the JSON an aws_proxy Lambda returns.
+	// LambdaOutput is the JSON a Lambda returns: an aws_proxy response, or
+	// a non-proxy (aws) integration's result.
 	LambdaOutput []byte
+	// LambdaError is the errorMessage of a non-proxy Lambda that failed;
+	// nil when it returned.
+	LambdaError *string
 }
 
 // Action is what API Gateway does to a payload.
@@ -68,8 +83,10 @@ const (
 	Rejected     Action = "rejected"      // no body: the client gets an error status
 )
 
-// Result is one side of an exchange.
-type Result struct {
+// Outcome is what API Gateway does to one side of an exchange: how it
+// classified the payload, what it did to it, the status, the resulting
+// bytes, and the Behavior it followed.
+type Outcome struct {
 	// ContentType is the media type that was classified: the request's
 	// Content-Type (application/json when absent) or the integration
 	// response's.
@@ -87,19 +104,44 @@ type Result struct {
 	// Template is the key of the mapping template that applied, if any.
 	Template *string `json:"template"`
 	// Body is the resulting payload; nil when no input body was given.
+	// When the exchange is rejected it is the error body API Gateway
+	// sends, where that is recorded, else nil.
 	Body []byte `json:"body_base64,omitempty"`
-	Rule Rule   `json:"rule"`
+	// IsBase64Encoded is the isBase64Encoded of a Lambda proxy event (on
+	// the request side); nil for other integrations.
+	IsBase64Encoded *bool `json:"is_base64_encoded,omitempty"`
+	// IntegrationAccept is the Accept header a non-proxy http backend
+	// receives (on the request side): application/json, or what
+	// integration.request.header.Accept maps.
+	IntegrationAccept *string  `json:"integration_accept,omitempty"`
+	Behavior          Behavior `json:"behavior"`
 	// Steps is the reasoning, one sentence per decision.
 	Steps []string `json:"steps"`
+	// overridden is set when a response template set the status.
+	overridden bool
 }
 
-func (r *Result) step(s string) { r.Steps = append(r.Steps, s) }
+func (r *Outcome) step(s string) { r.Steps = append(r.Steps, s) }
 
-func (r *Result) fail(status int, rule Rule, why string) *Result {
-	r.Status, r.Action, r.Rule, r.Body = status, Rejected, rule, nil
+func (r *Outcome) fail(status int, behavior Behavior, why string) *Outcome {
+	return r.failWith(status, behavior, why, nil)
+}
+
+// failWith rejects the exchange with the error body API Gateway is
+// recorded to send.
+func (r *Outcome) failWith(status int, behavior Behavior, why string, body []byte) *Outcome {
+	r.Status, r.Action, r.Behavior, r.Body = status, Rejected, behavior, body
 	r.step(why)
 	return r
 }
+
+// The error bodies API Gateway sends, as recorded (recorded-behaviours.md
+// §3): a REST API's differs from an HTTP API's in capitalisation and
+// spacing.
+var (
+	restErrorBody    = []byte(`{"message": "Internal server error"}`)
+	httpAPIErrorBody = []byte(`{"message":"Internal Server Error"}`)
+)
 
 func ptr[T any](v T) *T { return &v }
 
@@ -110,21 +152,28 @@ type Exchange struct {
 	Response *Response
 }
 
-// Outcome is what API Gateway does with an exchange; a side is nil when the
-// exchange did not include it.
-type Outcome struct {
-	Request  *Result `json:"request,omitempty"`
-	Response *Result `json:"response,omitempty"`
+// ExchangeOutcome is what API Gateway does with an exchange; a side is nil
+// when the exchange did not include it.
+type ExchangeOutcome struct {
+	Request  *Outcome `json:"request,omitempty"`
+	Response *Outcome `json:"response,omitempty"`
 }
 
 // Simulate runs both sides of an exchange through the operation's settings.
-func Simulate(c Config, ex Exchange) Outcome {
-	var o Outcome
+func Simulate(c Config, ex Exchange) ExchangeOutcome {
+	var o ExchangeOutcome
 	if ex.Request != nil {
 		o.Request = SimulateRequest(c, *ex.Request)
 	}
 	if ex.Response != nil {
 		o.Response = SimulateResponse(c, *ex.Response)
+	}
+	// A status override set in the request template reaches the client
+	// unless the response template sets its own.
+	if o.Request != nil && o.Request.Template != nil && o.Response != nil && !o.Response.overridden {
+		if t, ok := requestTemplate(c.RequestTemplates, *o.Request.Template); ok {
+			responseOverride(o.Response, t.Body)
+		}
 	}
 	return o
 }
@@ -132,9 +181,9 @@ func Simulate(c Config, ex Exchange) Outcome {
 // ClientGetsBinary reports whether a response reaches the client as the
 // original bytes: decoded from base64, or a binary payload passed through.
 // A Lambda's base64 body returned verbatim is text to the client.
-func (r *Result) ClientGetsBinary() bool {
+func (r *Outcome) ClientGetsBinary() bool {
 	if r.Status >= 400 {
 		return false
 	}
-	return r.Action == Base64Decode || (r.Action == Unchanged && r.Binary && r.Rule != RuleLambdaVerbatim)
+	return r.Action == Base64Decode || (r.Action == Unchanged && r.Binary && r.Behavior != LambdaVerbatim)
 }

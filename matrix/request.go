@@ -1,6 +1,8 @@
 package matrix
 
 import (
+	"strings"
+
 	"github.com/apigw-oas/apigw-oas/mediatype"
 	"github.com/apigw-oas/apigw-oas/model"
 )
@@ -10,10 +12,10 @@ import (
 const defaultContentType = "application/json"
 
 // SimulateRequest follows a request body from the client to the integration.
-func SimulateRequest(c Config, req Request) *Result {
-	res := &Result{Status: 200}
+func SimulateRequest(c Config, req Request) *Outcome {
+	res := &Outcome{Status: 200}
 	if c.Kind == model.HTTPAPI {
-		return httpAPIRequest(c, req, res)
+		return simulateHTTPAPIRequest(c, req, res)
 	}
 	res.ContentType = req.ContentType
 	if !req.HasContentType {
@@ -21,19 +23,27 @@ func SimulateRequest(c Config, req Request) *Result {
 		res.step("the request has no Content-Type; API Gateway treats it as application/json")
 	}
 	classify(res, mediatype.NewMatcher(c.BinaryMediaTypes), res.ContentType, "Content-Type")
+	if header, ok := brokenHeaderMapping(c); ok {
+		return res.failWith(500, HeaderMapping500, "the integration maps "+header+", which API Gateway answers with 500 on every call", restErrorBody)
+	}
 	switch c.Integration {
 	case model.AWSProxy:
-		return lambdaRequest(res, req)
+		if c.HTTPMethod != "" && !strings.EqualFold(c.HTTPMethod, "POST") {
+			return res.failWith(500, LambdaInvokeMethod, "the integration calls the Lambda with "+c.HTTPMethod+", but Lambda is invoked with POST only: every call fails with 500", restErrorBody)
+		}
+		return lambdaEvent(c, res, req)
+	case model.HTTP:
+		integrationAccept(c, res)
 	case model.HTTPProxy:
 		res.step("http_proxy integrations take no templates; the request table is followed with contentHandling unset (unverified; see docs/matrix.md)")
-		rule, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, model.Passthrough)
-		return convert(res, rule, action, req.Body, true)
+		behavior, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, model.Passthrough)
+		return convert(res, behavior, action, req.Body, true)
 	}
 	return nonProxyRequest(c, req, res)
 }
 
 // classify decides whether a media type is binary and records why.
-func classify(res *Result, m mediatype.Matcher, mediaType, header string) {
+func classify(res *Outcome, m mediatype.Matcher, mediaType, header string) {
 	entry, ok := m.Match(mediaType)
 	res.Binary = ok
 	switch {
@@ -47,8 +57,8 @@ func classify(res *Result, m mediatype.Matcher, mediaType, header string) {
 	}
 }
 
-func nonProxyRequest(c Config, req Request, res *Result) *Result {
-	rule, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, c.ContentHandling)
+func nonProxyRequest(c Config, req Request, res *Outcome) *Outcome {
+	behavior, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, c.ContentHandling)
 	if c.ContentHandling == model.ContentHandlingInvalid {
 		res.step("contentHandling has an invalid value; it is simulated as unset")
 	}
@@ -57,34 +67,34 @@ func nonProxyRequest(c Config, req Request, res *Result) *Result {
 		if rejected := passthrough(c, res); rejected {
 			return res
 		}
-		return convert(res, rule, action, req.Body, true)
+		return convert(res, behavior, action, req.Body, true)
 	}
 	res.Template = ptr(tmpl.ContentType)
 	res.step("the request template for " + tmpl.ContentType + " applies")
-	convert(res, rule, action, req.Body, true)
+	convert(res, behavior, action, req.Body, true)
 	if res.Status != 200 {
 		return res
 	}
 	if action == Unchanged || action == Base64Decode {
-		return res.fail(500, RuleBinaryIntoVTL, "the payload is binary after conversion and cannot be fed to the mapping template: 500")
+		return res.fail(500, BinaryIntoVTL, "the payload is binary after conversion and cannot be fed to the mapping template: 500")
 	}
 	if req.Body != nil {
 		res.Body = render(tmpl.Body, res.Body)
 	}
-	res.Rule = RuleTemplateApplied
+	res.Behavior = TemplateApplied
 	res.step("the template's output (with $input.body substituted) is what the integration receives")
 	return res
 }
 
 // passthrough applies passthroughBehavior when no template matches; it
 // reports whether the request was rejected with 415.
-func passthrough(c Config, res *Result) (rejected bool) {
+func passthrough(c Config, res *Outcome) (rejected bool) {
 	switch {
 	case c.Passthrough == model.Never:
-		res.fail(415, RuleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is never: 415")
+		res.fail(415, RejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is never: 415")
 		return true
 	case c.Passthrough == model.WhenNoTemplates && len(c.RequestTemplates) > 0:
-		res.fail(415, RuleRejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is when_no_templates while templates exist: 415")
+		res.fail(415, RejectNoMatch, "no request template matches "+res.ContentType+" and passthroughBehavior is when_no_templates while templates exist: 415")
 		return true
 	}
 	if len(c.RequestTemplates) > 0 {
@@ -94,9 +104,9 @@ func passthrough(c Config, res *Result) (rejected bool) {
 }
 
 // convert applies a table row's action to the payload.
-func convert(res *Result, rule Rule, action Action, body []byte, request bool) *Result {
-	res.Rule, res.Action = rule, action
-	res.step(describe(action) + " (" + rule.ID + ")")
+func convert(res *Outcome, behavior Behavior, action Action, body []byte, request bool) *Outcome {
+	res.Behavior, res.Action = behavior, action
+	res.step(describe(action) + " (" + behavior.ID + ")")
 	if body == nil {
 		return res
 	}
@@ -106,7 +116,7 @@ func convert(res *Result, rule Rule, action Action, body []byte, request bool) *
 		if request {
 			why += "; the integration is not called"
 		}
-		return res.fail(500, RuleInvalidBase64, why)
+		return res.fail(500, InvalidBase64, why)
 	}
 	res.Body = out
 	return res
@@ -122,4 +132,57 @@ func describe(a Action) string {
 		return "the payload is base64-decoded"
 	}
 	return "the payload passes unchanged"
+}
+
+// brokenHeaderMapping finds a mapping of a header API Gateway computes
+// itself: mapped, every call of an http or http_proxy integration fails.
+func brokenHeaderMapping(c Config) (string, bool) {
+	if c.Integration != model.HTTP && c.Integration != model.HTTPProxy {
+		return "", false
+	}
+	for name := range c.RequestParameters {
+		header, ok := strings.CutPrefix(strings.ToLower(name), "integration.request.header.")
+		if ok && (header == "content-length" || header == "transfer-encoding") {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// acceptParameter is the integration request parameter that sets the
+// Accept header a non-proxy HTTP backend receives.
+const acceptParameter = "integration.request.header.Accept"
+
+// BackendAccept is the Accept header a non-proxy HTTP backend receives when
+// the integration does not map one: API Gateway does not forward the
+// client's (recorded).
+const BackendAccept = "application/json"
+
+// integrationAccept says what Accept a non-proxy HTTP backend receives: a
+// static mapping's value ('text/html'), the client's header when
+// method.request.header.Accept is mapped, else application/json.
+func integrationAccept(c Config, res *Outcome) {
+	source, ok := c.parameter(acceptParameter)
+	if !ok {
+		res.IntegrationAccept = ptr(BackendAccept)
+		res.step("the backend receives Accept: " + BackendAccept + ", not the client's Accept (forwarded only when " + acceptParameter + " is mapped); a backend that negotiates by Accept answers for " + BackendAccept + " (" + recordedHTTP + ")")
+		return
+	}
+	value := source
+	if unquoted, static := strings.CutPrefix(source, "'"); static {
+		value = strings.TrimSuffix(unquoted, "'")
+	}
+	res.IntegrationAccept = ptr(value)
+	res.step("the backend receives the Accept header " + acceptParameter + " maps: " + source)
+}
+
+// parameter finds an integration request parameter; header names compare
+// without case, as HTTP's do.
+func (c Config) parameter(name string) (string, bool) {
+	for k, v := range c.RequestParameters {
+		if strings.EqualFold(k, name) {
+			return v, true
+		}
+	}
+	return "", false
 }

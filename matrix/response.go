@@ -10,11 +10,11 @@ import (
 
 // SimulateResponse follows a response body from the integration to the
 // client.
-func SimulateResponse(c Config, resp Response) *Result {
-	res := &Result{Status: 200}
+func SimulateResponse(c Config, resp Response) *Outcome {
+	res := &Outcome{Status: 200}
 	m := mediatype.NewMatcher(c.BinaryMediaTypes)
 	if c.Kind == model.HTTPAPI {
-		return httpAPIResponse(c, resp, res)
+		return simulateHTTPAPIResponse(c, resp, res)
 	}
 	acceptsBinary := firstAccept(res, m, resp)
 	switch {
@@ -24,6 +24,10 @@ func SimulateResponse(c Config, resp Response) *Result {
 		res.ContentType = resp.ContentType
 		return streamed(res, Unchanged, resp.Body)
 	}
+	lambda := c.Integration == model.AWS && (resp.LambdaOutput != nil || resp.LambdaError != nil)
+	if lambda {
+		resp = lambdaResult(res, resp)
+	}
 	res.ContentType = resp.ContentType
 	if !resp.HasContentType {
 		res.ContentType = defaultContentType
@@ -31,21 +35,64 @@ func SimulateResponse(c Config, resp Response) *Result {
 	}
 	classify(res, m, res.ContentType, "integration response Content-Type")
 	if c.Integration == model.HTTPProxy {
-		res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
-		rule, action := responseRow(m.Empty(), res.Binary, acceptsBinary, model.Passthrough)
-		return convert(res, rule, action, resp.Body, false)
+		return httpProxyResponse(res, resp, m.Empty(), acceptsBinary)
 	}
-	return nonProxyResponse(c, resp, res, acceptsBinary)
+	if _, mapped := c.parameter(acceptParameter); c.Integration == model.HTTP && !mapped {
+		res.step("the backend was sent Accept: " + BackendAccept + ", not the client's: the Content-Type it answered with is its answer to that")
+	}
+	var ir IntegrationResponse
+	var found bool
+	if lambda {
+		ir, found = selectByError(c.Responses, resp.LambdaError, res)
+	} else {
+		ir, found = selectByStatus(c.Responses, backendStatus(resp), res)
+	}
+	if !found {
+		return res.fail(500, NoIntegrationResponse, "no integration response is selected and none is the default: 500")
+	}
+	return nonProxyResponse(c, resp, res, ir, acceptsBinary)
+}
+
+// httpProxyResponse passes the backend's status through and follows the
+// response table for the body.
+func httpProxyResponse(res *Outcome, resp Response, listEmpty, acceptsBinary bool) *Outcome {
+	res.Status = backendStatus(resp)
+	res.step("http_proxy passes the backend's status " + strconv.Itoa(res.Status) + " and the client's Accept through (" + recordedHTTP + ")")
+	res.step("http_proxy integrations have no integration responses; the response table is followed with contentHandling unset (unverified; see docs/matrix.md)")
+	behavior, action := responseRow(listEmpty, res.Binary, acceptsBinary, model.Passthrough)
+	return convert(res, behavior, action, resp.Body, false)
+}
+
+// lambdaResult is what a non-proxy Lambda (aws) integration answers: its
+// result, or its error object, as JSON. A proxy-shaped result (statusCode,
+// body, isBase64Encoded) is returned as it is: those keys mean nothing here.
+func lambdaResult(res *Outcome, resp Response) Response {
+	resp.ContentType, resp.HasContentType, resp.Body = defaultContentType, true, resp.LambdaOutput
+	if resp.LambdaError != nil {
+		resp.Body = nil
+		res.step("the Lambda failed with errorMessage " + strconv.Quote(*resp.LambdaError) + "; its error object (errorMessage, errorType, stackTrace) is the integration response, as application/json")
+		return resp
+	}
+	res.step("the Lambda's result is the integration response, as application/json; keys such as statusCode or isBase64Encoded in it mean nothing to a non-proxy integration (" + recordedAWS + ")")
+	return resp
+}
+
+// backendStatus is the status a non-proxy or http_proxy backend answered
+// with; 200 when not given.
+func backendStatus(resp Response) int {
+	if resp.Status == 0 {
+		return 200
+	}
+	return resp.Status
 }
 
 // firstAccept classifies the first media range of Accept, the only one API
-// Gateway reads.
-func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
+// Gateway reads. A request without Accept (or with an empty one) is
+// matched as */*.
+func firstAccept(res *Outcome, m mediatype.Matcher, resp Response) bool {
 	first, ok := mediatype.FirstRange(resp.Accept)
 	if !resp.HasAccept || !ok {
-		res.AcceptFirst, res.AcceptsBinary = ptr(""), ptr(false)
-		res.step("the request has no Accept header, so the client is taken to accept text (an assumption; see docs/matrix.md)")
-		return false
+		return absentAccept(res, m)
 	}
 	entry, matched := m.Match(first)
 	res.AcceptFirst, res.AcceptsBinary = ptr(first), ptr(matched)
@@ -58,47 +105,79 @@ func firstAccept(res *Result, m mediatype.Matcher, resp Response) bool {
 	return matched
 }
 
-func nonProxyResponse(c Config, resp Response, res *Result, acceptsBinary bool) *Result {
-	status := resp.Status
-	if status == 0 {
-		status = 200
+// absentAccept answers a request without an Accept header as Accept */*:
+// recorded with */* in the list, an assumption without it.
+func absentAccept(res *Outcome, m mediatype.Matcher) bool {
+	entry, matched := m.Match(mediatype.AbsentAccept)
+	res.AcceptFirst, res.AcceptsBinary = ptr(""), ptr(matched)
+	switch {
+	case matched:
+		res.AcceptMatched = ptr(entry)
+		res.step("the request has no Accept header; API Gateway matches it as */*, which the binary media type " + entry + " matches, so the client accepts binary (" + recordedNoAccept + ")")
+	case m.Empty():
+		res.step("the request has no Accept header, and the API has no binary media types, so the client is answered as one that accepts text")
+	default:
+		res.step("the request has no Accept header; it is matched as */*, which only a */* entry would match, so the client is taken to accept text (unrecorded without */* in the list: an assumption; see docs/matrix.md)")
 	}
-	ir, found := selectResponse(c.Responses, status, res)
-	if !found {
-		return res.fail(500, RuleNoIntegrationResponse, "no integration response matches status "+strconv.Itoa(status)+" and none is the default: 500")
-	}
+	return matched
+}
+
+func nonProxyResponse(c Config, resp Response, res *Outcome, ir IntegrationResponse, acceptsBinary bool) *Outcome {
 	if code, err := strconv.Atoi(ir.StatusCode); err == nil {
 		res.Status = code
 	}
 	if ir.ContentHandling == model.ContentHandlingInvalid {
 		res.step("the integration response's contentHandling has an invalid value; it is simulated as unset")
 	}
-	rule, action := responseRow(len(c.BinaryMediaTypes) == 0, res.Binary, acceptsBinary, ir.ContentHandling)
+	behavior, action := responseRow(len(c.BinaryMediaTypes) == 0, res.Binary, acceptsBinary, ir.ContentHandling)
 	tmpl, hasTemplate := responseTemplate(ir.Templates, *res.AcceptFirst)
-	convert(res, rule, action, resp.Body, false)
+	convert(res, behavior, action, resp.Body, false)
 	if !hasTemplate || res.Action == Rejected {
 		return res
 	}
 	res.Template = ptr(tmpl.ContentType)
 	if action == Unchanged || action == Base64Decode {
-		return res.fail(500, RuleBinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
+		return res.fail(500, BinaryIntoVTL, "the response template for "+tmpl.ContentType+" applies, but the payload is binary after conversion: 500")
 	}
 	if resp.Body != nil {
 		res.Body = render(tmpl.Body, res.Body)
 	}
 	res.step("the response template for " + tmpl.ContentType + " applies; its $input.body is the converted payload")
+	responseOverride(res, tmpl.Body)
 	return res
 }
 
-// selectResponse picks the integration response whose selection pattern
-// matches the backend status, else the default one. Patterns are matched
-// against the whole status, in the order they are written.
-func selectResponse(responses []IntegrationResponse, status int, res *Result) (IntegrationResponse, bool) {
+// selectByStatus picks the integration response whose selection pattern
+// matches the backend status, else the default one (recorded: a backend
+// 201 that no pattern matches reaches the client with the default's
+// status).
+func selectByStatus(responses []IntegrationResponse, status int, res *Outcome) (IntegrationResponse, bool) {
 	code := strconv.Itoa(status)
+	return selectResponse(responses, &code, "status "+code, res)
+}
+
+// selectByError picks a non-proxy Lambda's integration response: selection
+// patterns match the errorMessage of a Lambda that failed, never a status;
+// a Lambda that returned gets the default one.
+func selectByError(responses []IntegrationResponse, errorMessage *string, res *Outcome) (IntegrationResponse, bool) {
+	if errorMessage == nil {
+		res.step("the Lambda returned without an error, and selection patterns match only an errorMessage")
+		return selectResponse(responses, nil, "the result", res)
+	}
+	return selectResponse(responses, errorMessage, "the errorMessage "+strconv.Quote(*errorMessage), res)
+}
+
+// selectResponse matches each selection pattern against the whole subject,
+// in the order they are written, then falls to the default; a nil subject
+// goes to the default.
+func selectResponse(responses []IntegrationResponse, subject *string, what string, res *Outcome) (IntegrationResponse, bool) {
 	var fallback *IntegrationResponse
 	for i, ir := range responses {
 		if ir.Pattern == "default" || ir.Pattern == "" {
 			fallback = &responses[i]
+			continue
+		}
+		if subject == nil {
 			continue
 		}
 		re, err := regexp.Compile("^(?:" + ir.Pattern + ")$")
@@ -106,13 +185,13 @@ func selectResponse(responses []IntegrationResponse, status int, res *Result) (I
 			res.step("the selection pattern " + ir.Pattern + " is not a regular expression apigw-oas can read; it is skipped")
 			continue
 		}
-		if re.MatchString(code) {
-			res.step("status " + code + " matches the selection pattern " + ir.Pattern + " (integration response " + ir.StatusCode + ")")
+		if re.MatchString(*subject) {
+			res.step(what + " matches the selection pattern " + ir.Pattern + " (integration response " + ir.StatusCode + ")")
 			return ir, true
 		}
 	}
 	if fallback != nil {
-		res.step("status " + code + " falls to the default integration response (" + fallback.StatusCode + ")")
+		res.step(what + " falls to the default integration response (" + fallback.StatusCode + ")")
 		return *fallback, true
 	}
 	return IntegrationResponse{}, false
@@ -121,8 +200,8 @@ func selectResponse(responses []IntegrationResponse, status int, res *Result) (I
 // streamed is a response sent with responseTransferMode STREAM: binary
 // reaches the client without binary media types. A Lambda's base64 body
 // has been decoded (action Base64Decode) before it streams.
-func streamed(res *Result, action Action, body []byte) *Result {
-	res.Binary, res.Rule, res.Action, res.Body = true, RuleStreaming, action, body
+func streamed(res *Outcome, action Action, body []byte) *Outcome {
+	res.Binary, res.Behavior, res.Action, res.Body = true, Streaming, action, body
 	res.step("responseTransferMode is STREAM: the response streams to the client whatever the binary media types")
 	return res
 }
@@ -135,6 +214,10 @@ const binaryLambdaOutput = `{"statusCode": 200, "isBase64Encoded": true, "body":
 // binary content of mediaType from the operation: the integration answers
 // with that Content-Type, or a Lambda proxy with a base64 body. It answers
 // "what does this client get?" for explain's table and the browser rule.
-func ServeBinary(c Config, accept, mediaType string) *Result {
-	return SimulateResponse(c, Response{Accept: accept, HasAccept: true, ContentType: mediaType, HasContentType: true, LambdaOutput: []byte(binaryLambdaOutput)})
+func ServeBinary(c Config, accept, mediaType string) *Outcome {
+	resp := Response{Accept: accept, HasAccept: true, ContentType: mediaType, HasContentType: true}
+	if c.Integration == model.AWSProxy {
+		resp.LambdaOutput = []byte(binaryLambdaOutput)
+	}
+	return SimulateResponse(c, resp)
 }

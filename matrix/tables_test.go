@@ -35,8 +35,8 @@ func TestRequestTable(t *testing.T) {
 	for _, c := range cases {
 		cfg := Config{Kind: model.RESTAPI, Integration: model.AWS, BinaryMediaTypes: c.list, ContentHandling: c.ch}
 		res := SimulateRequest(cfg, Request{ContentType: c.contentType, HasContentType: true})
-		if want := requestRows[c.row-1].ID; res.Rule.ID != want || res.Action != c.want || res.Status != 200 {
-			t.Errorf("row %d: got %s %s %d, want %s %s 200", c.row, res.Rule.ID, res.Action, res.Status, want, c.want)
+		if want := requestRows[c.row-1].ID; res.Behavior.ID != want || res.Action != c.want || res.Status != 200 {
+			t.Errorf("row %d: got %s %s %d, want %s %s 200", c.row, res.Behavior.ID, res.Action, res.Status, want, c.want)
 		}
 	}
 }
@@ -72,8 +72,8 @@ func TestResponseTable(t *testing.T) {
 		cfg := Config{Kind: model.RESTAPI, Integration: model.HTTP, BinaryMediaTypes: c.list,
 			Responses: []IntegrationResponse{{Pattern: "default", StatusCode: "200", ContentHandling: c.ch}}}
 		res := SimulateResponse(cfg, Response{Accept: c.accept + ",*/*;q=0.8", HasAccept: true, ContentType: c.payload, HasContentType: true})
-		if want := responseRows[c.row-1].ID; res.Rule.ID != want || res.Action != c.want || res.Status != 200 {
-			t.Errorf("row %d: got %s %s %d, want %s %s 200", c.row, res.Rule.ID, res.Action, res.Status, want, c.want)
+		if want := responseRows[c.row-1].ID; res.Behavior.ID != want || res.Action != c.want || res.Status != 200 {
+			t.Errorf("row %d: got %s %s %d, want %s %s 200", c.row, res.Behavior.ID, res.Action, res.Status, want, c.want)
 		}
 	}
 }
@@ -107,7 +107,7 @@ func TestTablesAreExhaustive(t *testing.T) {
 			}
 		}
 	}
-	for _, rows := range [][]Rule{requestRows[:], responseRows[:]} {
+	for _, rows := range [][]Behavior{requestRows[:], responseRows[:]} {
 		for _, r := range rows {
 			// each row is reached by its contentHandling, and the unset
 			// column also by an invalid value

@@ -1,6 +1,8 @@
 package matrix
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/mediatype"
@@ -36,9 +38,31 @@ func responseTemplate(templates []Template, acceptFirst string) (Template, bool)
 }
 
 // render evaluates the part of VTL the simulator knows: $input.body (also
-// written ${input.body}) becomes the payload as text. Everything else is
-// left as written; an empty template yields an empty body.
+// written ${input.body}) becomes the payload as text, and $input.json('$')
+// the payload as JSON (a JSON payload as it is). #set directives of
+// $context.responseOverride are removed (responseOverride applies them).
+// Everything else is left as written; an empty template yields an empty
+// body.
 func render(template string, payload []byte) []byte {
-	text := strings.NewReplacer("${input.body}", string(payload), "$input.body", string(payload)).Replace(template)
+	text := overrideStatus.ReplaceAllString(template, "")
+	text = strings.NewReplacer("${input.body}", string(payload), "$input.body", string(payload),
+		`$input.json('$')`, string(payload), `$input.json("$")`, string(payload)).Replace(text)
 	return []byte(text)
+}
+
+// overrideStatus is a template's unconditional
+// #set($context.responseOverride.status = 444), which sets the status the
+// client receives (recorded, from a request or a response template).
+var overrideStatus = regexp.MustCompile(`#set\(\s*\$context\.responseOverride\.status\s*=\s*(\d{3})\s*\)[ \t]*\n?`)
+
+// responseOverride applies a template's status override to an outcome
+// that was not rejected.
+func responseOverride(res *Outcome, template string) {
+	m := overrideStatus.FindStringSubmatch(template)
+	if m == nil || res.Action == Rejected {
+		return
+	}
+	res.Status, _ = strconv.Atoi(m[1])
+	res.overridden = true
+	res.step("the template sets $context.responseOverride.status, so the client gets " + m[1])
 }

@@ -8,10 +8,13 @@ const (
 	// CaseInsensitive: media types compare case-insensitively, as RFC 9110
 	// says. No recording shows what API Gateway does (Q3); emulators differ.
 	CaseInsensitive = true
-	// AbsentAcceptIsText: a request without Accept is answered as a client
-	// that accepts text, what every emulator does (Q1). curl, browsers and
-	// fetch always send one.
-	AbsentAcceptIsText = true
+	// AbsentAccept is the media range a request without an Accept header is
+	// matched as (Q1). Recorded against AWS: with */* in the list, a client
+	// that sends no Accept (.NET's HttpClient, hyper) gets isBase64Encoded
+	// bodies decoded (recorded-behaviours.md §1). With a list that has no
+	// */* nothing is recorded; */* then matches no entry, so the client is
+	// answered as one that accepts text, as every emulator does.
+	AbsentAccept = "*/*"
 )
 
 // Entry is one binaryMediaTypes entry as API Gateway matches it.

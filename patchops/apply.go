@@ -20,18 +20,19 @@ func Apply(def *source.Node, targets []Target) error {
 	for _, t := range targets {
 		for _, op := range t.Operations {
 			if err := apply(def, t, op); err != nil {
-				return fmt.Errorf("%s %s %s: %w", describe(t), op.Op, op.Path, err)
+				return fmt.Errorf("%s %s %s: %w", t.name(), op.Op, op.Path, err)
 			}
 		}
 	}
 	return nil
 }
 
-func describe(t Target) string {
+// name says which resource a target is, for errors.
+func (t Target) name() string {
 	switch t.Kind {
-	case Integration:
+	case IntegrationTarget:
 		return "integration of " + t.Method + " " + t.Path
-	case IntegrationResponse:
+	case IntegrationResponseTarget:
 		return "integration response " + t.Status + " of " + t.Method + " " + t.Path
 	}
 	return "RestApi"
@@ -39,15 +40,15 @@ func describe(t Target) string {
 
 func apply(def *source.Node, t Target, op Operation) error {
 	switch t.Kind {
-	case RestAPI:
+	case RestAPITarget:
 		return applyRestAPI(def, op)
-	case Integration:
+	case IntegrationTarget:
 		in, err := integrationOf(def, t.Path, t.Method)
 		if err != nil {
 			return err
 		}
 		return applyIntegration(in, op)
-	case IntegrationResponse:
+	case IntegrationResponseTarget:
 		in, err := integrationOf(def, t.Path, t.Method)
 		if err != nil {
 			return err

@@ -18,31 +18,31 @@ const UnsetContentHandling = "replace with an empty value, as Terraform's AWS pr
 // as a JSON-pointer token (RFC 6901: "/" as "~1", "~" as "~0"):
 // /binaryMediaTypes/image~1png.
 
-// Diff returns the patchOperations that change old's binary settings into
-// new's: binary media types on the RestApi (add and remove, never replace,
+// Diff returns the patchOperations that change from's binary settings into
+// to's: binary media types on the RestApi (add and remove, never replace,
 // which reorders the list), and for every operation both have, its
 // integration's contentHandling, passthroughBehavior and request templates,
 // and the contentHandling and response templates of each integration
 // response (matched by status code). What patchOperations cannot do
 // (create a method or an integration response) is left as a note.
-func Diff(old, new *model.API) []Target {
+func Diff(from, to *model.API) []Target {
 	var targets []Target
-	if t := binaryMediaTypes(old, new); len(t.Operations) > 0 {
+	if t := binaryMediaTypes(from, to); len(t.Operations) > 0 {
 		targets = append(targets, t)
 	}
-	for _, opNew := range new.Operations {
-		opOld := old.Operation(opNew.Path, opNew.Method)
-		if opOld == nil || opOld.Integration == nil || opNew.Integration == nil {
+	for _, opTo := range to.Operations {
+		opFrom := from.Operation(opTo.Path, opTo.Method)
+		if opFrom == nil || opFrom.Integration == nil || opTo.Integration == nil {
 			continue
 		}
-		targets = append(targets, integrationTargets(opNew, opOld.Integration, opNew.Integration)...)
+		targets = append(targets, integrationTargets(opTo, opFrom.Integration, opTo.Integration)...)
 	}
 	return targets
 }
 
-func binaryMediaTypes(old, new *model.API) Target {
-	t := Target{Kind: RestAPI, Resource: restAPIResource()}
-	before, after := known(old), known(new)
+func binaryMediaTypes(from, to *model.API) Target {
+	t := Target{Kind: RestAPITarget, Resource: restAPIResource()}
+	before, after := known(from), known(to)
 	for _, mt := range before {
 		if !slices.Contains(after, mt) {
 			t.Operations = append(t.Operations, Operation{Op: "remove", Path: "/binaryMediaTypes/" + source.EscapeToken(mt)})
@@ -67,29 +67,29 @@ func known(api *model.API) []string {
 	return out
 }
 
-func integrationTargets(op *model.Operation, old, new *model.Integration) []Target {
+func integrationTargets(op *model.Operation, from, to *model.Integration) []Target {
 	var targets []Target
-	t := Target{Kind: Integration, Resource: integrationResource(op.Method), Path: op.Path, Method: op.Method}
-	t.Operations, t.Notes = contentHandling(old.ContentHandling, new.ContentHandling)
-	if old.PassthroughBehavior.Value != new.PassthroughBehavior.Value || old.PassthroughBehavior.Set != new.PassthroughBehavior.Set {
-		to := "WHEN_NO_MATCH" // API Gateway's default, when the new definition sets none
-		if new.PassthroughBehavior.Set {
-			to = strings.ToUpper(new.PassthroughBehavior.Value.String())
+	t := Target{Kind: IntegrationTarget, Resource: integrationResource(op.Method), Path: op.Path, Method: op.Method}
+	t.Operations, t.Notes = contentHandling(from.ContentHandling, to.ContentHandling)
+	if from.PassthroughBehavior.Value != to.PassthroughBehavior.Value || from.PassthroughBehavior.Set != to.PassthroughBehavior.Set {
+		behavior := "WHEN_NO_MATCH" // API Gateway's default, when the new definition sets none
+		if to.PassthroughBehavior.Set {
+			behavior = strings.ToUpper(to.PassthroughBehavior.Value.String())
 		}
-		t.Operations = append(t.Operations, Operation{Op: "replace", Path: "/passthroughBehavior", Value: value(to)})
+		t.Operations = append(t.Operations, Operation{Op: "replace", Path: "/passthroughBehavior", Value: value(behavior)})
 	}
-	t.Operations = append(t.Operations, templates("/requestTemplates/", old.RequestTemplates, new.RequestTemplates)...)
+	t.Operations = append(t.Operations, templates("/requestTemplates/", from.RequestTemplates, to.RequestTemplates)...)
 	if len(t.Operations) > 0 {
 		targets = append(targets, t)
 	}
-	for _, rNew := range new.Responses {
-		rOld := findResponse(old, rNew.StatusCode.Raw)
-		r := Target{Kind: IntegrationResponse, Resource: integrationResponseResource(op.Method, rNew.StatusCode.Raw), Path: op.Path, Method: op.Method, Status: rNew.StatusCode.Raw}
-		if rOld == nil {
+	for _, rTo := range to.Responses {
+		rFrom := findResponse(from, rTo.StatusCode.Raw)
+		r := Target{Kind: IntegrationResponseTarget, Resource: integrationResponseResource(op.Method, rTo.StatusCode.Raw), Path: op.Path, Method: op.Method, Status: rTo.StatusCode.Raw}
+		if rFrom == nil {
 			continue // a new integration response is created with put-integration-response, not patched
 		}
-		r.Operations, r.Notes = contentHandling(rOld.ContentHandling, rNew.ContentHandling)
-		r.Operations = append(r.Operations, templates("/responseTemplates/", rOld.ResponseTemplates, rNew.ResponseTemplates)...)
+		r.Operations, r.Notes = contentHandling(rFrom.ContentHandling, rTo.ContentHandling)
+		r.Operations = append(r.Operations, templates("/responseTemplates/", rFrom.ResponseTemplates, rTo.ResponseTemplates)...)
 		if len(r.Operations) > 0 {
 			targets = append(targets, r)
 		}
@@ -107,27 +107,27 @@ func findResponse(in *model.Integration, status string) *model.IntegrationRespon
 }
 
 // contentHandling sets or unsets contentHandling.
-func contentHandling(old, new model.Field[model.ContentHandling]) ([]Operation, []string) {
-	if old.Raw == new.Raw {
+func contentHandling(from, to model.Field[model.ContentHandling]) ([]Operation, []string) {
+	if from.Raw == to.Raw {
 		return nil, nil
 	}
-	if new.Raw == "" {
+	if to.Raw == "" {
 		return []Operation{{Op: "replace", Path: "/contentHandling", Value: value("")}}, []string{"contentHandling is unset by " + UnsetContentHandling}
 	}
-	return []Operation{{Op: "replace", Path: "/contentHandling", Value: value(new.Raw)}}, nil
+	return []Operation{{Op: "replace", Path: "/contentHandling", Value: value(to.Raw)}}, nil
 }
 
 // templates adds, replaces and removes mapping templates, keyed by the
 // escaped media type.
-func templates(prefix string, old, new []model.Named) []Operation {
+func templates(prefix string, from, to []model.Named) []Operation {
 	var ops []Operation
-	for _, t := range old {
-		if findTemplate(new, t.Name.Raw) == nil {
+	for _, t := range from {
+		if findTemplate(to, t.Name.Raw) == nil {
 			ops = append(ops, Operation{Op: "remove", Path: prefix + source.EscapeToken(t.Name.Raw)})
 		}
 	}
-	for _, t := range new {
-		switch before := findTemplate(old, t.Name.Raw); {
+	for _, t := range to {
+		switch before := findTemplate(from, t.Name.Raw); {
 		case before == nil:
 			ops = append(ops, Operation{Op: "add", Path: prefix + source.EscapeToken(t.Name.Raw), Value: value(t.Value.Raw)})
 		case before.Value.Raw != t.Value.Raw:

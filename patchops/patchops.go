@@ -13,16 +13,19 @@ type Operation struct {
 	Value *string `json:"value,omitempty"`
 }
 
-// Target kinds.
+// TargetKind is the kind of resource a Target is, as written in diff's
+// JSON ("restapi", "integration", "integration-response").
+type TargetKind string
+
 const (
-	RestAPI             = "restapi"
-	Integration         = "integration"
-	IntegrationResponse = "integration-response"
+	RestAPITarget             TargetKind = "restapi"
+	IntegrationTarget         TargetKind = "integration"
+	IntegrationResponseTarget TargetKind = "integration-response"
 )
 
 // Target is the resource a list of operations is sent to.
 type Target struct {
-	Kind string `json:"kind"`
+	Kind TargetKind `json:"kind"`
 	// Resource is the REST path of the PATCH request, with placeholders
 	// for the IDs a definition does not know.
 	Resource string `json:"resource"`

@@ -155,10 +155,10 @@ func TestUnsetContentHandlingIsMarked(t *testing.T) {
 func TestApplyRefusesWhatItCannotPlace(t *testing.T) {
 	root := importer.Bytes("a.yaml", []byte(base), "", importer.Options{}).Doc.Root
 	for _, target := range []Target{
-		{Kind: Integration, Path: "/nope", Method: "GET", Operations: []Operation{{Op: "replace", Path: "/contentHandling", Value: value("CONVERT_TO_TEXT")}}},
-		{Kind: IntegrationResponse, Path: "/images/{id}", Method: "GET", Status: "404", Operations: []Operation{{Op: "replace", Path: "/contentHandling", Value: value("CONVERT_TO_TEXT")}}},
-		{Kind: RestAPI, Operations: []Operation{{Op: "remove", Path: "/binaryMediaTypes/image~1gif"}}},
-		{Kind: Integration, Path: "/images/{id}", Method: "GET", Operations: []Operation{{Op: "replace", Path: "/uri", Value: value("x")}}},
+		{Kind: IntegrationTarget, Path: "/nope", Method: "GET", Operations: []Operation{{Op: "replace", Path: "/contentHandling", Value: value("CONVERT_TO_TEXT")}}},
+		{Kind: IntegrationResponseTarget, Path: "/images/{id}", Method: "GET", Status: "404", Operations: []Operation{{Op: "replace", Path: "/contentHandling", Value: value("CONVERT_TO_TEXT")}}},
+		{Kind: RestAPITarget, Operations: []Operation{{Op: "remove", Path: "/binaryMediaTypes/image~1gif"}}},
+		{Kind: IntegrationTarget, Path: "/images/{id}", Method: "GET", Operations: []Operation{{Op: "replace", Path: "/uri", Value: value("x")}}},
 	} {
 		if err := Apply(root, []Target{target}); err == nil {
 			t.Errorf("%+v applied", target)

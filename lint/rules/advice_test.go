@@ -173,11 +173,11 @@ func failures(api *model.API) map[string]string {
 	out := map[string]string{}
 	for _, op := range restOperations(api) {
 		cfg := matrix.ConfigFor(api, op)
-		note := func(what string, r *matrix.Result, mediaType string) {
+		note := func(what string, r *matrix.Outcome, mediaType string) {
 			var failure string
 			switch {
 			case r.Action == matrix.Rejected:
-				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Rule.ID)
+				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Behavior.ID)
 			case r.Action == matrix.AsText && isBinaryContent(mediaType):
 				failure = "corrupted: read as UTF-8"
 			case r.AcceptFirst == nil && r.Template == nil && r.Action == matrix.Base64Encode:

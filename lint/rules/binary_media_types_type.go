@@ -28,32 +28,15 @@ var BinaryMediaTypesType = &lint.Rule{
 			}
 			p.Report(lint.Finding{Span: bmt.Declared.Span, Pointer: bmt.Declared.Pointer, Fix: fix,
 				Message: fmt.Sprintf("x-amazon-apigateway-binary-media-types is %s, not a list; API Gateway expects an array of media types such as [image/png]%s",
-					describeValue(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))})
+					source.Describe(bmt.Declared.Tag, bmt.Declared.Raw), placeholderHint(bmt.Declared.Raw))})
 			return
 		}
 		for _, e := range bmt.Entries {
 			if !e.IsString() && !e.Unknown {
-				lint.Reportf(p, e.Field, nil, "binary media type entry is %s, not a string; API Gateway matches only strings such as \"image/png\"", describeValue(e.Tag, e.Raw))
+				lint.Reportf(p, e.Field, nil, "binary media type entry is %s, not a string; API Gateway matches only strings such as \"image/png\"", source.Describe(e.Tag, e.Raw))
 			}
 		}
 	},
-}
-
-// describeValue names what a value was written as.
-func describeValue(tag, raw string) string {
-	switch tag {
-	case source.TagStr:
-		return "the string " + quoted(raw)
-	case source.TagMap:
-		return "a mapping"
-	case source.TagSeq:
-		return "a list"
-	case source.TagNull:
-		return "null"
-	case source.TagInt, source.TagFloat, source.TagBool, source.TagTimestamp:
-		return "the " + strings.TrimPrefix(tag, "!!") + " " + raw
-	}
-	return "a " + tag + " value" // a CloudFormation intrinsic such as !Ref
 }
 
 func placeholderHint(raw string) string {

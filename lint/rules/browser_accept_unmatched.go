@@ -86,7 +86,7 @@ func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string
 // receivedAs names what a browser that does not get binary receives: the
 // base64 text, or (when the payload itself is text to API Gateway, its
 // type being unlisted) the bytes read as UTF-8.
-func receivedAs(r *matrix.Result) string {
+func receivedAs(r *matrix.Outcome) string {
 	if r.Action == matrix.AsText {
 		return "UTF-8 text with invalid bytes replaced"
 	}

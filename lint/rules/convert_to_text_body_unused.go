@@ -43,7 +43,7 @@ func anyTemplateReadsBody(ts []model.Named) bool {
 func templatesGivenBase64(api *model.API, op *model.Operation) (types []string) {
 	for _, t := range op.Integration.RequestTemplates {
 		res := simulateRequest(api, op, t.Name.Raw, sampleBinary)
-		if res.Rule == matrix.RuleTemplateApplied && res.Action == matrix.Base64Encode && res.Matched != nil {
+		if res.Behavior == matrix.TemplateApplied && res.Action == matrix.Base64Encode && res.Matched != nil {
 			types = append(types, t.Name.Raw)
 		}
 	}

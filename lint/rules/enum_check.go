@@ -7,6 +7,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // checkEnum reports a field whose value its parser did not accept.
@@ -22,7 +23,7 @@ func checkEnum[T comparable](p *lint.Pass, f model.Field[T], op *model.Operation
 	}
 	written := quoted(f.Raw)
 	if !f.IsString() {
-		written = describeValue(f.Tag, f.Raw)
+		written = source.Describe(f.Tag, f.Raw)
 	}
 	p.Report(lint.Finding{Span: f.Span, Pointer: f.Pointer, Operation: op, Fix: fix,
 		Message: fmt.Sprintf("%s %s is not one of %s%s", name, written, listText(quoteAll(allowed)), hint)})

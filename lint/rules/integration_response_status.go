@@ -30,7 +30,7 @@ func checkStatus(p *lint.Pass, op *model.Operation, status model.Field[string]) 
 	case !status.Set, source.IsCustomTag(status.Tag):
 		// absent, or known only at deploy time (!Ref, a Terraform reference)
 	case status.Tag != source.TagStr:
-		reportFixable(p, status, op, fixOf(replaceEdit(status.Pointer, status.Raw)), "integration response statusCode %s is written as %s; write it as a string, %q", status.Raw, describeValue(status.Tag, status.Raw), status.Raw)
+		reportFixable(p, status, op, fixOf(replaceEdit(status.Pointer, status.Raw)), "integration response statusCode %s is written as %s; write it as a string, %q", status.Raw, source.Describe(status.Tag, status.Raw), status.Raw)
 	case !declares(op, status.Raw):
 		lint.Reportf(p, status, op, "integration response statusCode %q is not declared among the responses of %s; declare it, or map to a declared status", status.Raw, op.Name())
 	}

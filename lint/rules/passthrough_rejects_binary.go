@@ -18,7 +18,7 @@ var PassthroughRejectsBinary = &lint.Rule{
 				if !mt.IsString() || !isBinaryContent(mt.Value) {
 					continue
 				}
-				if res := simulateRequest(p.API, op, mt.Value, nil); res.Rule == matrix.RuleRejectNoMatch {
+				if res := simulateRequest(p.API, op, mt.Value, nil); res.Behavior == matrix.RejectNoMatch {
 					pb := op.Integration.PassthroughBehavior
 					reportFixable(p, pb, op, fixOf(replaceEdit(pb.Pointer, inCaseOf(pb.Raw, "when_no_match"))), "%s accepts %s, which has no request template, and passthroughBehavior %s rejects it: every such upload gets 415; use when_no_match or add a template for %s",
 						op.Name(), mt.Value, op.Integration.PassthroughBehavior.Raw, mt.Value)

@@ -24,8 +24,8 @@ var ProxyContentHandling = &lint.Rule{
 			}
 			for _, f := range fields {
 				if f.Set {
-					reportFixable(p, f, op, fixOf(removeEdit(f.Pointer)), "contentHandling %s has no effect on this %s integration; binary there is decided by %s; remove it",
-						f.Raw, in.Type.Value, proxyControls(in.Type.Value))
+					reportFixable(p, f, op, fixOf(removeEdit(f.Pointer)), "contentHandling %s has no effect on this %s integration (%s); binary there is decided by %s; remove it",
+						f.Raw, in.Type.Value, proxyEvidence(in.Type.Value), proxyControls(in.Type.Value))
 				}
 			}
 		}
@@ -38,4 +38,12 @@ func proxyControls(t model.IntegrationType) string {
 		return "the binary media types, the first Accept media range and the Lambda's isBase64Encoded"
 	}
 	return "the binary media types (for the request's Content-Type and the client's first Accept media range)"
+}
+
+// proxyEvidence says how sure "no effect" is, as explain's steps do.
+func proxyEvidence(t model.IntegrationType) string {
+	if t == model.AWSProxy {
+		return "recorded against AWS: nothing is converted, twice or at all"
+	}
+	return "unrecorded for http_proxy; the simulator assumes the same"
 }

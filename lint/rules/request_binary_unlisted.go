@@ -41,7 +41,7 @@ func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) 
 	fix := addBinaryTypesFix(api, op.Span.File, mediaType)
 	cfg := matrix.ConfigFor(api, op)
 	cfg.BinaryMediaTypes = append(cfg.BinaryMediaTypes, mediaType)
-	if matrix.SimulateRequest(cfg, matrix.Request{ContentType: mediaType, HasContentType: true}).Rule != matrix.RuleBinaryIntoVTL {
+	if matrix.SimulateRequest(cfg, matrix.Request{ContentType: mediaType, HasContentType: true}).Behavior != matrix.BinaryIntoVTL {
 		return advice, fix
 	}
 	advice += ", and contentHandling: CONVERT_TO_TEXT to the integration, so that its request template for " + mediaType + " gets the upload as base64 text instead of failing with 500"

@@ -22,7 +22,7 @@ var RequestConvertToBinaryText = &lint.Rule{
 				if !mt.IsString() || !isTextContent(mt.Value) {
 					continue
 				}
-				if res := simulateRequest(p.API, op, mt.Value, sampleText); res.Rule == matrix.RuleInvalidBase64 {
+				if res := simulateRequest(p.API, op, mt.Value, sampleText); res.Behavior == matrix.InvalidBase64 {
 					ch := op.Integration.ContentHandling
 					reportFixable(p, ch, op, fixOf(removeEdit(ch.Pointer)), "%s accepts %s, a text type, but its integration has CONVERT_TO_BINARY: API Gateway base64-decodes the body and answers 500 when it is not base64; remove CONVERT_TO_BINARY or accept only binary types",
 						op.Name(), mt.Value)

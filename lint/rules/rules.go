@@ -24,9 +24,13 @@ var All = catalogue(
 	ContentHandlingInvalid,
 	ConvertToBinaryWithTemplate,
 	ConvertToTextBodyUnused,
+	HTTPAcceptNotForwarded,
 	HTTPAPIBinaryMediaTypes,
+	HTTPAPIFormBase64,
 	IntegrationResponseStatus,
 	IntegrationTypeInvalid,
+	LambdaIntegrationMethod,
+	LambdaSelectionPatternStatus,
 	MediaTypeDuplicate,
 	MediaTypeEscaped,
 	MediaTypeInvalid,
@@ -116,7 +120,7 @@ func isTextContent(mediaType string) bool {
 }
 
 // simulateRequest asks the matrix what happens to a request of a media type.
-func simulateRequest(api *model.API, op *model.Operation, contentType string, body []byte) *matrix.Result {
+func simulateRequest(api *model.API, op *model.Operation, contentType string, body []byte) *matrix.Outcome {
 	return matrix.SimulateRequest(matrix.ConfigFor(api, op), matrix.Request{ContentType: contentType, HasContentType: true, Body: body})
 }
 

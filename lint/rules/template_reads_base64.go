@@ -28,7 +28,7 @@ var TemplateReadsBase64 = &lint.Rule{
 					continue
 				}
 				res := simulateRequest(p.API, op, t.Name.Raw, sampleText)
-				if res.Rule == matrix.RuleTemplateApplied && res.Action == matrix.Base64Encode && res.Matched != nil {
+				if res.Behavior == matrix.TemplateApplied && res.Action == matrix.Base64Encode && res.Matched != nil {
 					reportBase64Template(p, op, t, *res.Matched, "CONVERT_TO_TEXT base64-encodes "+t.Name.Raw+" requests")
 				}
 			}
@@ -65,7 +65,7 @@ func reportBase64Template(p *lint.Pass, op *model.Operation, t model.Named, matc
 // client asking for that type and for each known client; it returns the
 // first outcome where this template renders base64, and that client's
 // first Accept range.
-func responseTemplateSeesBase64(api *model.API, op *model.Operation, i int, t model.Named) (*matrix.Result, string) {
+func responseTemplateSeesBase64(api *model.API, op *model.Operation, i int, t model.Named) (*matrix.Outcome, string) {
 	cfg := matrix.ConfigFor(api, op)
 	ir := cfg.Responses[i]
 	ir.Pattern = "default"

@@ -24,7 +24,7 @@ var TemplateReceivesBinary = &lint.Rule{
 			}
 			for _, t := range in.RequestTemplates {
 				res := simulateRequest(p.API, op, t.Name.Raw, sampleText)
-				if res.Rule != matrix.RuleBinaryIntoVTL || res.Matched == nil {
+				if res.Behavior != matrix.BinaryIntoVTL || res.Matched == nil {
 					continue
 				}
 				advice, fix := convertToTextAdvice(in, t)

@@ -1,0 +1,31 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/matrix"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+var LambdaIntegrationMethod = &lint.Rule{
+	ID:       "lambda-integration-method",
+	Category: lint.Integration,
+	Severity: diag.Error,
+	Summary:  "a Lambda integration's httpMethod is not POST, so every call fails with 500",
+	Fix:      "set the integration's httpMethod to POST",
+	Check: func(p *lint.Pass) {
+		for _, op := range restOperations(p.API) {
+			in := op.Integration
+			m := in.HTTPMethod
+			if !m.Set || source.IsCustomTag(m.Tag) || strings.EqualFold(m.Raw, "POST") {
+				continue
+			}
+			if in.Type.Value == model.AWSProxy || matrix.InvokesLambda(in) {
+				lint.Reportf(p, m, op, "the integration invokes a Lambda function with httpMethod %s, but Lambda is invoked with POST only: every call to %s fails with 500; set httpMethod to POST", m.Raw, op.Name())
+			}
+		}
+	},
+}
