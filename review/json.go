@@ -40,8 +40,26 @@ type jsonChange struct {
 }
 
 type jsonFindings struct {
-	Introduced []diag.Diagnostic `json:"introduced"`
-	Removed    []diag.Diagnostic `json:"removed"`
+	Introduced []jsonFinding `json:"introduced"`
+	Removed    []jsonFinding `json:"removed"`
+}
+
+// jsonFinding is a lint finding as lint's JSON envelope writes it:
+// 1-based positions, no byte offsets.
+type jsonFinding struct {
+	Rule      string        `json:"rule"`
+	Severity  diag.Severity `json:"severity"`
+	Message   string        `json:"message"`
+	File      string        `json:"file"`
+	Start     jsonPos       `json:"start"`
+	End       jsonPos       `json:"end"`
+	Pointer   string        `json:"pointer,omitempty"`
+	Operation string        `json:"operation,omitempty"`
+}
+
+type jsonPos struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
 }
 
 // WriteJSON writes the review as a versioned JSON document: per API the
@@ -50,7 +68,7 @@ type jsonFindings struct {
 // findings introduced and removed.
 func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonReport{Version: Version, Old: r.Old, New: r.New, Summary: r.Summarize(), APIs: []jsonAPI{},
-		Findings: jsonFindings{Introduced: orEmpty(r.Introduced), Removed: orEmpty(r.Removed)}}
+		Findings: jsonFindings{Introduced: toJSONFindings(r.Introduced), Removed: toJSONFindings(r.Removed)}}
 	for _, a := range r.APIs {
 		out.APIs = append(out.APIs, toJSONAPI(a))
 	}
@@ -84,9 +102,12 @@ func toJSONAPI(a *API) jsonAPI {
 	return j
 }
 
-func orEmpty(ds []diag.Diagnostic) []diag.Diagnostic {
-	if ds == nil {
-		return []diag.Diagnostic{}
+func toJSONFindings(ds []diag.Diagnostic) []jsonFinding {
+	out := []jsonFinding{}
+	for _, d := range ds {
+		out = append(out, jsonFinding{Rule: d.Rule, Severity: d.Severity, Message: d.Message, File: d.Span.File,
+			Start: jsonPos{d.Span.Start.Line, d.Span.Start.Col}, End: jsonPos{d.Span.End.Line, d.Span.End.Col},
+			Pointer: d.Pointer, Operation: d.Operation})
 	}
-	return ds
+	return out
 }

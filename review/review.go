@@ -94,7 +94,9 @@ func Single(label string, files []File) *Report {
 	r := &Report{New: label, OneSide: true}
 	for _, f := range files {
 		for _, api := range f.APIs {
-			r.APIs = append(r.APIs, compareAPI(f.Path, nil, api))
+			a := compareAPI(f.Path, nil, api)
+			a.Presence = Both // nothing is compared, so nothing is added
+			r.APIs = append(r.APIs, a)
 		}
 	}
 	return r
