@@ -142,7 +142,7 @@ func (b *pageBuilder) api(i int, a *API) htmlAPI {
 	}
 	var patch strings.Builder
 	for _, t := range a.Patch {
-		writeTextTarget(&patch, t)
+		writeTextTarget(&patch, t, "")
 	}
 	h.Patch = patch.String()
 	return h

@@ -93,7 +93,7 @@ func (m *markdown) api(a *API) {
 		var b strings.Builder
 		b.WriteString("\npatchOperations that deploy the change:\n\n```text\n")
 		for _, t := range a.Patch {
-			writeTextTarget(&b, t)
+			writeTextTarget(&b, t, "")
 		}
 		b.WriteString("```\n")
 		m.row(b.String())

@@ -89,22 +89,23 @@ func writeTextAPI(w io.Writer, a *API) {
 	if len(a.Patch) > 0 {
 		fmt.Fprintln(w, "  patchOperations:")
 		for _, t := range a.Patch {
-			writeTextTarget(w, t)
+			writeTextTarget(w, t, "    ")
 		}
 	}
 }
 
-func writeTextTarget(w io.Writer, t patchops.Target) {
+// writeTextTarget writes a target's patchOperations as diff's text does.
+func writeTextTarget(w io.Writer, t patchops.Target, indent string) {
 	title := "PATCH " + t.Resource
 	if t.Method != "" {
 		title += "   (" + t.Method + " " + t.Path + ")"
 	}
-	fmt.Fprintf(w, "    %s\n", title)
+	fmt.Fprintf(w, "%s%s\n", indent, title)
 	for _, op := range t.Operations {
-		fmt.Fprintf(w, "      %s\n", patchLine(op))
+		fmt.Fprintf(w, "%s  %s\n", indent, patchLine(op))
 	}
 	for _, n := range t.Notes {
-		fmt.Fprintf(w, "      note: %s\n", n)
+		fmt.Fprintf(w, "%s  note: %s\n", indent, n)
 	}
 }
 
