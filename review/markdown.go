@@ -33,18 +33,25 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	m.findings("Lint findings introduced", r.Introduced)
 	m.findings("Lint findings removed", r.Removed)
-	if m.omitted > 0 {
-		m.b.WriteString(fmt.Sprintf("\n_%s left out to stay within GitHub's comment limit; run `apigw-oas review --format html` for every cell._\n",
-			plural(m.omitted, "row", "rows")))
-	}
+	m.leftOut()
 	_, err := io.WriteString(w, m.b.String())
 	return err
 }
 
-// markdown builds a comment within the budget.
+// markdown builds a comment within the budget. Changes that do not fit
+// are summarised by kind at the end.
 type markdown struct {
 	b       strings.Builder
 	omitted int
+	kinds   []*leftOutKind
+}
+
+// leftOutKind is the changes left out that read alike: the same change
+// of the same exchange, in several operations.
+type leftOutKind struct {
+	change             Change
+	exchange, from, to string
+	operations         map[string]bool
 }
 
 // add appends s when it fits the budget; it reports whether it did.
@@ -78,14 +85,19 @@ func (m *markdown) api(a *API) {
 		open = " open"
 	}
 	if !m.add(fmt.Sprintf("\n<details%s>\n<summary><b>%s</b>: %s</summary>\n\n", open, htmlText(a.Title()), a.counts())) {
-		m.omitted += len(groups) + 1
+		for _, g := range groups {
+			m.leaveOut(g)
+		}
+		m.omitted++
 		return
 	}
 	if len(groups) > 0 {
 		m.add("| Change | Operation | Exchange | Clients | Before | After |\n| --- | --- | --- | --- | --- | --- |\n")
 		for _, g := range groups {
-			m.row(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), mdCodeText(g.Operation),
-				mdText.Replace(g.Exchange()), mdText.Replace(g.Who()), outcomeCell(g.Old), outcomeCell(g.New)))
+			if !m.add(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), mdCodeText(g.Operation),
+				mdText.Replace(g.Exchange()), mdText.Replace(g.Who()), outcomeCell(g.Old), outcomeCell(g.New))) {
+				m.leaveOut(g)
+			}
 		}
 	}
 	m.operations(a)
@@ -130,6 +142,44 @@ func (m *markdown) findings(title string, ds []diag.Diagnostic) {
 		m.row(fmt.Sprintf("| %s | %s | %s | %s |\n", d.Severity, mdCodeText(d.Span.String()), mdCodeText(d.Rule), mdText.Replace(d.Message)))
 	}
 	m.b.WriteString("\n</details>\n")
+}
+
+func (m *markdown) leaveOut(g *Group) {
+	from, to := g.Old.Label(), g.New.Label()
+	for _, k := range m.kinds {
+		if k.change == g.Change && k.exchange == g.Exchange() && k.from == from && k.to == to {
+			k.operations[g.Operation] = true
+			return
+		}
+	}
+	m.kinds = append(m.kinds, &leftOutKind{change: g.Change, exchange: g.Exchange(), from: from, to: to, operations: map[string]bool{g.Operation: true}})
+}
+
+// leftOut summarises what did not fit: the changes by kind, with how many
+// operations each concerns, and a count of the other rows.
+func (m *markdown) leftOut() {
+	if len(m.kinds) == 0 && m.omitted == 0 {
+		return
+	}
+	m.b.WriteString("\n### Left out to stay within GitHub's comment limit\n\n")
+	if len(m.kinds) > 0 {
+		m.b.WriteString("| Change | Exchange | Before | After | Operations |\n| --- | --- | --- | --- | --- |\n")
+		shown := 0
+		for _, k := range m.kinds {
+			if m.b.Len() > commentLimit-1024 {
+				break
+			}
+			fmt.Fprintf(&m.b, "| %s | %s | **%s** | **%s** | %d |\n", changeMark(k.change), mdText.Replace(k.exchange), mdText.Replace(k.from), mdText.Replace(k.to), len(k.operations))
+			shown++
+		}
+		if shown < len(m.kinds) {
+			fmt.Fprintf(&m.b, "\n%s more.\n", plural(len(m.kinds)-shown, "kind of change", "kinds of change"))
+		}
+	}
+	if m.omitted > 0 {
+		fmt.Fprintf(&m.b, "\n%s (operations added or removed, patchOperations, lint findings) left out.\n", plural(m.omitted, "other row", "other rows"))
+	}
+	m.b.WriteString("\nEvery cell is in `apigw-oas review --format html`.\n")
 }
 
 func changeMark(c Change) string {

@@ -112,7 +112,7 @@ func probes(api *model.API, op *model.Operation) []*Probe {
 // navigation) use the method; other methods come from fetch() and curl,
 // whose Accept the fetch and curl profiles carry.
 func fetchedByBrowsers(method string) bool {
-	return method == "GET" || method == "HEAD" || method == "ANY"
+	return method == "GET" || method == "ANY"
 }
 
 // simulate runs one probe and reads its outcome. It is the only place that
