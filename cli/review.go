@@ -157,7 +157,7 @@ func importAndLint(cmd *ucli.Command, files []sideFile, cfg *lint.FileConfig, op
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i], problems[i] = importAndLintFile(files[i], settings, cfg, opts)
+				out[i], problems[i] = importAndLintFile(files[i], settings, opts)
 			}
 		}()
 	}
@@ -166,6 +166,11 @@ func importAndLint(cmd *ucli.Command, files []sideFile, cfg *lint.FileConfig, op
 	}
 	close(work)
 	wg.Wait()
+	if cfg != nil { // not in the workers: Suppress records which entries were used
+		for i, f := range files {
+			cfg.Suppress(f.key, out[i].Findings)
+		}
+	}
 	failed := false
 	for _, ps := range problems {
 		for _, p := range ps {
@@ -179,15 +184,12 @@ func importAndLint(cmd *ucli.Command, files []sideFile, cfg *lint.FileConfig, op
 	return out, nil
 }
 
-func importAndLintFile(f sideFile, settings lint.Config, cfg *lint.FileConfig, opts importer.Options) (review.File, []string) {
+func importAndLintFile(f sideFile, settings lint.Config, opts importer.Options) (review.File, []string) {
 	res := importer.File(f.path, opts)
 	if f.explicit {
 		res.RequireDefinition()
 	}
 	findings := lint.File(res, rules.All, settings)
-	if cfg != nil {
-		cfg.Suppress(f.key, findings)
-	}
 	var problems []string
 	for i, d := range findings {
 		if f.rename != nil {

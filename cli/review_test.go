@@ -79,3 +79,25 @@ func gitRun(t *testing.T, args ...string) {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
+
+// The configuration applies to both sides: a rule turned off or an ignore
+// entry hides a finding from the findings introduced.
+func TestReviewUsesTheConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	old := write(t, dir, "api/old.yaml", mustRead(t, "../fixtures/review/convert-to-text-removed.old.yaml"))
+	new := write(t, dir, "api/new.yaml", mustRead(t, "../fixtures/review/convert-to-text-removed.new.yaml"))
+	config := write(t, dir, ".apigw-oas.yaml", []byte("ignore:\n  - rule: template-receives-binary\n    files: api/new.yaml\n    reason: tested\n"))
+	code, stdout, stderr := run(t, "", "review", old, new, "--config", config, "--format", "json")
+	if code != ExitFindings || !strings.Contains(stdout, `"findings_introduced": 0,`) {
+		t.Errorf("exit %d, stderr %q; want 1 with no finding introduced:\n%s", code, stderr, stdout)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

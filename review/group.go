@@ -1,5 +1,12 @@
 package review
 
+import (
+	"slices"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/clients"
+)
+
 // Group is one change seen by several clients: the same operation, payload
 // and outcomes on both sides. Text and Markdown list groups, not probes,
 // so that eight browsers losing their images is one line.
@@ -34,15 +41,9 @@ func (a *API) Changes() []*Group {
 			}
 		}
 	}
-	var sorted []*Group
-	for _, c := range []Change{Regression, Fix, Neutral} {
-		for _, g := range groups {
-			if g.Change == c {
-				sorted = append(sorted, g)
-			}
-		}
-	}
-	return sorted
+	order := map[Change]int{Regression: 0, Fix: 1, Neutral: 2}
+	slices.SortStableFunc(groups, func(a, b *Group) int { return order[a.Change] - order[b.Change] })
+	return groups
 }
 
 type groupKey struct {
@@ -54,8 +55,8 @@ type groupKey struct {
 	oldRule, newRule   string
 }
 
-// Exchange names what a group's probe sends: "request image/png",
-// "request without Content-Type (CORS preflight)", "response image/png".
+// Exchange names what a group's probes exchange: "request image/png",
+// "CORS preflight (no Content-Type)", "response image/png".
 func (g *Group) Exchange() string {
 	return exchangeName(g.Side, g.MediaType, g.Operation)
 }
@@ -66,7 +67,7 @@ func exchangeName(side Side, mediaType, operation string) string {
 		return "response " + mediaType
 	case mediaType != "":
 		return "request " + mediaType
-	case len(operation) > 8 && operation[:8] == "OPTIONS ":
+	case strings.HasPrefix(operation, "OPTIONS "):
 		return "CORS preflight (no Content-Type)"
 	}
 	return "request without Content-Type"
@@ -78,8 +79,8 @@ func (g *Group) Who() string {
 	switch {
 	case g.Side == RequestSide:
 		return "any client"
-	case len(g.Clients) == len(clientNames()):
+	case len(g.Clients) == len(clients.Profiles):
 		return "every client"
 	}
-	return joinComma(g.Clients)
+	return strings.Join(g.Clients, ", ")
 }

@@ -36,7 +36,8 @@ type htmlPage struct {
 	Summary  string
 	Clients  []clients.Profile
 	APIs     []htmlAPI
-	Worst    []htmlGroup // the regressions, listed above the grids
+	Worst    []htmlGroup // the first regressions, listed above the grids
+	More     int         // regressions not listed there
 	Panels   []htmlPanel
 	Findings [2]htmlFindings
 }
@@ -76,6 +77,10 @@ type htmlSide struct {
 
 type htmlGroup struct{ API, Text string }
 
+// maxListed bounds the list of regressions above the grids, which must
+// not push them off the first screen of a large review.
+const maxListed = 12
+
 type htmlFindings struct {
 	Title string
 	Lines []string
@@ -105,7 +110,11 @@ func buildPage(r *Report) htmlPage {
 		}
 		b.page.APIs = append(b.page.APIs, b.api(i, a))
 		for _, g := range a.Changes() {
-			if g.Change == Regression {
+			switch {
+			case g.Change != Regression:
+			case len(b.page.Worst) == maxListed:
+				b.page.More++
+			default:
 				b.page.Worst = append(b.page.Worst, htmlGroup{API: fmt.Sprintf("api-%d", i), Text: groupText(g)})
 			}
 		}

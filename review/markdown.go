@@ -19,8 +19,8 @@ const (
 // WriteMarkdown writes the review as a pull-request comment: a summary
 // line, then per API a collapsible section (open when it has regressions)
 // with a table of the changes, the operations added and removed and the
-// patchOperations, then the lint findings. Rows that would take the comment
-// past GitHub's limit are left out and counted instead.
+// patchOperations, then the lint findings. What would take the comment
+// past GitHub's limit is left out and summarised at the end.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	m := &markdown{}
 	s := r.Summarize()
@@ -91,13 +91,16 @@ func (m *markdown) api(a *API) {
 		m.omitted++
 		return
 	}
-	if len(groups) > 0 {
-		m.add("| Change | Operation | Exchange | Clients | Before | After |\n| --- | --- | --- | --- | --- | --- |\n")
+	if len(groups) > 0 && !m.add("| Change | Operation | Exchange | Clients | Before | After |\n| --- | --- | --- | --- | --- | --- |\n") {
 		for _, g := range groups {
-			if !m.add(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), mdCodeText(g.Operation),
-				mdText.Replace(g.Exchange()), mdText.Replace(g.Who()), outcomeCell(g.Old), outcomeCell(g.New))) {
-				m.leaveOut(g)
-			}
+			m.leaveOut(g)
+		}
+		groups = nil
+	}
+	for _, g := range groups {
+		if !m.add(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), mdCodeText(g.Operation),
+			mdText.Replace(g.Exchange()), mdText.Replace(g.Who()), outcomeCell(g.Old), outcomeCell(g.New))) {
+			m.leaveOut(g)
 		}
 	}
 	m.operations(a)

@@ -3,6 +3,8 @@ package review
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -156,15 +158,13 @@ func backendResponse(cfg matrix.Config, accept, mediaType string, sent []byte, b
 }
 
 func lambdaOutput(mediaType, body string, isBase64 bool) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"statusCode": 200, "headers": {"Content-Type": `)
-	b.WriteString(jsonString(mediaType))
-	b.WriteString(`}, "isBase64Encoded": `)
-	b.WriteString(map[bool]string{true: "true", false: "false"}[isBase64])
-	b.WriteString(`, "body": `)
-	b.WriteString(jsonString(body))
-	b.WriteString("}")
-	return b.Bytes()
+	out, _ := json.Marshal(struct { // a struct of strings and a bool always marshals
+		StatusCode      int               `json:"statusCode"`
+		Headers         map[string]string `json:"headers"`
+		IsBase64Encoded bool              `json:"isBase64Encoded"`
+		Body            string            `json:"body"`
+	}{200, map[string]string{"Content-Type": mediaType}, isBase64, body})
+	return out
 }
 
 // formOf names how the payload arrived: by its bytes, or by the conversion
@@ -214,7 +214,7 @@ func producedTypes(op *model.Operation) []string {
 
 func uniqueStrings(mts []model.MediaType, into []string) []string {
 	for _, m := range mts {
-		if m.IsString() && !m.Unknown && !contains(into, m.Value) {
+		if m.IsString() && !m.Unknown && !slices.Contains(into, m.Value) {
 			into = append(into, m.Value)
 		}
 	}

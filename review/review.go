@@ -76,9 +76,9 @@ const (
 	Removed Presence = "removed"
 )
 
-// Compare reviews the change from old to new. The files of a side with
-// exactly one file on each side are paired whatever their names; otherwise
-// by Key.
+// Compare reviews the change from old to new. When each side has one
+// file, the two are paired whatever their names; otherwise files pair by
+// Key.
 func Compare(oldLabel string, old []File, newLabel string, new []File) *Report {
 	r := &Report{Old: oldLabel, New: newLabel}
 	for _, p := range pairFiles(old, new) {
