@@ -45,7 +45,7 @@ type Outcome struct {
 	Form   Form `json:"form"`
 	// BinaryPayload says whether the payload is binary content (an image,
 	// a PDF), which decides how an intact payload is named.
-	BinaryPayload bool     `json:"-"`
+	BinaryPayload bool     `json:"binary_payload"`
 	Rule          string   `json:"rule"`
 	RuleSummary   string   `json:"rule_summary"`
 	Steps         []string `json:"steps"`

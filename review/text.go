@@ -75,6 +75,9 @@ func writeTextAPI(w io.Writer, a *API) {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", a.Title())
+	if a.Presence != Both {
+		fmt.Fprintf(w, "  %s\n", plural(len(a.Operations), "operation", "operations"))
+	}
 	for _, g := range a.Changes() {
 		fmt.Fprintf(w, "  %-10s  %s: %s, %s: %s -> %s\n", g.Change, g.Operation, g.Exchange(), g.Who(), g.Old.Label(), g.New.Label())
 		fmt.Fprintf(w, "      before: %s: %s\n      after:  %s: %s\n", g.Old.Rule, g.Old.RuleSummary, g.New.Rule, g.New.RuleSummary)
