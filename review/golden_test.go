@@ -71,3 +71,27 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// A definition reviewed against itself shows no change: pairing,
+// simulation and finding identity are deterministic. Run over the fixtures
+// and, when it is present, the corpus of real-world definitions.
+func TestSelfReviewShowsNoChange(t *testing.T) {
+	files, _ := filepath.Glob("../fixtures/*.*")
+	corpus, _ := filepath.Glob("../../shared/corpus/*") // third-party files, read where they are
+	checked := 0
+	for _, path := range append(files, corpus...) {
+		res := importer.File(path, importer.Options{})
+		if res.Format == "" || len(res.Diagnostics) > 0 {
+			continue // not a definition, or one that cannot be read
+		}
+		checked++
+		side := []File{{Path: path, APIs: res.APIs, Findings: lint.File(res, rules.All, lint.Defaults{})}}
+		if s := Compare(path, side, path, side).Summarize(); !s.Empty() {
+			t.Errorf("%s against itself: %+v", path, s)
+		}
+	}
+	if checked < len(files)/2 {
+		t.Errorf("only %d definitions were reviewed", checked)
+	}
+	t.Logf("%d definitions reviewed against themselves", checked)
+}
