@@ -41,8 +41,8 @@ func explainCommand() *ucli.Command {
 			"   apigw-oas explain api.yaml --path /photos/{id} --method PUT --content-type image/png --body cat.png\n" +
 			"   apigw-oas explain api.yaml --path /img --method GET --client chrome-img --lambda-output out.json --format json",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition", Required: true},
-			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method)", Required: true},
+			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition"},
+			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method)"},
 			&ucli.StringFlag{Name: "api", Usage: "the API to use when FILE holds several"},
 			&ucli.BoolFlag{Name: "request", Usage: "simulate the request side even without --content-type or --body (a request with neither, such as a CORS preflight)"},
 			&ucli.StringFlag{Name: "content-type", Usage: "the request's Content-Type"},
@@ -54,7 +54,7 @@ func explainCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "integration-body", Usage: "a file holding the integration's response body (non-proxy, http_proxy)"},
 			&ucli.StringFlag{Name: "lambda-output", Usage: "a file holding the Lambda's JSON output (aws_proxy, or a non-proxy Lambda's result)"},
 			&ucli.StringFlag{Name: "lambda-error", Usage: "the errorMessage of a non-proxy Lambda (aws) that failed"},
-			formatFlag("text", "json"),
+			formatFlag("text", "json", "html"),
 			maxSizeFlag,
 		},
 		Action: runExplain,
@@ -64,6 +64,12 @@ func explainCommand() *ucli.Command {
 func runExplain(_ context.Context, cmd *ucli.Command) error {
 	if cmd.Args().Len() != 1 {
 		return usageError("explain needs exactly one FILE")
+	}
+	if cmd.String("format") == "html" {
+		return runExplainHTML(cmd) // every operation: --path and --method are not needed
+	}
+	if err := requireOperation(cmd); err != nil {
+		return err
 	}
 	api, op, err := findOperation(cmd)
 	if err != nil {

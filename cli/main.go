@@ -78,7 +78,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
 		ErrWriter:      stderr,
 		ExitErrHandler: func(context.Context, *ucli.Command, error) {}, // Main turns errors into exit codes
 		Suggest:        true,
-		Commands:       []*ucli.Command{lintCommand(), explainCommand(), inspectCommand(), convertCommand(), diffCommand(), patchCommand(), rulesCommand(), versionCommand()},
+		Commands:       []*ucli.Command{lintCommand(), explainCommand(), reviewCommand(), inspectCommand(), convertCommand(), diffCommand(), patchCommand(), rulesCommand(), versionCommand()},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.Args().Present() {
 				return usageError("unknown command %q; run 'apigw-oas --help'", cmd.Args().First())
