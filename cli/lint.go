@@ -186,7 +186,7 @@ func importAll(cmd *ucli.Command, inputs []input, opts importer.Options) []*impo
 		}
 		// a walked file is kept when it holds a definition, or when it looked
 		// like one but could not be read (a broken definition is reported)
-		if inputs[i].explicit || res.Format != "" || len(res.Diagnostics) > 0 {
+		if inputs[i].explicit || res.IsDefinition() || len(res.Diagnostics) > 0 {
 			kept = append(kept, res)
 		}
 	}

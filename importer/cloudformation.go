@@ -18,9 +18,9 @@ const (
 	samFunction = "AWS::Serverless::Function"
 )
 
-// importCloudFormation reads a CloudFormation or SAM template.
-func importCloudFormation(c *container) {
-	for _, api := range c.cloudFormation(c.root()) {
+// importTemplate reads a CloudFormation or SAM template.
+func importTemplate(c *container) {
+	for _, api := range readTemplate(c, c.root()) {
 		c.add(api)
 	}
 }
@@ -28,8 +28,8 @@ func importCloudFormation(c *container) {
 // template is one CloudFormation template being read.
 type template struct {
 	c         *container
-	container string  // model.ContainerCloudFormation or ContainerSAM
-	resources []value // in source order
+	container model.Container // model.ContainerCloudFormation or ContainerSAM
+	resources []value         // in source order
 	byID      map[string]value
 	apis      map[string]*model.API   // by logical ID
 	order     []string                // API logical IDs in source order
@@ -37,10 +37,10 @@ type template struct {
 	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
 }
 
-// cloudFormation reads the APIs a template declares and returns them; the
+// readTemplate reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
 // service's own API).
-func (c *container) cloudFormation(root value) []*model.API {
+func readTemplate(c *container, root value) []*model.API {
 	resources := root.get("Resources")
 	if !resources.exists() {
 		return nil

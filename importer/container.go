@@ -9,15 +9,20 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// container imports one file that declares APIs around, or instead of, an
+// container is one file that declares APIs around, or instead of, an
 // OpenAPI definition: a CloudFormation or SAM template, a serverless.yml, a
 // Terraform module file, API Gateway's control-plane JSON. Each format's
-// importer reads the file's own settings and hands inline or referenced
-// OpenAPI bodies to the OpenAPI importer.
+// importer reads the file's own settings into it and hands inline or
+// referenced OpenAPI bodies to body.
 type container struct {
-	doc  *source.Document
-	refs *refs
-	res  *Result
+	doc   *source.Document
+	refs  *refs
+	diags *[]diag.Diagnostic
+	apis  []*model.API
+	// readBody imports an OpenAPI definition the container holds. The
+	// facade gives it the OpenAPI importer, so that no format's importer
+	// depends on another's.
+	readBody func(c *container, v value) *model.API
 }
 
 // root is the file's root value.
@@ -27,55 +32,22 @@ func (c *container) root() value { return value{doc: c.doc, node: c.doc.Root} }
 // that is not a map, events that are not a list) as a syntax error: the
 // file cannot be read as what it claims to be.
 func (c *container) problem(at value, format string, args ...any) {
-	c.res.Diagnostics = append(c.res.Diagnostics, diag.Diagnostic{
+	c.report(diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error, Span: at.keySpan(), Pointer: at.ptr,
 		Message: fmt.Sprintf(format, args...),
 	})
 }
 
+// report adds a diagnostic about the file.
+func (c *container) report(d diag.Diagnostic) { *c.diags = append(*c.diags, d) }
+
 // add records an API of the file.
-func (c *container) add(api *model.API) { c.res.APIs = append(c.res.APIs, api) }
+func (c *container) add(api *model.API) { c.apis = append(c.apis, api) }
 
 // body imports an OpenAPI definition written inline (a CloudFormation
 // Body, a SAM DefinitionBody, a Terraform jsonencode body). It returns nil,
 // having reported why, when the value is not an OpenAPI definition.
-func (c *container) body(v value) *model.API {
-	if v.node.Kind != source.Mapping {
-		c.problem(v, "the API definition is %s, not an OpenAPI document", describeNode(v.node))
-		return nil
-	}
-	format, version := detectIn(v)
-	switch format {
-	case formatUnknown:
-		c.problem(v, "the API definition has no \"openapi\" or \"swagger\" field")
-		return nil
-	case formatUnsupported:
-		c.problem(version, "unsupported OpenAPI version %q; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2", version.str().Raw)
-		return nil
-	}
-	c.refs.main = v.doc
-	api := importOpenAPI(v, format, version, c.refs)
-	evaluateEntries(v.doc, api.BinaryMediaTypes.Entries)
-	return api
-}
-
-// evaluateEntries reads the extension's entries that a template wrote as
-// intrinsic functions: a Fn::Join of literals becomes its string, anything
-// else is unknown.
-func evaluateEntries(doc *source.Document, entries []model.MediaType) {
-	for i := range entries {
-		e := &entries[i]
-		if e.IsString() {
-			continue
-		}
-		at, err := doc.Root.LookupPointer(e.Pointer)
-		if err != nil {
-			e.Unknown = true
-			continue
-		}
-		*e = propertyEntry(value{doc: doc, key: at.Key, node: at.Value, ptr: e.Pointer}, e.Origin, false)
-	}
-}
+func (c *container) body(v value) *model.API { return c.readBody(c, v) }
 
 // file imports an OpenAPI definition from a file a setting names
 // (DefinitionUri, Terraform's file()), under the rules $refs follow: a

@@ -1,49 +1,47 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-const (
-	formatUnknown     = ""
-	formatUnsupported = "unsupported"
-)
-
 // openAPIVersions maps the major.minor of an "openapi" field to a format.
-var openAPIVersions = map[string]string{
+var openAPIVersions = map[string]model.Format{
 	"3.0": model.FormatOpenAPI30, "3.1": model.FormatOpenAPI31, "3.2": model.FormatOpenAPI32,
 }
 
-// detect recognises an OpenAPI document by its root "openapi" or "swagger"
-// field, whatever type it was written as: "swagger: 2.0" is a YAML float.
-// A document with both is read as OpenAPI 3, which is what its "openapi"
-// field claims.
-func detect(doc *source.Document) (format string, version value) {
-	return detectIn(value{doc: doc, node: doc.Root})
-}
-
-// detectIn recognises an OpenAPI definition at root, a file's root or a
-// body inline in a container.
-func detectIn(root value) (format string, version value) {
+// detectOpenAPI recognises an OpenAPI definition at root (a file's root or
+// a body inline in a container) by its "openapi" or "swagger" field,
+// whatever type it was written as: "swagger: 2.0" is a YAML float. A
+// definition with both is read as OpenAPI 3, which is what its "openapi"
+// field claims. version is absent when root is not OpenAPI; format is ""
+// when the version is one apigw-oas does not read.
+func detectOpenAPI(root value) (format model.Format, version value) {
 	if root.node.Kind != source.Mapping {
-		return formatUnknown, value{}
+		return "", value{}
 	}
 	if v := root.get("openapi"); v.exists() {
-		if format, ok := openAPIVersions[majorMinor(v.str().Raw)]; ok {
-			return format, v
-		}
-		return formatUnsupported, v
+		return openAPIVersions[majorMinor(v.str().Raw)], v
 	}
 	if v := root.get("swagger"); v.exists() {
 		if raw := v.str().Raw; raw == "2.0" || raw == "2" {
 			return model.FormatOpenAPI2, v
 		}
-		return formatUnsupported, v
+		return "", v
 	}
-	return formatUnknown, value{}
+	return "", value{}
+}
+
+// unsupportedVersion reports an OpenAPI version apigw-oas does not read.
+func unsupportedVersion(version value) diag.Diagnostic {
+	return diag.Diagnostic{
+		Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.span(), Pointer: version.ptr,
+		Message: "unsupported OpenAPI version " + strconv.Quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2",
+	}
 }
 
 // majorMinor returns "3.1" for "3.1", "3.1.0" or "3.1.1-rc1".
@@ -64,10 +62,10 @@ func majorMinor(version string) string {
 // Resources (SAM's also the Serverless transform or AWS::Serverless::
 // types), a serverless.yml a service with functions or a provider, and
 // API Gateway's control-plane JSON its own field names.
-func detectContainer(doc *source.Document) string {
+func detectContainer(doc *source.Document) model.Container {
 	root := value{doc: doc, node: doc.Root}
 	if doc.Root.Kind != source.Mapping {
-		return formatUnknown
+		return ""
 	}
 	switch {
 	case root.get("Resources").exists() || root.get("AWSTemplateFormatVersion").exists():
@@ -81,7 +79,7 @@ func detectContainer(doc *source.Document) string {
 		(root.get("items").exists() && root.get("items").node.Kind == source.Sequence && hasResourceItems(root.get("items"))):
 		return model.ContainerAPIGateway
 	}
-	return formatUnknown
+	return ""
 }
 
 // isSAM reports whether a template uses the Serverless transform, or SAM

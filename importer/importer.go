@@ -1,12 +1,13 @@
 // Package importer finds the API Gateway APIs in a file and builds their
-// model. This first version reads OpenAPI 2.0, 3.0 and 3.1 documents in
-// JSON or YAML.
+// model. It recognises the file's format by its content (its name, for
+// Terraform) and hands it to that format's reader: OpenAPI 2.0 and 3.x,
+// CloudFormation and SAM templates, serverless.yml, Terraform, and API
+// Gateway's control-plane JSON.
 package importer
 
 import (
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -32,10 +33,14 @@ type Result struct {
 	File string
 	// Doc is the parsed file; nil when it could not be parsed.
 	Doc *source.Document
-	// Format is the detected format, "" when the file is not a definition
-	// this version understands.
-	Format string
-	APIs   []*model.API
+	// Format is the OpenAPI version of a standalone OpenAPI file; "" for
+	// any other file.
+	Format model.Format
+	// Container is the kind of file that declares APIs around, or instead
+	// of, OpenAPI (a CloudFormation template, a serverless.yml, …); "" for
+	// any other file.
+	Container model.Container
+	APIs      []*model.API
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
@@ -62,11 +67,15 @@ func (r *Result) Referenced(path string) *source.Node {
 	return r.refs.file(path)
 }
 
+// IsDefinition reports whether the file is an API definition apigw-oas
+// reads: a standalone OpenAPI file or a container.
+func (r *Result) IsDefinition() bool { return r.Format != "" || r.Container != "" }
+
 // RequireDefinition reports a file that was read but holds no API
 // definition, for commands given files by name; a directory walk skips such
 // files quietly instead.
 func (r *Result) RequireDefinition() {
-	if r.Doc != nil && r.Format == formatUnknown && len(r.Diagnostics) == 0 {
+	if r.Doc != nil && !r.IsDefinition() && len(r.Diagnostics) == 0 {
 		r.Diagnostics = append(r.Diagnostics, diag.Diagnostic{
 			Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: r.File},
 			Message: notADefinition(r.Doc),
@@ -123,33 +132,58 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	res.Doc = doc
 	r := newRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
-	format, version := detect(doc)
-	switch format {
-	case formatUnknown:
-		if kind := detectContainer(doc); kind != formatUnknown {
-			res.Format = kind
-			containerImporters[kind](&container{doc: doc, refs: r, res: res})
+	root := value{doc: doc, node: doc.Root}
+	format, version := detectOpenAPI(root)
+	switch {
+	case !version.exists():
+		if kind := detectContainer(doc); kind != "" {
+			res.Container = kind
+			c := res.container()
+			containerImporters[kind](c)
+			res.APIs = c.apis
 			diag.Sort(res.Diagnostics)
 		}
 		return res
-	case formatUnsupported:
-		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
-			Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.span(), Pointer: version.ptr,
-			Message: "unsupported OpenAPI version " + strconv.Quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2",
-		})
+	case format == "":
+		res.Diagnostics = append(res.Diagnostics, unsupportedVersion(version))
 		return res
 	}
 	res.Format = format
-	r.main = doc
-	res.APIs = []*model.API{importOpenAPI(value{doc: doc, node: doc.Root}, format, version, r)}
+	res.APIs = []*model.API{importOpenAPI(root, format, version, r, false)}
+	diag.Sort(res.Diagnostics)
+	return res
+}
+
+// container is where a container's importer puts what it reads.
+func (r *Result) container() *container {
+	return &container{doc: r.Doc, refs: r.refs, diags: &r.Diagnostics, readBody: containerBody}
+}
+
+// importTerraform reads a Terraform file. Only resources declared in this
+// file become APIs, so linting a module folder reports each API once; the
+// folder's other .tf files are read only to resolve local.x and var.x.
+func importTerraform(name string, data []byte, folder string, opts Options) *Result {
+	res := &Result{File: name}
+	doc, body, diags := parseTerraform(name, data)
+	if len(diags) > 0 {
+		res.Diagnostics = diags
+		return res
+	}
+	res.Doc = doc
+	res.refs = newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	c := res.container()
+	if readTerraform(c, body, folder, opts.maxBytes()) {
+		res.Container = model.ContainerTerraform
+	}
+	res.APIs = c.apis
 	diag.Sort(res.Diagnostics)
 	return res
 }
 
 // containerImporters read the formats detectContainer recognises.
-var containerImporters = map[string]func(c *container){
-	model.ContainerCloudFormation: importCloudFormation,
-	model.ContainerSAM:            importCloudFormation, // SAM templates are CloudFormation templates
+var containerImporters = map[model.Container]func(c *container){
+	model.ContainerCloudFormation: importTemplate,
+	model.ContainerSAM:            importTemplate, // SAM templates are CloudFormation templates
 	model.ContainerServerless:     importServerless,
 	model.ContainerAPIGateway:     importAPIGateway,
 }

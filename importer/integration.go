@@ -51,7 +51,7 @@ func (imp *openapi) integration(v value) *model.Integration {
 	in := &model.Integration{Pointer: v.ptr, Span: v.keySpan()}
 	if ref := v.get("$ref"); ref.exists() {
 		in.Ref = ref.str()
-		if v = imp.refs.follow(v); !v.exists() {
+		if v = imp.follow(v); !v.exists() {
 			return in
 		}
 	}

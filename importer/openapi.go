@@ -22,20 +22,45 @@ var methods = map[string]string{
 type openapi struct {
 	api  *model.API
 	refs *refs
+	// root is the definition, whose same-document $refs ("#/…") are
+	// relative to it.
+	root value
 	oas2 bool
+	// inContainer is set for a definition a container holds, whose binary
+	// media types may be written with intrinsic functions.
+	inContainer bool
+}
+
+// containerBody imports an OpenAPI definition a container holds. It
+// returns nil, having reported why, when the value is not an OpenAPI
+// definition.
+func containerBody(c *container, v value) *model.API {
+	if v.node.Kind != source.Mapping {
+		c.problem(v, "the API definition is %s, not an OpenAPI document", describeNode(v.node))
+		return nil
+	}
+	format, version := detectOpenAPI(v)
+	switch {
+	case !version.exists():
+		c.problem(v, "the API definition has no \"openapi\" or \"swagger\" field")
+		return nil
+	case format == "":
+		c.problem(version, "unsupported OpenAPI version %q; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2", version.str().Raw)
+		return nil
+	}
+	return importOpenAPI(v, format, version, c.refs, true)
 }
 
 // importOpenAPI imports the definition at root: a whole file, or a body
-// written inline in a container, whose same-document $refs ("#/…") are
+// a container holds (inContainer), whose same-document $refs ("#/…") are
 // relative to it.
-func importOpenAPI(root value, format string, version value, r *refs) *model.API {
-	r.local = root.node
+func importOpenAPI(root value, format model.Format, version value, r *refs, inContainer bool) *model.API {
 	imp := &openapi{
 		api: &model.API{
 			Format: format, Version: version.str(), Span: root.span(),
 			Definition: root.node, DefinitionPointer: root.ptr, DefinitionDoc: root.doc,
 		},
-		refs: r,
+		refs: r, root: root, inContainer: inContainer,
 		oas2: format == model.FormatOpenAPI2,
 	}
 	imp.binaryMediaTypes(root)
@@ -62,7 +87,20 @@ func (imp *openapi) binaryMediaTypes(root value) {
 	bmt := &imp.api.BinaryMediaTypes
 	bmt.Declared = v.str()
 	bmt.Entries = mediaTypes(v, model.FromBinaryMediaTypes)
+	if !imp.inContainer {
+		return
+	}
+	// A template may write entries as intrinsics: a Fn::Join of literals
+	// is its string, anything else is unknown.
+	for i, item := range v.items() {
+		if !bmt.Entries[i].IsString() {
+			bmt.Entries[i] = propertyEntry(item, model.FromBinaryMediaTypes, false)
+		}
+	}
 }
+
+// follow resolves v while it is a $ref, relative to the definition.
+func (imp *openapi) follow(v value) value { return imp.refs.follow(imp.root, v) }
 
 // scan walks the whole document once, for what can be written anywhere: the
 // binary-media-types extension away from the root, where API Gateway
@@ -83,7 +121,7 @@ func (imp *openapi) scan(root value) {
 }
 
 func (imp *openapi) pathItem(path value) {
-	item := imp.refs.follow(path)
+	item := imp.follow(path)
 	for _, m := range item.entries() {
 		method, ok := methods[m.key.Value] // OpenAPI keys are case-sensitive: "GET" is not an operation
 		if !ok || m.node.Kind != source.Mapping {
@@ -106,7 +144,7 @@ func (imp *openapi) operation(path, method string, m, item value) *model.Operati
 		}
 		op.Accepts = consumes
 	} else {
-		op.Accepts = mediaTypeKeys(imp.refs.follow(m.get("requestBody")).get("content"), model.FromRequestBody)
+		op.Accepts = mediaTypeKeys(imp.follow(m.get("requestBody")).get("content"), model.FromRequestBody)
 		op.Legacy = model.Legacy{Consumes: consumes, Produces: produces}
 	}
 	for _, r := range m.get("responses").entries() {
@@ -124,7 +162,7 @@ func (imp *openapi) operation(path, method string, m, item value) *model.Operati
 func (imp *openapi) takesBody(m, item value) bool {
 	for _, params := range []value{m.get("parameters"), item.get("parameters")} {
 		for _, p := range params.items() {
-			in := imp.refs.follow(p).get("in").str().Raw
+			in := imp.follow(p).get("in").str().Raw
 			if in == "body" || in == "formData" {
 				return true
 			}
@@ -140,7 +178,7 @@ func (imp *openapi) response(r value, produces []model.MediaType) *model.Respons
 	resp := &model.Response{Status: r.keyField()}
 	switch {
 	case !imp.oas2:
-		resp.Produces = mediaTypeKeys(imp.refs.follow(r).get("content"), model.FromResponseContent)
+		resp.Produces = mediaTypeKeys(imp.follow(r).get("content"), model.FromResponseContent)
 	case r.key.Value != "204" && r.key.Value != "304":
 		resp.Produces = produces
 	}

@@ -26,12 +26,7 @@ type refs struct {
 	docs     map[string]*source.Document // files already read, by resolved path
 	failed   map[string]string           // files that could not be read, and why
 	reported map[*source.Node]bool       // $refs already reported
-	// main is the file being imported and local the definition in it being
-	// imported, the root of its same-document $refs ("#/…"): the file's
-	// root, or a body inline in a container.
-	main  *source.Document
-	local *source.Node
-	diags *[]diag.Diagnostic
+	diags    *[]diag.Diagnostic
 }
 
 func newRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *refs {
@@ -58,9 +53,11 @@ func resolvePath(path string) string {
 	return abs
 }
 
-// follow resolves v while it is a {"$ref": …} mapping. On failure it reports
-// a diagnostic and returns an absent value.
-func (r *refs) follow(v value) value {
+// follow resolves v while it is a {"$ref": …} mapping. Same-document
+// $refs ("#/…") in definition's file are relative to definition: the
+// file's root, or a body inline in a container. On failure it reports a
+// diagnostic and returns an absent value.
+func (r *refs) follow(definition, v value) value {
 	for hop := 0; ; hop++ {
 		ref := v.get("$ref")
 		if !ref.exists() {
@@ -70,7 +67,7 @@ func (r *refs) follow(v value) value {
 			r.report(ref, fmt.Sprintf("$ref chain longer than %d links (a cycle?)", maxRefHops))
 			return value{}
 		}
-		target, ok := r.resolve(ref)
+		target, ok := r.resolve(definition, ref)
 		if !ok {
 			return value{}
 		}
@@ -80,7 +77,7 @@ func (r *refs) follow(v value) value {
 }
 
 // resolve finds the node a $ref names.
-func (r *refs) resolve(ref value) (value, bool) {
+func (r *refs) resolve(definition, ref value) (value, bool) {
 	if !ref.node.IsString() {
 		r.report(ref, "$ref must be a string")
 		return value{}, false
@@ -103,8 +100,8 @@ func (r *refs) resolve(ref value) (value, bool) {
 		}
 	}
 	root := doc.Root
-	if doc == r.main && r.local != nil {
-		root = r.local
+	if doc == definition.doc {
+		root = definition.node
 	}
 	entry, err := root.LookupPointer(fragment)
 	if err != nil {

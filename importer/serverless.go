@@ -183,7 +183,7 @@ func (s *service) resources(res value) []*model.API {
 			s.c.problem(section, "resources must be a map with Resources (CloudFormation), not %s", describeNode(section.node))
 			continue
 		}
-		for _, api := range s.c.cloudFormation(section) {
+		for _, api := range readTemplate(s.c, section) {
 			if api.Name == slsRESTAPIName {
 				s.mergeOverride(section, api)
 				continue

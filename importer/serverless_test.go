@@ -19,8 +19,8 @@ func slsImport(t *testing.T, src string) []*model.API {
 	if len(res.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", res.Diagnostics)
 	}
-	if res.Format != model.ContainerServerless {
-		t.Fatalf("format %q, want serverless", res.Format)
+	if res.Container != model.ContainerServerless {
+		t.Fatalf("container %q, want serverless", res.Container)
 	}
 	return res.APIs
 }
@@ -775,8 +775,8 @@ func TestServerlessCorpus(t *testing.T) {
 				t.Fatal("a corpus file this test does not know")
 			}
 			res := File(path, Options{})
-			if res.Format != model.ContainerServerless || len(res.Diagnostics) > 0 {
-				t.Fatalf("format %q, diagnostics %v", res.Format, res.Diagnostics)
+			if res.Container != model.ContainerServerless || len(res.Diagnostics) > 0 {
+				t.Fatalf("container %q, diagnostics %v", res.Container, res.Diagnostics)
 			}
 			var ops, generated int
 			var binary []string

@@ -35,32 +35,29 @@ const tagTerraform = "!terraform"
 // YAML and JSON: hclsyntax and the tree builder recurse per level.
 const maxHCLNesting = 1000
 
-// importTerraform reads a Terraform file. Only resources declared in this
-// file become APIs, so linting a module folder reports each API once; the
-// folder's other .tf files are read only to resolve local.x and var.x.
-func importTerraform(name string, data []byte, folder string, opts Options) *Result {
-	res := &Result{File: name}
+// parseTerraform parses a .tf file; its document has no tree yet.
+func parseTerraform(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
-		res.Diagnostics = diag.FromSource(err)
-		return res
+		return nil, nil, diag.FromSource(err)
 	}
 	body, diags := parseHCL(doc)
 	if len(diags) > 0 {
-		res.Diagnostics = diags
-		return res
+		return nil, nil, diags
 	}
-	mod := newModule(folder, opts.maxBytes())
-	main := mod.add(doc, body)
-	res.Doc = doc
-	res.refs = newRefs(folder, opts.maxBytes(), &res.Diagnostics)
-	t := &terraform{c: &container{doc: doc, refs: res.refs, res: res}, mod: mod, file: main}
+	return doc, body, nil
+}
+
+// readTerraform reads the APIs of a parsed .tf file, the container's
+// document, and reports whether the file declares one. Only resources
+// declared in this file become APIs, so linting a module folder reports
+// each API once; the folder's other .tf files are read only to resolve
+// local.x and var.x.
+func readTerraform(c *container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
+	mod := newModule(folder, maxBytes)
+	t := &terraform{c: c, mod: mod, file: mod.add(c.doc, body)}
 	t.importAPIs()
-	if t.declaresAPI() {
-		res.Format = model.ContainerTerraform
-	}
-	diag.Sort(res.Diagnostics)
-	return res
+	return t.declaresAPI()
 }
 
 // parseHCL parses a document's text as HCL native syntax. Syntax errors

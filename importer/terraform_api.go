@@ -218,7 +218,7 @@ func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at value) *model.A
 	if err != nil {
 		for _, d := range diag.FromSource(err) {
 			d.Span.Start, d.Span.End = shift(d.Span.Start), shift(d.Span.End)
-			t.c.res.Diagnostics = append(t.c.res.Diagnostics, d)
+			t.c.report(d)
 		}
 		return nil
 	}

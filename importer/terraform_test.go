@@ -482,8 +482,8 @@ func TestTerraformSyntaxErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			res := Bytes("main.tf", []byte(c.src), "", Options{})
-			if len(res.APIs) > 0 || res.Format != "" {
-				t.Errorf("APIs %d, format %q", len(res.APIs), res.Format)
+			if len(res.APIs) > 0 || res.IsDefinition() {
+				t.Errorf("APIs %d, container %q", len(res.APIs), res.Container)
 			}
 			if len(res.Diagnostics) == 0 {
 				t.Fatal("no diagnostic")
@@ -682,21 +682,21 @@ resource "aws_api_gateway_integration" "options" {
 		t.Errorf("integration %+v", in)
 	}
 	other := tfModule(t, "options.tf", files)
-	if len(other.APIs) != 0 || other.Format != "" || len(other.Diagnostics) != 0 {
-		t.Errorf("options.tf: %d APIs, format %q, %v", len(other.APIs), other.Format, other.Diagnostics)
+	if len(other.APIs) != 0 || other.IsDefinition() || len(other.Diagnostics) != 0 {
+		t.Errorf("options.tf: %d APIs, container %q, %v", len(other.APIs), other.Container, other.Diagnostics)
 	}
 }
 
 // A file that declares an API is a Terraform definition even when the API
 // is not read (a WebSocket API); one that declares none is not.
 func TestTerraformFormat(t *testing.T) {
-	for src, want := range map[string]string{
+	for src, want := range map[string]model.Container{
 		`resource "aws_apigatewayv2_api" "ws" { protocol_type = "WEBSOCKET" }`: model.ContainerTerraform,
 		`variable "x" { default = 1 }`:                                         "",
 		`resource "aws_api_gateway_rest_api" "a" {}`:                           model.ContainerTerraform,
 	} {
-		if res := Bytes("main.tf", []byte(src), "", Options{}); res.Format != want || len(res.Diagnostics) > 0 {
-			t.Errorf("%s: format %q, want %q (%v)", src, res.Format, want, res.Diagnostics)
+		if res := Bytes("main.tf", []byte(src), "", Options{}); res.Container != want || res.Format != "" || len(res.Diagnostics) > 0 {
+			t.Errorf("%s: container %q, format %q, want %q (%v)", src, res.Container, res.Format, want, res.Diagnostics)
 		}
 	}
 }
