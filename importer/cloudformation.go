@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -19,18 +20,18 @@ const (
 )
 
 // importTemplate reads a CloudFormation or SAM template.
-func importTemplate(c *container) {
-	for _, api := range readTemplate(c, c.root()) {
-		c.add(api)
+func importTemplate(c *read.Container) {
+	for _, api := range readTemplate(c, c.Root()) {
+		c.Add(api)
 	}
 }
 
 // template is one CloudFormation template being read.
 type template struct {
-	c         *container
+	c         *read.Container
 	container model.Container // model.ContainerCloudFormation or ContainerSAM
-	resources []value         // in source order
-	byID      map[string]value
+	resources []read.Value    // in source order
+	byID      map[string]read.Value
 	apis      map[string]*model.API   // by logical ID
 	order     []string                // API logical IDs in source order
 	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path
@@ -40,28 +41,28 @@ type template struct {
 // readTemplate reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
 // service's own API).
-func readTemplate(c *container, root value) []*model.API {
-	resources := root.get("Resources")
-	if !resources.exists() {
+func readTemplate(c *read.Container, root read.Value) []*model.API {
+	resources := root.Get("Resources")
+	if !resources.Exists() {
 		return nil
 	}
-	if resources.node.Kind != source.Mapping {
-		c.problem(resources, "Resources must be a map of logical IDs to resources, not %s", describeNode(resources.node))
+	if resources.Node.Kind != source.Mapping {
+		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", read.DescribeNode(resources.Node))
 		return nil
 	}
-	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
+	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
 	if isSAM(root) {
 		t.container = model.ContainerSAM
 	}
-	for _, r := range resources.entries() {
-		if r.node.Kind != source.Mapping {
-			c.problem(r, "resource %s must be a map with a Type, not %s", r.key.Value, describeNode(r.node))
+	for _, r := range resources.Entries() {
+		if r.Node.Kind != source.Mapping {
+			c.Problem(r, "resource %s must be a map with a Type, not %s", r.Key.Value, read.DescribeNode(r.Node))
 			continue
 		}
 		t.resources = append(t.resources, r)
-		t.byID[r.key.Value] = r
+		t.byID[r.Key.Value] = r
 	}
-	globals := root.get("Globals")
+	globals := root.Get("Globals")
 	for _, r := range t.resources {
 		switch typeOf(r) {
 		case cfnRestAPI:
@@ -69,9 +70,9 @@ func readTemplate(c *container, root value) []*model.API {
 		case cfnV2API:
 			t.v2API(r)
 		case samAPI:
-			t.samAPI(r, globals.get("Api"), model.RESTAPI)
+			t.samAPI(r, globals.Get("Api"), model.RESTAPI)
 		case samHTTPAPI:
-			t.samAPI(r, globals.get("HttpApi"), model.HTTPAPI)
+			t.samAPI(r, globals.Get("HttpApi"), model.HTTPAPI)
 		}
 	}
 	for _, r := range t.resources {
@@ -90,8 +91,8 @@ func readTemplate(c *container, root value) []*model.API {
 	return out
 }
 
-func typeOf(r value) string {
-	if t := r.get("Type").node; t.IsString() {
+func typeOf(r read.Value) string {
+	if t := r.Get("Type").Node; t.IsString() {
 		return t.Value
 	}
 	return ""
@@ -99,30 +100,30 @@ func typeOf(r value) string {
 
 // newAPI records an API of the template. body, when it exists, is the
 // inline OpenAPI definition the API is built from.
-func (t *template) newAPI(r, body value, kind model.Kind) *model.API {
+func (t *template) newAPI(r, body read.Value, kind model.Kind) *model.API {
 	var api *model.API
-	if body.exists() {
-		api = t.c.body(body)
+	if body.Exists() {
+		api = t.c.Body(body)
 	}
 	return t.record(r, api, kind)
 }
 
 // record records an API of the template, read from a definition or (nil)
 // built from resources alone.
-func (t *template) record(r value, api *model.API, kind model.Kind) *model.API {
+func (t *template) record(r read.Value, api *model.API, kind model.Kind) *model.API {
 	if api == nil {
-		api = &model.API{Span: r.keySpan()}
+		api = &model.API{Span: r.KeySpan()}
 	}
-	api.Name, api.Container = r.key.Value, t.container
+	api.Name, api.Container = r.Key.Value, t.container
 	// The resource type decides, unless a RestApi's body is plainly an
 	// HTTP API's (x-amazon-apigateway-cors, payloadFormatVersion): then
 	// the body's own evidence stands.
 	if kind == model.HTTPAPI || api.Kind != model.HTTPAPI {
 		api.Kind = kind
-		api.KindEvidence = model.Evidence{Reason: typeOf(r) + " is " + kindName(kind), Pointer: r.get("Type").ptr, Span: r.get("Type").span()}
+		api.KindEvidence = model.Evidence{Reason: typeOf(r) + " is " + kindName(kind), Pointer: r.Get("Type").Ptr, Span: r.Get("Type").Span()}
 	}
-	t.apis[r.key.Value] = api
-	t.order = append(t.order, r.key.Value)
+	t.apis[r.Key.Value] = api
+	t.order = append(t.order, r.Key.Value)
 	return api
 }
 
@@ -135,67 +136,41 @@ func kindName(k model.Kind) string {
 
 // restAPI reads AWS::ApiGateway::RestApi: its binary media types are the
 // union of the BinaryMediaTypes property and the Body's extension.
-func (t *template) restAPI(r value) {
-	props := r.get("Properties")
-	api := t.newAPI(r, props.get("Body"), model.RESTAPI)
-	if s3 := props.get("BodyS3Location"); s3.exists() {
-		api.Elsewhere = s3.str()
+func (t *template) restAPI(r read.Value) {
+	props := r.Get("Properties")
+	api := t.newAPI(r, props.Get("Body"), model.RESTAPI)
+	if s3 := props.Get("BodyS3Location"); s3.Exists() {
+		api.Elsewhere = s3.Str()
 	}
-	addProperty(api, props.get("BinaryMediaTypes"), model.FromCloudFormation, false)
+	read.AddProperty(api, props.Get("BinaryMediaTypes"), model.FromCloudFormation, false)
 }
 
 // v2API reads AWS::ApiGatewayV2::Api: an HTTP API (WebSocket APIs carry no
 // HTTP payloads and are left out).
-func (t *template) v2API(r value) {
-	props := r.get("Properties")
-	if p, ok := literal(props.get("ProtocolType")); ok && strings.EqualFold(p, "WEBSOCKET") {
+func (t *template) v2API(r read.Value) {
+	props := r.Get("Properties")
+	if p, ok := read.Evaluate(props.Get("ProtocolType")); ok && strings.EqualFold(p, "WEBSOCKET") {
 		return
 	}
-	api := t.newAPI(r, props.get("Body"), model.HTTPAPI)
-	if s3 := props.get("BodyS3Location"); s3.exists() {
-		api.Elsewhere = s3.str()
+	api := t.newAPI(r, props.Get("Body"), model.HTTPAPI)
+	if s3 := props.Get("BodyS3Location"); s3.Exists() {
+		api.Elsewhere = s3.Str()
 	}
 }
 
-// addProperty adds a container's binary-media-types setting to an API.
-// Entries that are intrinsics are evaluated where they are literals (a
-// Fn::Join of strings) and otherwise kept as unknown; a whole list written
-// as an intrinsic is one unknown entry. unescape applies SAM's documented
-// "~1" → "/".
-func addProperty(api *model.API, v value, origin model.Origin, unescape bool) {
-	if !v.exists() {
-		return
+// isSAM reports whether a template uses the Serverless transform, or SAM
+// resource types without declaring it (SAM's own test inputs do).
+func isSAM(root read.Value) bool {
+	t := root.Get("Transform")
+	for _, v := range append(t.Items(), t) {
+		if v.Node != nil && v.Node.IsString() && strings.HasPrefix(v.Node.Value, "AWS::Serverless") {
+			return true
+		}
 	}
-	api.BinaryMediaTypes.Property = v.str()
-	api.BinaryMediaTypes.Entries = append(api.BinaryMediaTypes.Entries, propertyEntries(v, origin, unescape)...)
-}
-
-// propertyEntries reads the entries of a binary-media-types property.
-func propertyEntries(v value, origin model.Origin, unescape bool) []model.MediaType {
-	items := v.items()
-	if _, _, isIntrinsic := intrinsic(v); isIntrinsic || v.node.Kind != source.Sequence {
-		items = []value{v}
+	for _, r := range root.Get("Resources").Entries() {
+		if typ := r.Get("Type").Node; typ.IsString() && strings.HasPrefix(typ.Value, "AWS::Serverless::") {
+			return true
+		}
 	}
-	var out []model.MediaType
-	for _, item := range items {
-		out = append(out, propertyEntry(item, origin, unescape))
-	}
-	return out
-}
-
-func propertyEntry(item value, origin model.Origin, unescape bool) model.MediaType {
-	e := model.MediaType{Field: item.str(), Origin: origin}
-	s, ok := literal(item)
-	if !ok {
-		e.Unknown = true
-		return e
-	}
-	if _, _, isIntrinsic := intrinsic(item); isIntrinsic {
-		e.Tag, e.Raw = source.TagStr, s // evaluated: the value API Gateway receives
-	}
-	e.Value = s
-	if unescape {
-		e.Value = strings.ReplaceAll(s, "~1", "/")
-	}
-	return e
+	return false
 }

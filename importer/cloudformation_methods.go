@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -10,29 +11,29 @@ import (
 // RestApiId names, at the path its ResourceId's chain of
 // AWS::ApiGateway::Resource spells. A method whose API or path cannot be
 // known (an imported or conditional ID) is left out.
-func (t *template) method(r value) {
-	props := r.get("Properties")
-	apiID, _, ok := refTarget(props.get("RestApiId"))
+func (t *template) method(r read.Value) {
+	props := r.Get("Properties")
+	apiID, _, ok := read.RefTarget(props.Get("RestApiId"))
 	api := t.apis[apiID]
 	if !ok || api == nil {
 		return
 	}
-	path, ok := t.resourcePath(props.get("ResourceId"), 0)
-	method, known := literal(props.get("HttpMethod"))
+	path, ok := t.resourcePath(props.Get("ResourceId"), 0)
+	method, known := read.Evaluate(props.Get("HttpMethod"))
 	if !ok || !known {
 		return
 	}
-	op := &model.Operation{Path: path, Method: strings.ToUpper(method), Pointer: r.ptr, Span: r.keySpan()}
-	for _, m := range props.get("RequestModels").entries() {
-		op.Accepts = append(op.Accepts, model.MediaType{Field: m.keyField(), Origin: model.FromRequestModels})
+	op := &model.Operation{Path: path, Method: strings.ToUpper(method), Pointer: r.Ptr, Span: r.KeySpan()}
+	for _, m := range props.Get("RequestModels").Entries() {
+		op.Accepts = append(op.Accepts, model.MediaType{Field: m.KeyField(), Origin: model.FromRequestModels})
 	}
-	for _, mr := range props.get("MethodResponses").items() {
+	for _, mr := range props.Get("MethodResponses").Items() {
 		op.Responses = append(op.Responses, &model.Response{
-			Status:   mr.get("StatusCode").str(),
-			Produces: mediaTypeKeys(mr.get("ResponseModels"), model.FromResponseModels),
+			Status:   mr.Get("StatusCode").Str(),
+			Produces: read.MediaTypeKeys(mr.Get("ResponseModels"), model.FromResponseModels),
 		})
 	}
-	if integ := props.get("Integration"); integ.exists() {
+	if integ := props.Get("Integration"); integ.Exists() {
 		op.Integration = cfnIntegration(integ)
 	}
 	api.Operations = append(api.Operations, op)
@@ -42,11 +43,11 @@ func (t *template) method(r value) {
 // IntegrationResponses are a list whose SelectionPattern plays the part of
 // the OpenAPI extension's response key; without one, a response is the
 // default.
-func cfnIntegration(v value) *model.Integration {
-	in := &model.Integration{Pointer: v.ptr, Span: v.keySpan()}
-	integrationSettings(in, v, pascalKeys)
-	for _, item := range v.get("IntegrationResponses").items() {
-		in.Responses = append(in.Responses, listedResponse(item, "SelectionPattern", pascalKeys))
+func cfnIntegration(v read.Value) *model.Integration {
+	in := &model.Integration{Pointer: v.Ptr, Span: v.KeySpan()}
+	read.IntegrationSettings(in, v, read.PascalKeys)
+	for _, item := range v.Get("IntegrationResponses").Items() {
+		in.Responses = append(in.Responses, read.ListedResponse(item, "SelectionPattern", read.PascalKeys))
 	}
 	return in
 }
@@ -54,8 +55,8 @@ func cfnIntegration(v value) *model.Integration {
 // resourcePath is the path of the resource an ID value names: the API's
 // root (GetAtt Api.RootResourceId) or an AWS::ApiGateway::Resource, whose
 // PathParts are joined up its ParentId chain.
-func (t *template) resourcePath(id value, depth int) (string, bool) {
-	target, attr, ok := refTarget(id)
+func (t *template) resourcePath(id read.Value, depth int) (string, bool) {
+	target, attr, ok := read.RefTarget(id)
 	switch {
 	case !ok || depth > 64: // 64 levels: a cycle of ParentIds
 		return "", false
@@ -69,9 +70,9 @@ func (t *template) resourcePath(id value, depth int) (string, bool) {
 	if !found || typeOf(r) != cfnResource {
 		return "", false
 	}
-	props := r.get("Properties")
-	part, known := literal(props.get("PathPart"))
-	parent, ok := t.resourcePath(props.get("ParentId"), depth+1)
+	props := r.Get("Properties")
+	part, known := read.Evaluate(props.Get("PathPart"))
+	parent, ok := t.resourcePath(props.Get("ParentId"), depth+1)
 	if !known || !ok {
 		t.paths[target] = ""
 		return "", false
@@ -79,10 +80,4 @@ func (t *template) resourcePath(id value, depth int) (string, bool) {
 	p := strings.TrimSuffix(parent, "/") + "/" + part
 	t.paths[target] = p
 	return p, true
-}
-
-// synthesized is a setting the deployment tool writes itself, placed on
-// the setting that makes it do so.
-func synthesized(at value, text string) model.Field[string] {
-	return model.Field[string]{Value: text, Raw: text, Tag: "!!str", Set: true, Pointer: at.ptr, Span: at.keySpan()}
 }

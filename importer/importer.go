@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -44,16 +45,16 @@ type Result struct {
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
-	refs        *refs
+	refs        *read.Refs
 }
 
 // Location is the file's absolute path, against which relative $refs are
 // resolved; "" for standard input.
 func (r *Result) Location() string {
-	if r.refs == nil || r.refs.root == "" {
+	if r.refs == nil || r.refs.Folder == "" {
 		return ""
 	}
-	return resolvePath(r.File)
+	return read.ResolvePath(r.File)
 }
 
 // Referenced returns the root of another file, given by absolute path, if
@@ -64,7 +65,7 @@ func (r *Result) Referenced(path string) *source.Node {
 	if r.refs == nil {
 		return nil
 	}
-	return r.refs.file(path)
+	return r.refs.File(path)
 }
 
 // IsDefinition reports whether the file is an API definition apigw-oas
@@ -130,17 +131,17 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	// A document with duplicate keys is still imported (its last keys win)
 	// so users see everything wrong with it at once.
 	res.Doc = doc
-	r := newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	r := read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
-	root := value{doc: doc, node: doc.Root}
+	root := read.Value{Doc: doc, Node: doc.Root}
 	format, version := detectOpenAPI(root)
 	switch {
-	case !version.exists():
+	case !version.Exists():
 		if kind := detectContainer(doc); kind != "" {
 			res.Container = kind
 			c := res.container()
 			containerImporters[kind](c)
-			res.APIs = c.apis
+			res.APIs = c.APIs
 			diag.Sort(res.Diagnostics)
 		}
 		return res
@@ -155,8 +156,8 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 }
 
 // container is where a container's importer puts what it reads.
-func (r *Result) container() *container {
-	return &container{doc: r.Doc, refs: r.refs, diags: &r.Diagnostics, readBody: containerBody}
+func (r *Result) container() *read.Container {
+	return &read.Container{Doc: r.Doc, Refs: r.refs, Diagnostics: &r.Diagnostics, ReadBody: containerBody}
 }
 
 // importTerraform reads a Terraform file. Only resources declared in this
@@ -170,18 +171,18 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 		return res
 	}
 	res.Doc = doc
-	res.refs = newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	c := res.container()
 	if readTerraform(c, body, folder, opts.maxBytes()) {
 		res.Container = model.ContainerTerraform
 	}
-	res.APIs = c.apis
+	res.APIs = c.APIs
 	diag.Sort(res.Diagnostics)
 	return res
 }
 
 // containerImporters read the formats detectContainer recognises.
-var containerImporters = map[model.Container]func(c *container){
+var containerImporters = map[model.Container]func(c *read.Container){
 	model.ContainerCloudFormation: importTemplate,
 	model.ContainerSAM:            importTemplate, // SAM templates are CloudFormation templates
 	model.ContainerServerless:     importServerless,

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -14,7 +15,7 @@ const integrationsRefPrefix = "#/components/x-amazon-apigateway-integrations/"
 // integrations written as $refs to components, or the
 // x-amazon-apigateway-cors extension; without any of those, the
 // definition is what import-rest-api makes of it: a REST API.
-func detectKind(api *model.API, root value) (model.Kind, model.Evidence) {
+func detectKind(api *model.API, root read.Value) (model.Kind, model.Evidence) {
 	for _, op := range api.Operations {
 		in := op.Integration
 		if in == nil {
@@ -40,8 +41,8 @@ func detectKind(api *model.API, root value) (model.Kind, model.Evidence) {
 			}
 		}
 	}
-	if cors := root.get("x-amazon-apigateway-cors"); cors.exists() {
-		return model.HTTPAPI, model.Evidence{Reason: "x-amazon-apigateway-cors is an HTTP API extension", Pointer: cors.ptr, Span: cors.keySpan()}
+	if cors := root.Get("x-amazon-apigateway-cors"); cors.Exists() {
+		return model.HTTPAPI, model.Evidence{Reason: "x-amazon-apigateway-cors is an HTTP API extension", Pointer: cors.Ptr, Span: cors.KeySpan()}
 	}
 	return model.RESTAPI, restEvidence(api)
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -21,10 +22,10 @@ var methods = map[string]string{
 // openapi imports one OpenAPI 2.0 or 3.x document.
 type openapi struct {
 	api  *model.API
-	refs *refs
+	refs *read.Refs
 	// root is the definition, whose same-document $refs ("#/…") are
 	// relative to it.
-	root value
+	root read.Value
 	oas2 bool
 	// inContainer is set for a definition a container holds, whose binary
 	// media types may be written with intrinsic functions.
@@ -34,123 +35,123 @@ type openapi struct {
 // containerBody imports an OpenAPI definition a container holds. It
 // returns nil, having reported why, when the value is not an OpenAPI
 // definition.
-func containerBody(c *container, v value) *model.API {
-	if v.node.Kind != source.Mapping {
-		c.problem(v, "the API definition is %s, not an OpenAPI document", describeNode(v.node))
+func containerBody(c *read.Container, v read.Value) *model.API {
+	if v.Node.Kind != source.Mapping {
+		c.Problem(v, "the API definition is %s, not an OpenAPI document", read.DescribeNode(v.Node))
 		return nil
 	}
 	format, version := detectOpenAPI(v)
 	switch {
-	case !version.exists():
-		c.problem(v, "the API definition has no \"openapi\" or \"swagger\" field")
+	case !version.Exists():
+		c.Problem(v, "the API definition has no \"openapi\" or \"swagger\" field")
 		return nil
 	case format == "":
-		c.problem(version, "unsupported OpenAPI version %q; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2", version.str().Raw)
+		c.Problem(version, "unsupported OpenAPI version %q; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2", version.Str().Raw)
 		return nil
 	}
-	return importOpenAPI(v, format, version, c.refs, true)
+	return importOpenAPI(v, format, version, c.Refs, true)
 }
 
 // importOpenAPI imports the definition at root: a whole file, or a body
 // a container holds (inContainer), whose same-document $refs ("#/…") are
 // relative to it.
-func importOpenAPI(root value, format model.Format, version value, r *refs, inContainer bool) *model.API {
+func importOpenAPI(root read.Value, format model.Format, version read.Value, r *read.Refs, inContainer bool) *model.API {
 	imp := &openapi{
 		api: &model.API{
-			Format: format, Version: version.str(), Span: root.span(),
-			Definition: root.node, DefinitionPointer: root.ptr, DefinitionDoc: root.doc,
+			Format: format, Version: version.Str(), Span: root.Span(),
+			Definition: root.Node, DefinitionPointer: root.Ptr, DefinitionDoc: root.Doc,
 		},
 		refs: r, root: root, inContainer: inContainer,
 		oas2: format == model.FormatOpenAPI2,
 	}
 	imp.binaryMediaTypes(root)
-	consumes := mediaTypes(root.get("consumes"), model.FromRootConsumes)
-	produces := mediaTypes(root.get("produces"), model.FromRootProduces)
+	consumes := read.MediaTypes(root.Get("consumes"), model.FromRootConsumes)
+	produces := read.MediaTypes(root.Get("produces"), model.FromRootProduces)
 	if imp.oas2 {
 		imp.api.Consumes, imp.api.Produces = consumes, produces
 	} else {
 		imp.api.Legacy = model.Legacy{Consumes: consumes, Produces: produces}
 	}
 	imp.scan(root)
-	for _, path := range root.get("paths").entries() {
+	for _, path := range root.Get("paths").Entries() {
 		imp.pathItem(path)
 	}
 	imp.api.Kind, imp.api.KindEvidence = detectKind(imp.api, root)
 	return imp.api
 }
 
-func (imp *openapi) binaryMediaTypes(root value) {
-	v := root.get(binaryMediaTypesKey)
-	if !v.exists() {
+func (imp *openapi) binaryMediaTypes(root read.Value) {
+	v := root.Get(binaryMediaTypesKey)
+	if !v.Exists() {
 		return
 	}
 	bmt := &imp.api.BinaryMediaTypes
-	bmt.Declared = v.str()
-	bmt.Entries = mediaTypes(v, model.FromBinaryMediaTypes)
+	bmt.Declared = v.Str()
+	bmt.Entries = read.MediaTypes(v, model.FromBinaryMediaTypes)
 	if !imp.inContainer {
 		return
 	}
 	// A template may write entries as intrinsics: a Fn::Join of literals
 	// is its string, anything else is unknown.
-	for i, item := range v.items() {
+	for i, item := range v.Items() {
 		if !bmt.Entries[i].IsString() {
-			bmt.Entries[i] = propertyEntry(item, model.FromBinaryMediaTypes, false)
+			bmt.Entries[i] = read.PropertyEntry(item, model.FromBinaryMediaTypes, false)
 		}
 	}
 }
 
 // follow resolves v while it is a $ref, relative to the definition.
-func (imp *openapi) follow(v value) value { return imp.refs.follow(imp.root, v) }
+func (imp *openapi) follow(v read.Value) read.Value { return imp.refs.Follow(imp.root, v) }
 
 // scan walks the whole document once, for what can be written anywhere: the
 // binary-media-types extension away from the root, where API Gateway
 // ignores it, and $refs that must not be followed.
-func (imp *openapi) scan(root value) {
-	doc := root.doc
-	walkEntries(doc, root.node, func(k, v *source.Node, tokens []string) {
+func (imp *openapi) scan(root read.Value) {
+	doc := root.Doc
+	read.WalkEntries(doc, root.Node, func(k, v *source.Node, tokens []string) {
 		switch {
 		case k.Value == binaryMediaTypesKey && len(tokens) > 1:
-			at := value{doc: doc, key: k, node: v, ptr: root.ptr + source.Pointer(tokens...)}
+			at := read.Value{Doc: doc, Key: k, Node: v, Ptr: root.Ptr + source.Pointer(tokens...)}
 			imp.api.BinaryMediaTypes.Misplaced = append(imp.api.BinaryMediaTypes.Misplaced, model.Misplaced{
-				Pointer: at.ptr, Span: at.keySpan(), Entries: mediaTypes(at, model.FromBinaryMediaTypes),
+				Pointer: at.Ptr, Span: at.KeySpan(), Entries: read.MediaTypes(at, model.FromBinaryMediaTypes),
 			})
 		case k.Value == "$ref" && v.IsString():
-			imp.refs.vet(value{doc: doc, key: k, node: v, ptr: root.ptr + source.Pointer(tokens...)})
+			imp.refs.Vet(read.Value{Doc: doc, Key: k, Node: v, Ptr: root.Ptr + source.Pointer(tokens...)})
 		}
 	})
 }
 
-func (imp *openapi) pathItem(path value) {
+func (imp *openapi) pathItem(path read.Value) {
 	item := imp.follow(path)
-	for _, m := range item.entries() {
-		method, ok := methods[m.key.Value] // OpenAPI keys are case-sensitive: "GET" is not an operation
-		if !ok || m.node.Kind != source.Mapping {
+	for _, m := range item.Entries() {
+		method, ok := methods[m.Key.Value] // OpenAPI keys are case-sensitive: "GET" is not an operation
+		if !ok || m.Node.Kind != source.Mapping {
 			continue
 		}
-		imp.api.Operations = append(imp.api.Operations, imp.operation(path.key.Value, method, m, item))
+		imp.api.Operations = append(imp.api.Operations, imp.operation(path.Key.Value, method, m, item))
 	}
 }
 
-func (imp *openapi) operation(path, method string, m, item value) *model.Operation {
-	op := &model.Operation{Path: path, Method: method, Pointer: m.ptr, Span: m.keySpan()}
-	consumes := mediaTypes(m.get("consumes"), model.FromConsumes)
-	produces := mediaTypes(m.get("produces"), model.FromProduces)
+func (imp *openapi) operation(path, method string, m, item read.Value) *model.Operation {
+	op := &model.Operation{Path: path, Method: method, Pointer: m.Ptr, Span: m.KeySpan()}
+	consumes := read.MediaTypes(m.Get("consumes"), model.FromConsumes)
+	produces := read.MediaTypes(m.Get("produces"), model.FromProduces)
 	if imp.oas2 {
-		if !m.get("consumes").exists() && imp.takesBody(m, item) {
+		if !m.Get("consumes").Exists() && imp.takesBody(m, item) {
 			consumes = imp.api.Consumes
 		}
-		if !m.get("produces").exists() {
+		if !m.Get("produces").Exists() {
 			produces = imp.api.Produces
 		}
 		op.Accepts = consumes
 	} else {
-		op.Accepts = mediaTypeKeys(imp.follow(m.get("requestBody")).get("content"), model.FromRequestBody)
+		op.Accepts = read.MediaTypeKeys(imp.follow(m.Get("requestBody")).Get("content"), model.FromRequestBody)
 		op.Legacy = model.Legacy{Consumes: consumes, Produces: produces}
 	}
-	for _, r := range m.get("responses").entries() {
+	for _, r := range m.Get("responses").Entries() {
 		op.Responses = append(op.Responses, imp.response(r, produces))
 	}
-	if in := m.get(integrationKey); in.exists() {
+	if in := m.Get(integrationKey); in.Exists() {
 		op.Integration = imp.integration(in)
 	}
 	return op
@@ -159,10 +160,10 @@ func (imp *openapi) operation(path, method string, m, item value) *model.Operati
 // takesBody reports whether an OpenAPI 2 operation has a body or formData
 // parameter, on itself or on its path. The root "consumes" applies only to
 // such operations; an operation's own "consumes" is taken as written.
-func (imp *openapi) takesBody(m, item value) bool {
-	for _, params := range []value{m.get("parameters"), item.get("parameters")} {
-		for _, p := range params.items() {
-			in := imp.follow(p).get("in").str().Raw
+func (imp *openapi) takesBody(m, item read.Value) bool {
+	for _, params := range []read.Value{m.Get("parameters"), item.Get("parameters")} {
+		for _, p := range params.Items() {
+			in := imp.follow(p).Get("in").Str().Raw
 			if in == "body" || in == "formData" {
 				return true
 			}
@@ -174,12 +175,12 @@ func (imp *openapi) takesBody(m, item value) bool {
 // response reads one declared response: in OpenAPI 3 its content keys, in
 // OpenAPI 2 the operation's (else the root's) "produces", for every
 // response that can have a body.
-func (imp *openapi) response(r value, produces []model.MediaType) *model.Response {
-	resp := &model.Response{Status: r.keyField()}
+func (imp *openapi) response(r read.Value, produces []model.MediaType) *model.Response {
+	resp := &model.Response{Status: r.KeyField()}
 	switch {
 	case !imp.oas2:
-		resp.Produces = mediaTypeKeys(imp.follow(r).get("content"), model.FromResponseContent)
-	case r.key.Value != "204" && r.key.Value != "304":
+		resp.Produces = read.MediaTypeKeys(imp.follow(r).Get("content"), model.FromResponseContent)
+	case r.Key.Value != "204" && r.Key.Value != "304":
 		resp.Produces = produces
 	}
 	return resp

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -33,8 +34,8 @@ const (
 
 // service is one serverless.yml being read.
 type service struct {
-	c    *container
-	root value
+	c    *read.Container
+	root read.Value
 	rest *model.API // nil until something makes the service have a REST API
 	http *model.API // nil until an httpApi event is read
 	// preflights are the OPTIONS methods cors asks for, one per path, in the
@@ -43,18 +44,18 @@ type service struct {
 }
 
 // importServerless reads a Serverless Framework serverless.yml.
-func importServerless(c *container) {
-	s := &service{c: c, root: c.root()}
+func importServerless(c *read.Container) {
+	s := &service{c: c, root: c.Root()}
 	if !s.onAWS() {
 		return // Azure's and Google's http events are not API Gateway
 	}
-	s.functions(s.root.get("functions"))
-	others := s.resources(s.root.get("resources"))
+	s.functions(s.root.Get("functions"))
+	others := s.resources(s.root.Get("resources"))
 	s.addPreflights()
 	s.binaryMediaTypes()
 	for _, api := range append([]*model.API{s.rest, s.http}, others...) {
 		if api != nil {
-			c.add(api)
+			c.Add(api)
 		}
 	}
 }
@@ -62,19 +63,19 @@ func importServerless(c *container) {
 // onAWS reports whether the service deploys to AWS: provider.name is "aws"
 // (or provider is the string "aws", the old short form), or is not known.
 func (s *service) onAWS() bool {
-	p := s.root.get("provider")
-	if p.node != nil && p.node.Kind == source.Mapping {
-		p = p.get("name")
+	p := s.root.Get("provider")
+	if p.Node != nil && p.Node.Kind == source.Mapping {
+		p = p.Get("name")
 	}
-	if !p.node.IsString() || isVariable(p) {
+	if !p.Node.IsString() || isVariable(p) {
 		return true
 	}
-	return strings.EqualFold(p.node.Value, "aws")
+	return strings.EqualFold(p.Node.Value, "aws")
 }
 
 // restAPI returns the service's REST API, creating it with at as the
 // setting that shows it exists.
-func (s *service) restAPI(at value, reason string) *model.API {
+func (s *service) restAPI(at read.Value, reason string) *model.API {
 	if s.rest == nil {
 		s.rest = newServiceAPI(slsRESTAPIName, model.RESTAPI, at, reason)
 	}
@@ -83,7 +84,7 @@ func (s *service) restAPI(at value, reason string) *model.API {
 
 // httpAPI returns the service's HTTP API, creating it at the first httpApi
 // event.
-func (s *service) httpAPI(at value) *model.API {
+func (s *service) httpAPI(at read.Value) *model.API {
 	if s.http == nil {
 		s.http = newServiceAPI(slsHTTPAPIName, model.HTTPAPI, at,
 			"httpApi events are served by the service's HTTP API, which the Serverless Framework creates as "+slsHTTPAPIName)
@@ -91,21 +92,21 @@ func (s *service) httpAPI(at value) *model.API {
 	return s.http
 }
 
-func newServiceAPI(name string, kind model.Kind, at value, reason string) *model.API {
+func newServiceAPI(name string, kind model.Kind, at read.Value, reason string) *model.API {
 	return &model.API{
-		Name: name, Container: model.ContainerServerless, Kind: kind, Span: at.keySpan(),
-		KindEvidence: model.Evidence{Reason: reason, Pointer: at.ptr, Span: at.keySpan()},
+		Name: name, Container: model.ContainerServerless, Kind: kind, Span: at.KeySpan(),
+		KindEvidence: model.Evidence{Reason: reason, Pointer: at.Ptr, Span: at.KeySpan()},
 	}
 }
 
 // functions reads every function's events. functions is a map of names to
 // functions, or (the framework's legacy form) a list of such maps that it
 // merges.
-func (s *service) functions(fns value) {
+func (s *service) functions(fns read.Value) {
 	switch {
 	case isAbsent(fns) || isVariable(fns):
-	case fns.node.Kind == source.Sequence:
-		for _, item := range fns.items() {
+	case fns.Node.Kind == source.Sequence:
+		for _, item := range fns.Items() {
 			s.functionMap(item, "an item of the functions list")
 		}
 	default:
@@ -113,13 +114,13 @@ func (s *service) functions(fns value) {
 	}
 }
 
-func (s *service) functionMap(fns value, what string) {
+func (s *service) functionMap(fns read.Value, what string) {
 	switch {
 	case isAbsent(fns) || isVariable(fns):
-	case fns.node.Kind != source.Mapping:
-		s.c.problem(fns, "%s must be a map of function names to functions, not %s", what, describeNode(fns.node))
+	case fns.Node.Kind != source.Mapping:
+		s.c.Problem(fns, "%s must be a map of function names to functions, not %s", what, read.DescribeNode(fns.Node))
 	default:
-		for _, fn := range fns.entries() {
+		for _, fn := range fns.Entries() {
 			s.function(fn)
 		}
 	}
@@ -127,23 +128,23 @@ func (s *service) functionMap(fns value, what string) {
 
 // function reads one function's events. A function without events (an
 // authorizer, a scheduled job) has nothing for API Gateway.
-func (s *service) function(fn value) {
+func (s *service) function(fn read.Value) {
 	if isAbsent(fn) || isVariable(fn) {
 		return
 	}
-	if fn.node.Kind != source.Mapping {
-		s.c.problem(fn, "function %s must be a map with a handler and events, not %s", fn.key.Value, describeNode(fn.node))
+	if fn.Node.Kind != source.Mapping {
+		s.c.Problem(fn, "function %s must be a map with a handler and events, not %s", fn.Key.Value, read.DescribeNode(fn.Node))
 		return
 	}
-	events := fn.get("events")
+	events := fn.Get("events")
 	switch {
 	case isAbsent(events) || isVariable(events):
 		return
-	case events.node.Kind != source.Sequence:
-		s.c.problem(events, "events of function %s must be a list, not %s", fn.key.Value, describeNode(events.node))
+	case events.Node.Kind != source.Sequence:
+		s.c.Problem(events, "events of function %s must be a list, not %s", fn.Key.Value, read.DescribeNode(events.Node))
 		return
 	}
-	for _, e := range events.items() {
+	for _, e := range events.Items() {
 		s.event(fn, e)
 	}
 }
@@ -151,18 +152,18 @@ func (s *service) function(fn value) {
 // event reads one item of a function's events: a map from the event's kind
 // to its settings. Kinds other than http and httpApi (s3, sqs, schedule,
 // alb, …) do not involve API Gateway's REST or HTTP APIs.
-func (s *service) event(fn, e value) {
+func (s *service) event(fn, e read.Value) {
 	if isAbsent(e) || isVariable(e) {
 		return
 	}
-	if e.node.Kind != source.Mapping {
-		s.c.problem(e, "an event of function %s must be a map such as {http: GET /path}, not %s", fn.key.Value, describeNode(e.node))
+	if e.Node.Kind != source.Mapping {
+		s.c.Problem(e, "an event of function %s must be a map such as {http: GET /path}, not %s", fn.Key.Value, read.DescribeNode(e.Node))
 		return
 	}
-	if h := e.get("http"); !isAbsent(h) {
+	if h := e.Get("http"); !isAbsent(h) {
 		s.httpEvent(h)
 	}
-	if h := e.get("httpApi"); !isAbsent(h) {
+	if h := e.Get("httpApi"); !isAbsent(h) {
 		s.httpAPIEvent(fn, h)
 	}
 }
@@ -173,14 +174,14 @@ func (s *service) event(fn, e value) {
 // ApiGatewayRestApi is the service's own REST API, which the section
 // overrides; its operations join the service's. The other APIs are
 // returned.
-func (s *service) resources(res value) []*model.API {
+func (s *service) resources(res read.Value) []*model.API {
 	var others []*model.API
 	for _, section := range resourceSections(res) {
 		if isAbsent(section) || isVariable(section) {
 			continue
 		}
-		if section.node.Kind != source.Mapping {
-			s.c.problem(section, "resources must be a map with Resources (CloudFormation), not %s", describeNode(section.node))
+		if section.Node.Kind != source.Mapping {
+			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", read.DescribeNode(section.Node))
 			continue
 		}
 		for _, api := range readTemplate(s.c, section) {
@@ -197,19 +198,19 @@ func (s *service) resources(res value) []*model.API {
 
 // resourceSections returns the sections of resources: the value itself,
 // or the items of its legacy list form.
-func resourceSections(res value) []value {
-	if res.node != nil && res.node.Kind == source.Sequence {
-		return res.items()
+func resourceSections(res read.Value) []read.Value {
+	if res.Node != nil && res.Node.Kind == source.Sequence {
+		return res.Items()
 	}
-	return []value{res}
+	return []read.Value{res}
 }
 
 // mergeOverride merges an ApiGatewayRestApi that a resources section
 // declares into the service's REST API. Its BinaryMediaTypes property is
 // read by binaryMediaTypes, which applies the framework's merge rules;
 // entries from anywhere else (a Body's extension) are added here.
-func (s *service) mergeOverride(section value, override *model.API) {
-	r := section.get("Resources").get(slsRESTAPIName)
+func (s *service) mergeOverride(section read.Value, override *model.API) {
+	r := section.Get("Resources").Get(slsRESTAPIName)
 	api := s.restAPI(r, "resources override "+slsRESTAPIName+", the service's REST API")
 	api.Operations = append(api.Operations, override.Operations...)
 	for _, e := range override.BinaryMediaTypes.Entries {

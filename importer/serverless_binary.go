@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -8,14 +9,14 @@ import (
 // binarySetting is one setting that lists binary media types.
 type binarySetting struct {
 	name    string // the setting, as users know it
-	at      value
+	at      read.Value
 	entries []model.MediaType
 	// whole is set when the list itself is unknown (a variable, an
 	// intrinsic): it replaces rather than merges.
 	whole bool
 }
 
-func (b binarySetting) found() bool { return b.at.exists() }
+func (b binarySetting) found() bool { return b.at.Exists() }
 
 // binaryMediaTypes sets the binary media types of the service's REST API,
 // creating the API at the first setting when no http event did. With
@@ -29,8 +30,8 @@ func (s *service) binaryMediaTypes() {
 		return // no REST API, or one without binary media types
 	}
 	api := s.restAPI(first.at, first.name+" configures the service's REST API ("+slsRESTAPIName+"), though no function has an http event")
-	apigw := s.root.get("provider").get("apiGateway")
-	if id := apigw.get("restApiId"); !isAbsent(id) {
+	apigw := s.root.Get("provider").Get("apiGateway")
+	if id := apigw.Get("restApiId"); !isAbsent(id) {
 		b.replace(wholeUnknown("provider.apiGateway.restApiId", id, model.FromServerless))
 	}
 	bmt := &api.BinaryMediaTypes
@@ -64,24 +65,24 @@ type binaryBuild struct {
 //  5. serverless-apigw-binary adds custom.apigwBinary.types after the
 //     deploy (putRestApi in merge mode), so they join the rest.
 func (s *service) buildBinaryList() *binaryBuild {
-	apigw, custom := s.root.get("provider").get("apiGateway"), s.root.get("custom")
-	sections := resourceSections(s.root.get("resources"))
+	apigw, custom := s.root.Get("provider").Get("apiGateway"), s.root.Get("custom")
+	sections := resourceSections(s.root.Get("resources"))
 	b := &binaryBuild{}
 	native := s.binaryList(apigw, "binaryMediaTypes", "provider.apiGateway.binaryMediaTypes", model.FromServerless)
 	b.add(native)
-	b.add(s.binaryList(custom.get("apiGateway"), "binaryMediaTypes", "custom.apiGateway.binaryMediaTypes", model.FromServerlessPlugin))
+	b.add(s.binaryList(custom.Get("apiGateway"), "binaryMediaTypes", "custom.apiGateway.binaryMediaTypes", model.FromServerlessPlugin))
 	overrides := []binarySetting{native}
 	for _, section := range sections {
-		o := overrideList(section.get("Resources"), "resources.Resources")
+		o := overrideList(section.Get("Resources"), "resources.Resources")
 		b.merge(o)
 		overrides = append(overrides, o)
 	}
 	for _, section := range sections {
-		e := overrideList(section.get("extensions"), "resources.extensions")
+		e := overrideList(section.Get("extensions"), "resources.extensions")
 		b.replace(e)
 		overrides = append(overrides, e)
 	}
-	b.add(s.binaryList(custom.get("apigwBinary"), "types", "custom.apigwBinary.types", model.FromServerlessPlugin))
+	b.add(s.binaryList(custom.Get("apigwBinary"), "types", "custom.apigwBinary.types", model.FromServerlessPlugin))
 	b.property = firstFound(overrides)
 	return b
 }
@@ -129,8 +130,8 @@ func firstFound(settings []binarySetting) binarySetting {
 // binaryList reads a list of binary media types, parent.key. A parent or a
 // list written as a variable is one unknown entry; anything else that is
 // not a list is reported, as the framework's schema does.
-func (s *service) binaryList(parent value, key, name string, origin model.Origin) binarySetting {
-	v := parent.get(key)
+func (s *service) binaryList(parent read.Value, key, name string, origin model.Origin) binarySetting {
+	v := parent.Get(key)
 	switch {
 	case isVariable(parent):
 		return wholeUnknown(name, parent, origin)
@@ -138,14 +139,14 @@ func (s *service) binaryList(parent value, key, name string, origin model.Origin
 		return binarySetting{}
 	case isVariable(v):
 		return wholeUnknown(name, v, origin)
-	case v.node.Kind != source.Sequence:
-		s.c.problem(v, "%s must be a list of media types, not %s", name, describeNode(v.node))
+	case v.Node.Kind != source.Sequence:
+		s.c.Problem(v, "%s must be a list of media types, not %s", name, read.DescribeNode(v.Node))
 		return binarySetting{}
 	}
-	return binarySetting{name: name, at: v, entries: markVariables(mediaTypes(v, origin))}
+	return binarySetting{name: name, at: v, entries: markVariables(read.MediaTypes(v, origin))}
 }
 
-func wholeUnknown(name string, v value, origin model.Origin) binarySetting {
+func wholeUnknown(name string, v read.Value, origin model.Origin) binarySetting {
 	return binarySetting{name: name, at: v, whole: true, entries: []model.MediaType{{Field: slsStr(v), Origin: origin, Unknown: true}}}
 }
 
@@ -156,12 +157,12 @@ func wholeUnknown(name string, v value, origin model.Origin) binarySetting {
 // so it is one unknown entry. A whole Resources section written as a
 // variable is not: such files seldom touch the API, and treating every one
 // as unknown would silence every check of the list.
-func overrideList(resources value, where string) binarySetting {
+func overrideList(resources read.Value, where string) binarySetting {
 	name := where + "." + slsRESTAPIName + ".Properties.BinaryMediaTypes"
-	r := resources.get(slsRESTAPIName)
-	props := r.get("Properties")
-	v := props.get("BinaryMediaTypes")
-	for _, u := range []value{r, props, v} {
+	r := resources.Get(slsRESTAPIName)
+	props := r.Get("Properties")
+	v := props.Get("BinaryMediaTypes")
+	for _, u := range []read.Value{r, props, v} {
 		if isVariable(u) {
 			return wholeUnknown(name, u, model.FromCloudFormation)
 		}
@@ -169,9 +170,9 @@ func overrideList(resources value, where string) binarySetting {
 	if isAbsent(v) {
 		return binarySetting{}
 	}
-	_, _, isIntrinsic := intrinsic(v)
+	_, _, isIntrinsic := read.Intrinsic(v)
 	return binarySetting{
-		name: name, at: v, whole: isIntrinsic || v.node.Kind != source.Sequence,
-		entries: markVariables(propertyEntries(v, model.FromCloudFormation, false)),
+		name: name, at: v, whole: isIntrinsic || v.Node.Kind != source.Sequence,
+		entries: markVariables(read.PropertyEntries(v, model.FromCloudFormation, false)),
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -13,7 +14,7 @@ import (
 // path's events are merged into one method (validate.js, corsPreflight).
 type preflight struct {
 	path string
-	cors value // the first cors setting on the path, where the method is placed
+	cors read.Value // the first cors setting on the path, where the method is placed
 	// origins is the union of the events' cors.origins lists; origin the
 	// last event's cors.origin (absent when it lists origins instead).
 	origins []string
@@ -22,7 +23,7 @@ type preflight struct {
 
 // askPreflight records that an http event on path sets cors. A cors
 // setting that is a variable is left out: it may be false.
-func (s *service) askPreflight(path string, cors value) {
+func (s *service) askPreflight(path string, cors read.Value) {
 	if !isTruthy(cors) {
 		return
 	}
@@ -42,18 +43,18 @@ func (s *service) askPreflight(path string, cors value) {
 // merge adds one event's cors setting as getCors and validate.js do: true
 // means origin '*'; a map's origins are added to the union (newest first)
 // and its origin, if any, replaces the previous one.
-func (p *preflight) merge(cors value) {
+func (p *preflight) merge(cors read.Value) {
 	origin := "*"
 	var origins []string
-	if cors.node.Kind == source.Mapping {
-		if list := cors.get("origins"); list.exists() {
+	if cors.Node.Kind == source.Mapping {
+		if list := cors.Get("origins"); list.Exists() {
 			origin = ""
-			for _, o := range list.items() {
-				origins = append(origins, o.str().Raw)
+			for _, o := range list.Items() {
+				origins = append(origins, o.Str().Raw)
 			}
 		}
-		if o := cors.get("origin"); o.exists() {
-			origin = o.str().Raw
+		if o := cors.Get("origin"); o.Exists() {
+			origin = o.Str().Raw
 		}
 	}
 	for _, o := range p.origins {
@@ -86,17 +87,17 @@ const preflightTemplate = "{statusCode:200}"
 func (p *preflight) operation() *model.Operation {
 	at := p.cors
 	return &model.Operation{
-		Path: p.path, Method: "OPTIONS", Pointer: at.ptr, Span: at.keySpan(),
-		Generated: &model.Generated{By: "Serverless cors", Pointer: at.ptr, Span: at.keySpan()},
-		Responses: []*model.Response{{Status: synthesized(at, "200")}},
+		Path: p.path, Method: "OPTIONS", Pointer: at.Ptr, Span: at.KeySpan(),
+		Generated: &model.Generated{By: "Serverless cors", Pointer: at.Ptr, Span: at.KeySpan()},
+		Responses: []*model.Response{{Status: read.Synthesized(at, "200")}},
 		Integration: &model.Integration{
-			Pointer: at.ptr, Span: at.keySpan(),
+			Pointer: at.Ptr, Span: at.KeySpan(),
 			Type:             deployed(at, "MOCK", model.Mock),
-			RequestTemplates: []model.Named{{Name: synthesized(at, "application/json"), Value: synthesized(at, preflightTemplate)}},
+			RequestTemplates: []model.Named{{Name: read.Synthesized(at, "application/json"), Value: read.Synthesized(at, preflightTemplate)}},
 			ContentHandling:  deployed(at, "CONVERT_TO_TEXT", model.ConvertToText),
 			Responses: []*model.IntegrationResponse{{
-				Pattern: synthesized(at, "default"), Pointer: at.ptr, StatusCode: synthesized(at, "200"),
-				ResponseTemplates: []model.Named{{Name: synthesized(at, "application/json"), Value: synthesized(at, p.responseTemplate())}},
+				Pattern: read.Synthesized(at, "default"), Pointer: at.Ptr, StatusCode: read.Synthesized(at, "200"),
+				ResponseTemplates: []model.Named{{Name: read.Synthesized(at, "application/json"), Value: read.Synthesized(at, p.responseTemplate())}},
 			}},
 		},
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -17,20 +18,20 @@ import (
 // httpEvent reads an http event, "METHOD path" or a map with path, method,
 // integration, request, response and cors, into an operation of the
 // service's REST API.
-func (s *service) httpEvent(h value) {
+func (s *service) httpEvent(h read.Value) {
 	api := s.restAPI(h, "http events are served by the service's REST API, which the Serverless Framework creates as "+slsRESTAPIName)
 	path, method, ok := s.httpRoute(h)
 	if !ok {
 		return
 	}
-	op := &model.Operation{Path: path, Method: method, Pointer: h.ptr, Span: h.keySpan()}
-	if h.node.Kind == source.Mapping {
+	op := &model.Operation{Path: path, Method: method, Pointer: h.Ptr, Span: h.KeySpan()}
+	if h.Node.Kind == source.Mapping {
 		// request.schemas (request.schema before v3) maps media types to
 		// models: the method's RequestModels.
-		req := h.get("request")
-		op.Accepts = append(mediaTypeKeys(req.get("schemas"), model.FromRequestModels), mediaTypeKeys(req.get("schema"), model.FromRequestModels)...)
+		req := h.Get("request")
+		op.Accepts = append(read.MediaTypeKeys(req.Get("schemas"), model.FromRequestModels), read.MediaTypeKeys(req.Get("schema"), model.FromRequestModels)...)
 		op.Integration, op.Responses = httpIntegration(h)
-		s.askPreflight(path, h.get("cors"))
+		s.askPreflight(path, h.Get("cors"))
 	} else {
 		op.Integration = lambdaProxyAt(h)
 	}
@@ -41,29 +42,29 @@ func (s *service) httpEvent(h value) {
 // one leading and one trailing slash from the path (getHttpPath); the
 // model writes paths from the root, so "hello", "/hello" and "hello/" are
 // all "/hello". A route written as a variable is unknown and left out.
-func (s *service) httpRoute(h value) (path, method string, ok bool) {
+func (s *service) httpRoute(h read.Value) (path, method string, ok bool) {
 	var p, m model.Field[string]
 	switch {
-	case h.node.Kind == source.Mapping:
-		if isAbsent(h.get("path")) || isAbsent(h.get("method")) {
-			s.c.problem(h, "an http event needs a path and a method")
+	case h.Node.Kind == source.Mapping:
+		if isAbsent(h.Get("path")) || isAbsent(h.Get("method")) {
+			s.c.Problem(h, "an http event needs a path and a method")
 			return "", "", false
 		}
-		if p, m = h.get("path").str(), h.get("method").str(); m.Raw == "" {
-			s.c.problem(h.get("method"), "the method of an http event must be a method name such as GET")
+		if p, m = h.Get("path").Str(), h.Get("method").Str(); m.Raw == "" {
+			s.c.Problem(h.Get("method"), "the method of an http event must be a method name such as GET")
 			return "", "", false
 		}
-	case h.node.IsString():
-		words := strings.Fields(h.node.Value)
+	case h.Node.IsString():
+		words := strings.Fields(h.Node.Value)
 		if len(words) != 2 {
 			if !isVariable(h) {
-				s.c.problem(h, "http event %q is not \"METHOD path\" (such as \"GET /photos\")", h.node.Value)
+				s.c.Problem(h, "http event %q is not \"METHOD path\" (such as \"GET /photos\")", h.Node.Value)
 			}
 			return "", "", false
 		}
 		m.Raw, p.Raw = words[0], words[1]
 	default:
-		s.c.problem(h, "an http event must be \"METHOD path\" or a map with path and method, not %s", describeNode(h.node))
+		s.c.Problem(h, "an http event must be \"METHOD path\" or a map with path and method, not %s", read.DescribeNode(h.Node))
 		return "", "", false
 	}
 	trimmed := strings.TrimSuffix(strings.TrimPrefix(p.Raw, "/"), "/")
@@ -76,8 +77,8 @@ func (s *service) httpRoute(h value) (path, method string, ok bool) {
 
 // lambdaProxyAt is the integration of an http event that names none: a
 // Lambda proxy (AWS_PROXY), the framework's default.
-func lambdaProxyAt(h value) *model.Integration {
-	return &model.Integration{Pointer: h.ptr, Span: h.keySpan(), Type: deployed(h, "AWS_PROXY", model.AWSProxy)}
+func lambdaProxyAt(h read.Value) *model.Integration {
+	return &model.Integration{Pointer: h.Ptr, Span: h.KeySpan(), Type: deployed(h, "AWS_PROXY", model.AWSProxy)}
 }
 
 // httpIntegration reads the integration of an http event written as a map,
@@ -85,17 +86,17 @@ func lambdaProxyAt(h value) *model.Integration {
 // a setting that decides how payloads are converted is a variable: the
 // conversion cannot be known, and guessing could report a problem the
 // deployed API does not have.
-func httpIntegration(h value) (*model.Integration, []*model.Response) {
+func httpIntegration(h read.Value) (*model.Integration, []*model.Response) {
 	if opaqueIntegration(h) {
 		return nil, nil
 	}
 	kind, cause := integrationKind(h)
-	in := &model.Integration{Pointer: h.ptr, Span: cause.keySpan(), Type: kind}
-	req := h.get("request")
-	in.URI = slsStr(req.get("uri"))
+	in := &model.Integration{Pointer: h.Ptr, Span: cause.KeySpan(), Type: kind}
+	req := h.Get("request")
+	in.URI = slsStr(req.Get("uri"))
 	// On a proxy the framework drops request.contentHandling with a warning.
 	// It is kept so lint can say it has no effect.
-	in.ContentHandling = enum(req.get("contentHandling"), model.ParseContentHandling)
+	in.ContentHandling = read.Enum(req.Get("contentHandling"), model.ParseContentHandling)
 	switch kind.Value {
 	case model.AWS, model.HTTP, model.Mock:
 	default:
@@ -103,19 +104,19 @@ func httpIntegration(h value) (*model.Integration, []*model.Response) {
 	}
 	in.PassthroughBehavior = passThrough(req, kind.Value, cause)
 	in.RequestTemplates = requestTemplates(req, kind.Value, cause)
-	in.Responses = integrationResponses(h.get("response"), kind.Value, cause)
-	pluginContentHandling(in, h.get("contentHandling"))
+	in.Responses = integrationResponses(h.Get("response"), kind.Value, cause)
+	pluginContentHandling(in, h.Get("contentHandling"))
 	return in, methodResponses(in.Responses)
 }
 
 // opaqueIntegration reports whether a setting that decides the
 // integration's conversions is a variable.
-func opaqueIntegration(h value) bool {
-	req, resp := h.get("request"), h.get("response")
-	for _, v := range []value{
-		h.get("integration"), h.get("async"), h.get("contentHandling"),
-		req, req.get("contentHandling"), req.get("passThrough"), req.get("template"),
-		resp, resp.get("contentHandling"), resp.get("statusCodes"),
+func opaqueIntegration(h read.Value) bool {
+	req, resp := h.Get("request"), h.Get("response")
+	for _, v := range []read.Value{
+		h.Get("integration"), h.Get("async"), h.Get("contentHandling"),
+		req, req.Get("contentHandling"), req.Get("passThrough"), req.Get("template"),
+		resp, resp.Get("contentHandling"), resp.Get("statusCodes"),
 	} {
 		if isVariable(v) {
 			return true
@@ -129,11 +130,11 @@ func opaqueIntegration(h value) bool {
 // LAMBDA_PROXY is AWS_PROXY. Without it, async: true makes an AWS
 // integration and anything else a Lambda proxy. cause is the setting the
 // kind comes from, where its defaults are placed.
-func integrationKind(h value) (model.Field[model.IntegrationType], value) {
-	if v := h.get("integration"); !isAbsent(v) {
-		return enum(v, parseServerlessIntegration), v
+func integrationKind(h read.Value) (model.Field[model.IntegrationType], read.Value) {
+	if v := h.Get("integration"); !isAbsent(v) {
+		return read.Enum(v, parseServerlessIntegration), v
 	}
-	if async := h.get("async"); isTruthy(async) {
+	if async := h.Get("async"); isTruthy(async) {
 		return deployed(async, "AWS", model.AWS), async
 	}
 	return deployed(h, "AWS_PROXY", model.AWSProxy), h
@@ -158,9 +159,9 @@ func parseServerlessIntegration(raw string) model.IntegrationType {
 // passThrough reads request.passThrough. Only AWS integrations get a
 // default, NEVER (getRequestPassThrough): a request whose Content-Type has
 // no template is refused with 415.
-func passThrough(req value, kind model.IntegrationType, cause value) model.Field[model.PassthroughBehavior] {
-	if v := req.get("passThrough"); !isAbsent(v) {
-		return enum(v, model.ParsePassthroughBehavior)
+func passThrough(req read.Value, kind model.IntegrationType, cause read.Value) model.Field[model.PassthroughBehavior] {
+	if v := req.Get("passThrough"); !isAbsent(v) {
+		return read.Enum(v, model.ParsePassthroughBehavior)
 	}
 	if kind == model.AWS {
 		return deployed(cause, "NEVER", model.Never)
@@ -186,15 +187,15 @@ var defaultRequestTemplates = []struct{ mediaType, body string }{
 // default for its media type, and null removes it
 // (getIntegrationRequestTemplates). A template that is not a map is
 // ignored by the framework.
-func requestTemplates(req value, kind model.IntegrationType, cause value) []model.Named {
+func requestTemplates(req read.Value, kind model.IntegrationType, cause read.Value) []model.Named {
 	var out []model.Named
 	if kind == model.AWS {
 		for _, t := range defaultRequestTemplates {
-			out = append(out, model.Named{Name: synthesized(cause, t.mediaType), Value: synthesized(cause, t.body)})
+			out = append(out, model.Named{Name: read.Synthesized(cause, t.mediaType), Value: read.Synthesized(cause, t.body)})
 		}
 	}
-	for _, t := range req.get("template").entries() {
-		out = setNamed(out, model.Named{Name: t.keyField(), Value: slsStr(t)}, isAbsent(t))
+	for _, t := range req.Get("template").Entries() {
+		out = setNamed(out, model.Named{Name: t.KeyField(), Value: slsStr(t)}, isAbsent(t))
 	}
 	return out
 }
@@ -223,13 +224,13 @@ func setNamed(list []model.Named, n model.Named, remove bool) []model.Named {
 // serverless-plugin-custom-binary plugins read: after deploying they set
 // it on the integration response of status 200 (putIntegrationResponse),
 // over whatever response.contentHandling put there.
-func pluginContentHandling(in *model.Integration, v value) {
+func pluginContentHandling(in *model.Integration, v read.Value) {
 	if isAbsent(v) {
 		return
 	}
 	for _, r := range in.Responses {
 		if r.StatusCode.Raw == "200" {
-			r.ContentHandling = enum(v, model.ParseContentHandling)
+			r.ContentHandling = read.Enum(v, model.ParseContentHandling)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -18,16 +19,16 @@ var httpAPIRoute = regexp.MustCompile(`(?i)^(?:\*|(ANY|GET|POST|PUT|PATCH|OPTION
 // 2.0 unless the function's or the provider's httpApi.payload says
 // otherwise (compileIntegration). The catch-all route, path "*", is the
 // $default route.
-func (s *service) httpAPIEvent(fn, h value) {
+func (s *service) httpAPIEvent(fn, h read.Value) {
 	api := s.httpAPI(h)
 	path, method, ok := s.httpAPIRoute(h)
 	if !ok {
 		return
 	}
 	api.Operations = append(api.Operations, &model.Operation{
-		Path: path, Method: method, Pointer: h.ptr, Span: h.keySpan(),
+		Path: path, Method: method, Pointer: h.Ptr, Span: h.KeySpan(),
 		Integration: &model.Integration{
-			Pointer: h.ptr, Span: h.keySpan(),
+			Pointer: h.Ptr, Span: h.KeySpan(),
 			Type:                 deployed(h, "AWS_PROXY", model.AWSProxy),
 			PayloadFormatVersion: s.payloadFormat(fn, h),
 		},
@@ -37,19 +38,19 @@ func (s *service) httpAPIEvent(fn, h value) {
 // httpAPIRoute reads an httpApi event's path and method: "*" (any method,
 // any path) or "METHOD /path" as a string, or a map with path (and method
 // unless the path is "*"). "*" as a method is ANY.
-func (s *service) httpAPIRoute(h value) (path, method string, ok bool) {
+func (s *service) httpAPIRoute(h read.Value) (path, method string, ok bool) {
 	switch {
-	case h.node.Kind == source.Mapping:
-		path, method = h.get("path").str().Raw, h.get("method").str().Raw
-		if isAbsent(h.get("path")) || (path != "*" && method == "") {
-			s.c.problem(h, "an httpApi event needs a path and, unless the path is \"*\", a method")
+	case h.Node.Kind == source.Mapping:
+		path, method = h.Get("path").Str().Raw, h.Get("method").Str().Raw
+		if isAbsent(h.Get("path")) || (path != "*" && method == "") {
+			s.c.Problem(h, "an httpApi event needs a path and, unless the path is \"*\", a method")
 			return "", "", false
 		}
-	case h.node.IsString():
-		m := httpAPIRoute.FindStringSubmatch(h.node.Value)
+	case h.Node.IsString():
+		m := httpAPIRoute.FindStringSubmatch(h.Node.Value)
 		if m == nil {
 			if !isVariable(h) {
-				s.c.problem(h, "httpApi event %q is not \"*\" or \"METHOD /path\" (such as \"GET /photos\")", h.node.Value)
+				s.c.Problem(h, "httpApi event %q is not \"*\" or \"METHOD /path\" (such as \"GET /photos\")", h.Node.Value)
 			}
 			return "", "", false
 		}
@@ -58,7 +59,7 @@ func (s *service) httpAPIRoute(h value) (path, method string, ok bool) {
 			path = "*"
 		}
 	default:
-		s.c.problem(h, "an httpApi event must be \"*\", \"METHOD /path\" or a map with path and method, not %s", describeNode(h.node))
+		s.c.Problem(h, "an httpApi event must be \"*\", \"METHOD /path\" or a map with path and method, not %s", read.DescribeNode(h.Node))
 		return "", "", false
 	}
 	if path == "*" {
@@ -72,11 +73,11 @@ func (s *service) httpAPIRoute(h value) (path, method string, ok bool) {
 
 // payloadFormat is the route's payloadFormatVersion: the function's
 // httpApi.payload, else the provider's, else 2.0.
-func (s *service) payloadFormat(fn, h value) model.Field[string] {
-	for _, v := range []value{fn.get("httpApi").get("payload"), s.root.get("provider").get("httpApi").get("payload")} {
+func (s *service) payloadFormat(fn, h read.Value) model.Field[string] {
+	for _, v := range []read.Value{fn.Get("httpApi").Get("payload"), s.root.Get("provider").Get("httpApi").Get("payload")} {
 		if !isAbsent(v) {
 			return slsStr(v)
 		}
 	}
-	return synthesized(h, "2.0")
+	return read.Synthesized(h, "2.0")
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -29,9 +30,9 @@ var defaultStatusCodes = []struct{ code, pattern string }{
 // entry, or one of the framework's defaults.
 type statusCode struct {
 	code    string
-	config  value  // the statusCodes entry; absent for a default
-	pattern string // a default's selection pattern
-	at      value  // where a default is placed
+	config  read.Value // the statusCodes entry; absent for a default
+	pattern string     // a default's selection pattern
+	at      read.Value // where a default is placed
 }
 
 // integrationResponses builds the integration responses of an AWS, HTTP or
@@ -39,27 +40,27 @@ type statusCode struct {
 // selection pattern and templates its statusCodes entry gives, the
 // response's template for application/json, and response.contentHandling
 // if its status is 2xx (only those get it since PR #7757).
-func integrationResponses(resp value, kind model.IntegrationType, cause value) []*model.IntegrationResponse {
+func integrationResponses(resp read.Value, kind model.IntegrationType, cause read.Value) []*model.IntegrationResponse {
 	var out []*model.IntegrationResponse
 	for _, sc := range statusCodes(resp, kind, cause) {
 		r := &model.IntegrationResponse{}
-		if sc.config.exists() {
-			r.Pointer, r.StatusCode = sc.config.ptr, sc.config.keyField()
+		if sc.config.Exists() {
+			r.Pointer, r.StatusCode = sc.config.Ptr, sc.config.KeyField()
 			// Object keys are strings in JavaScript: 200: is written as "200".
 			r.StatusCode.Tag = source.TagStr
-			r.Pattern = synthesized(sc.config, "default")
-			if p := sc.config.get("pattern"); isTruthy(p) {
+			r.Pattern = read.Synthesized(sc.config, "default")
+			if p := sc.config.Get("pattern"); isTruthy(p) {
 				r.Pattern = slsStr(p)
 			}
 		} else {
-			r.Pointer, r.StatusCode = sc.at.ptr, synthesized(sc.at, sc.code)
-			r.Pattern = synthesized(sc.at, "default")
+			r.Pointer, r.StatusCode = sc.at.Ptr, read.Synthesized(sc.at, sc.code)
+			r.Pattern = read.Synthesized(sc.at, "default")
 			if sc.pattern != "" {
-				r.Pattern = synthesized(sc.at, sc.pattern)
+				r.Pattern = read.Synthesized(sc.at, sc.pattern)
 			}
 		}
 		if strings.HasPrefix(sc.code, "2") {
-			r.ContentHandling = enum(resp.get("contentHandling"), model.ParseContentHandling)
+			r.ContentHandling = read.Enum(resp.Get("contentHandling"), model.ParseContentHandling)
 		}
 		r.ResponseTemplates = responseTemplates(resp, sc.config)
 		out = append(out, r)
@@ -77,11 +78,11 @@ func integrationResponses(resp value, kind model.IntegrationType, cause value) [
 // Without a response an HTTP integration gets none: the framework's own
 // code would fail on it (getIntegrationResponses reads the statusCodes of
 // an empty response).
-func statusCodes(resp value, kind model.IntegrationType, cause value) []statusCode {
-	written := resp.get("statusCodes")
+func statusCodes(resp read.Value, kind model.IntegrationType, cause read.Value) []statusCode {
+	written := resp.Get("statusCodes")
 	withDefaults := kind == model.AWS || kind == model.HTTP
 	switch {
-	case written.node != nil && written.node.Kind == source.Mapping:
+	case written.Node != nil && written.Node.Kind == source.Mapping:
 	case withDefaults && (!isAbsent(resp) || kind == model.AWS):
 		at := cause
 		if !isAbsent(resp) {
@@ -93,11 +94,11 @@ func statusCodes(resp value, kind model.IntegrationType, cause value) []statusCo
 	}
 	var out []statusCode
 	hasDefault := false
-	for _, e := range written.entries() {
-		if p := e.get("pattern"); p.node.IsString() && p.node.Value == "" {
+	for _, e := range written.Entries() {
+		if p := e.Get("pattern"); p.Node.IsString() && p.Node.Value == "" {
 			hasDefault = true
 		}
-		out = append(out, statusCode{code: e.key.Value, config: e})
+		out = append(out, statusCode{code: e.Key.Value, config: e})
 	}
 	if withDefaults && !hasDefault {
 		out = replaceCode(out, statusCode{code: "200", at: written})
@@ -106,7 +107,7 @@ func statusCodes(resp value, kind model.IntegrationType, cause value) []statusCo
 	return out
 }
 
-func defaultCodes(at value) []statusCode {
+func defaultCodes(at read.Value) []statusCode {
 	out := make([]statusCode, len(defaultStatusCodes))
 	for i, d := range defaultStatusCodes {
 		out[i] = statusCode{code: d.code, pattern: d.pattern, at: at}
@@ -146,20 +147,20 @@ func sortCodes(codes []statusCode) {
 // responseTemplates are an integration response's templates: the
 // response's template for application/json, then its statusCodes entry's
 // template (a string, for application/json, or a map of media types).
-func responseTemplates(resp, config value) []model.Named {
+func responseTemplates(resp, config read.Value) []model.Named {
 	var out []model.Named
-	if t := resp.get("template"); isTruthy(t) {
-		out = append(out, model.Named{Name: synthesized(t, "application/json"), Value: slsStr(t)})
+	if t := resp.Get("template"); isTruthy(t) {
+		out = append(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: slsStr(t)})
 	}
-	t := config.get("template")
+	t := config.Get("template")
 	switch {
 	case !isTruthy(t):
-	case t.node.Kind == source.Mapping:
-		for _, e := range t.entries() {
-			out = setNamed(out, model.Named{Name: e.keyField(), Value: slsStr(e)}, false)
+	case t.Node.Kind == source.Mapping:
+		for _, e := range t.Entries() {
+			out = setNamed(out, model.Named{Name: e.KeyField(), Value: slsStr(e)}, false)
 		}
 	default:
-		out = setNamed(out, model.Named{Name: synthesized(t, "application/json"), Value: slsStr(t)}, false)
+		out = setNamed(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: slsStr(t)}, false)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -53,9 +54,9 @@ func parseTerraform(name string, data []byte) (*source.Document, *hclsyntax.Body
 // declared in this file become APIs, so linting a module folder reports
 // each API once; the folder's other .tf files are read only to resolve
 // local.x and var.x.
-func readTerraform(c *container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
+func readTerraform(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
 	mod := newModule(folder, maxBytes)
-	t := &terraform{c: c, mod: mod, file: mod.add(c.doc, body)}
+	t := &terraform{c: c, mod: mod, file: mod.add(c.Doc, body)}
 	t.importAPIs()
 	return t.declaresAPI()
 }
@@ -126,7 +127,7 @@ func tooDeep(src []byte) (offset int, deep bool) {
 
 // terraform imports the APIs of one file of a module.
 type terraform struct {
-	c    *container
+	c    *read.Container
 	mod  *module
 	file *tfFile // the file being imported
 }
@@ -153,10 +154,10 @@ func (t *terraform) importAPIs() {
 		case "aws_api_gateway_rest_api":
 			api := t.restAPI(r)
 			rest[r.name] = api
-			t.c.add(api)
+			t.c.Add(api)
 		case "aws_apigatewayv2_api":
 			if api := t.httpAPI(r); api != nil {
-				t.c.add(api)
+				t.c.Add(api)
 			}
 		}
 	}
@@ -177,18 +178,18 @@ func (t *terraform) evaluate(r *tfResource) {
 		return
 	}
 	r.evaluated = true
-	m := r.v.node
+	m := r.v.Node
 	for i := 1; i < len(m.Content); i += 2 {
 		n, a := m.Content[i], r.block.Body.Attributes[m.Content[i-1].Value]
 		if !isUnknown(n) || a == nil {
 			continue
 		}
-		x := t.mod.follow(tfValue{expr: a.Expr, v: value{doc: r.v.doc, node: n}})
-		switch got := x.v.node; {
+		x := t.mod.follow(tfValue{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
+		switch got := x.v.Node; {
 		case got == nil || got == n || isUnknown(got):
 		case got.Kind == source.Scalar:
 			m.Content[i] = &source.Node{Kind: source.Scalar, Tag: got.Tag, Value: got.Value, Start: n.Start, End: n.End}
-		case x.v.doc == r.v.doc:
+		case x.v.Doc == r.v.Doc:
 			m.Content[i] = got
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -17,7 +18,7 @@ import (
 func (t *terraform) restAPI(r *tfResource) *model.API {
 	api := t.newAPI(r)
 	api.Kind = model.RESTAPI
-	api.KindEvidence = model.Evidence{Reason: r.typ + " is a REST API", Pointer: r.v.ptr, Span: t.header(r)}
+	api.KindEvidence = model.Evidence{Reason: r.typ + " is a REST API", Pointer: r.v.Ptr, Span: t.header(r)}
 	t.binaryMediaTypes(api, r)
 	return api
 }
@@ -26,13 +27,13 @@ func (t *terraform) restAPI(r *tfResource) *model.API {
 // APIs carry no HTTP payloads, and an API whose protocol cannot be known
 // is left out rather than guessed.
 func (t *terraform) httpAPI(r *tfResource) *model.API {
-	protocol := r.v.get("protocol_type")
+	protocol := r.v.Get("protocol_type")
 	if s, ok := tfLiteral(protocol); !ok || !strings.EqualFold(s, "HTTP") {
 		return nil
 	}
 	api := t.newAPI(r)
 	api.Kind = model.HTTPAPI
-	api.KindEvidence = model.Evidence{Reason: "protocol_type \"HTTP\" makes " + r.typ + " an HTTP API", Pointer: protocol.ptr, Span: protocol.span()}
+	api.KindEvidence = model.Evidence{Reason: "protocol_type \"HTTP\" makes " + r.typ + " an HTTP API", Pointer: protocol.Ptr, Span: protocol.Span()}
 	return api
 }
 
@@ -63,18 +64,18 @@ func (t *terraform) definition(r *tfResource) *model.API {
 	if expr == nil {
 		return nil
 	}
-	x := t.mod.follow(tfValue{expr: expr, v: r.v.get("body")})
-	if x.v.node == nil {
+	x := t.mod.follow(tfValue{expr: expr, v: r.v.Get("body")})
+	if x.v.Node == nil {
 		return nil
 	}
 	if arg := encodedArgument(x.expr); arg != nil {
 		// The tree holds the encoded structure in place of the call;
 		// jsonencode(local.spec) still has to be followed to the local.
 		x = t.mod.follow(tfValue{expr: arg, v: x.v})
-		if x.v.node == nil || x.v.node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
+		if x.v.Node == nil || x.v.Node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
 			return nil // computed: merge(...), a for expression, a reference
 		}
-		return t.c.body(x.v) // reports a list or a string: not a definition
+		return t.c.Body(x.v) // reports a list or a string: not a definition
 	}
 	if heredoc, ok := unwrapExpr(x.expr).(*hclsyntax.TemplateExpr); ok {
 		return t.heredocBody(heredoc, x.v)
@@ -87,8 +88,8 @@ func (t *terraform) definition(r *tfResource) *model.API {
 	if !ok {
 		return nil
 	}
-	b := &treeBuilder{doc: x.v.doc}
-	return t.c.file(value{doc: x.v.doc, node: b.expr(call.Args[0]), ptr: x.v.ptr}, name)
+	b := &treeBuilder{doc: x.v.Doc}
+	return t.c.File(read.Value{Doc: x.v.Doc, Node: b.expr(call.Args[0]), Ptr: x.v.Ptr}, name)
 }
 
 // modulePath reads the path of file() or templatefile():
@@ -127,25 +128,25 @@ func (t *terraform) binaryMediaTypes(api *model.API, r *tfResource) {
 	if expr == nil {
 		return
 	}
-	written := r.v.get("binary_media_types")
+	written := r.v.Get("binary_media_types")
 	list := t.mod.follow(tfValue{expr: expr, v: written}).v
 	bmt := &api.BinaryMediaTypes
-	bmt.Property = written.str()
+	bmt.Property = written.Str()
 	switch {
-	case list.node == nil:
-	case list.node.Kind == source.Sequence:
-		for _, item := range list.items() {
+	case list.Node == nil:
+	case list.Node.Kind == source.Sequence:
+		for _, item := range list.Items() {
 			bmt.Entries = append(bmt.Entries, tfMediaType(item))
 		}
-	case isUnknown(list.node):
+	case isUnknown(list.Node):
 		bmt.Entries = append(bmt.Entries, tfMediaType(written))
 	default:
-		t.c.problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", describeNode(list.node))
+		t.c.Problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", read.DescribeNode(list.Node))
 	}
 }
 
-func tfMediaType(v value) model.MediaType {
-	return model.MediaType{Field: v.str(), Origin: model.FromTerraform, Unknown: isUnknown(v.node)}
+func tfMediaType(v read.Value) model.MediaType {
+	return model.MediaType{Field: v.Str(), Origin: model.FromTerraform, Unknown: isUnknown(v.Node)}
 }
 
 // markUnknown marks the entries of a body's binary-media-types extension
@@ -162,13 +163,13 @@ func markUnknown(entries []model.MediaType) {
 // "NAME": where a resource is named in messages.
 func (t *terraform) header(r *tfResource) source.Span {
 	rng := r.block.DefRange()
-	return source.Span{File: r.v.doc.File, Start: r.v.doc.PosAt(rng.Start.Byte), End: r.v.doc.PosAt(rng.End.Byte)}
+	return source.Span{File: r.v.Doc.File, Start: r.v.Doc.PosAt(rng.Start.Byte), End: r.v.Doc.PosAt(rng.End.Byte)}
 }
 
 // span is the span of a whole resource block.
 func (t *terraform) span(r *tfResource) source.Span {
 	rng := r.block.Range()
-	return source.Span{File: r.v.doc.File, Start: r.v.doc.PosAt(rng.Start.Byte), End: r.v.doc.PosAt(rng.End.Byte)}
+	return source.Span{File: r.v.Doc.File, Start: r.v.Doc.PosAt(rng.Start.Byte), End: r.v.Doc.PosAt(rng.End.Byte)}
 }
 
 // isUnknown reports whether a node is a value Terraform computes.
@@ -178,8 +179,8 @@ func isUnknown(n *source.Node) bool {
 
 // tfLiteral returns a scalar setting's value when it is written as a
 // literal.
-func tfLiteral(v value) (string, bool) {
-	n := v.node
+func tfLiteral(v read.Value) (string, bool) {
+	n := v.Node
 	if n == nil || n.Kind != source.Scalar || n.Tag == tagTerraform || n.Tag == source.TagNull {
 		return "", false
 	}
@@ -193,8 +194,8 @@ func tfLiteral(v value) (string, bool) {
 // templatefile() input; a heredoc with interpolations that does not parse
 // is computed text, not reported. A quoted string, or YAML with aliases,
 // is not read.
-func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at value) *model.API {
-	doc := at.doc
+func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at read.Value) *model.API {
+	doc := at.Doc
 	if len(tmpl.Parts) == 0 || !strings.HasPrefix(string(doc.Src[tmpl.SrcRange.Start.Byte:]), "<<") {
 		return nil
 	}
@@ -218,7 +219,7 @@ func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at value) *model.A
 	if err != nil {
 		for _, d := range diag.FromSource(err) {
 			d.Span.Start, d.Span.End = shift(d.Span.Start), shift(d.Span.End)
-			t.c.report(d)
+			t.c.Report(d)
 		}
 		return nil
 	}
@@ -229,8 +230,8 @@ func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at value) *model.A
 	if !graft(at, parsed.Root) {
 		return nil
 	}
-	at.node = parsed.Root
-	return t.c.body(at)
+	at.Node = parsed.Root
+	return t.c.Body(at)
 }
 
 // hasShared reports whether a parsed tree holds YAML aliases, which a
@@ -255,17 +256,17 @@ func shiftTree(n *source.Node, shift func(source.Pos) source.Pos) {
 }
 
 // graft replaces the node of at in its mapping by n.
-func graft(at value, n *source.Node) bool {
-	i := strings.LastIndexByte(at.ptr, '/')
+func graft(at read.Value, n *source.Node) bool {
+	i := strings.LastIndexByte(at.Ptr, '/')
 	if i < 0 {
 		return false
 	}
-	parent, err := at.doc.Root.LookupPointer(at.ptr[:i])
+	parent, err := at.Doc.Root.LookupPointer(at.Ptr[:i])
 	if err != nil {
 		return false
 	}
 	for j := 1; j < len(parent.Value.Content); j += 2 {
-		if parent.Value.Content[j] == at.node {
+		if parent.Value.Content[j] == at.Node {
 			parent.Value.Content[j] = n
 			return true
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -72,7 +73,7 @@ func (m *module) readSiblings() []*tfFile {
 	if err != nil {
 		return nil
 	}
-	self := resolvePath(m.main.doc.File)
+	self := read.ResolvePath(m.main.doc.File)
 	var names []string
 	for _, e := range entries {
 		// Only regular files: a link may lead out of the folder, a FIFO
@@ -85,7 +86,7 @@ func (m *module) readSiblings() []*tfFile {
 	var out []*tfFile
 	for _, name := range names[:min(len(names), maxSiblingFiles)] {
 		path := filepath.Join(m.folder, name)
-		if resolvePath(path) == self {
+		if read.ResolvePath(path) == self {
 			continue
 		}
 		if f := m.readSibling(path, filepath.Join(filepath.Dir(m.main.doc.File), name)); f != nil {
@@ -123,7 +124,7 @@ func (m *module) resource(typ, name string) (r *tfResource) {
 // tfValue is an expression together with its node in its file's tree.
 type tfValue struct {
 	expr hclsyntax.Expression
-	v    value
+	v    read.Value
 }
 
 // maxFollowHops bounds a chain of locals referring to locals (a cycle is
@@ -163,7 +164,7 @@ func (m *module) target(e hclsyntax.Expression) (tfValue, bool) {
 	if r == nil || r.attr(attr) == nil {
 		return tfValue{}, false
 	}
-	return tfValue{expr: r.attr(attr), v: r.v.get(attr)}, true
+	return tfValue{expr: r.attr(attr), v: r.v.Get(attr)}, true
 }
 
 // lookup finds a local value or a variable's default in the module.

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -79,7 +80,7 @@ func (b *restBuilder) method(r *tfResource) {
 	}
 	op := b.newOperation(api, key, path, r)
 	b.byMethod[r.name] = op
-	op.Accepts = mediaTypeKeys(r.v.get("request_models"), fromTFRequestModels)
+	op.Accepts = read.MediaTypeKeys(r.v.Get("request_models"), fromTFRequestModels)
 }
 
 // integration reads aws_api_gateway_integration into its method's
@@ -101,8 +102,8 @@ func (b *restBuilder) integration(r *tfResource) {
 			b.byMethod[name] = op
 		}
 	}
-	in := &model.Integration{Pointer: r.v.ptr, Span: b.t.header(r)}
-	integrationSettings(in, r.v, snakeKeys)
+	in := &model.Integration{Pointer: r.v.Ptr, Span: b.t.header(r)}
+	read.IntegrationSettings(in, r.v, read.SnakeKeys)
 	unknownAsUnset(&in.Type)
 	unknownAsUnset(&in.PassthroughBehavior)
 	unknownAsUnset(&in.ContentHandling)
@@ -118,7 +119,7 @@ func (b *restBuilder) integrationResponse(r *tfResource) {
 	if op == nil || op.Integration == nil {
 		return
 	}
-	resp := listedResponse(r.v, "selection_pattern", snakeKeys)
+	resp := read.ListedResponse(r.v, "selection_pattern", read.SnakeKeys)
 	resp.StatusCode = terraformString(resp.StatusCode)
 	unknownAsUnset(&resp.ContentHandling)
 	op.Integration.Responses = append(op.Integration.Responses, resp)
@@ -132,14 +133,14 @@ func (b *restBuilder) methodResponse(r *tfResource) {
 		return
 	}
 	op.Responses = append(op.Responses, &model.Response{
-		Status:   terraformString(r.v.get("status_code").str()),
-		Produces: mediaTypeKeys(r.v.get("response_models"), fromTFResponseModels),
+		Status:   terraformString(r.v.Get("status_code").Str()),
+		Produces: read.MediaTypeKeys(r.v.Get("response_models"), fromTFResponseModels),
 	})
 }
 
 // newOperation adds an operation, named by the resource it is read from.
 func (b *restBuilder) newOperation(api *model.API, key opKey, path string, r *tfResource) *model.Operation {
-	op := &model.Operation{Path: path, Method: key.verb, Pointer: r.v.ptr, Span: b.t.header(r)}
+	op := &model.Operation{Path: path, Method: key.verb, Pointer: r.v.Ptr, Span: b.t.header(r)}
 	api.Operations = append(api.Operations, op)
 	b.ops[key] = op
 	return op
@@ -207,7 +208,7 @@ func (b *restBuilder) pathOf(name string, depth int) (string, bool) {
 		return "", false
 	}
 	b.t.evaluate(r)
-	part, partKnown := tfLiteral(r.v.get("path_part"))
+	part, partKnown := tfLiteral(r.v.Get("path_part"))
 	_, parent, parentKnown := b.resourcePath(r.attr("parent_id"), depth+1)
 	if !partKnown || !parentKnown {
 		return "", false
@@ -219,7 +220,7 @@ func (b *restBuilder) pathOf(name string, depth int) (string, bool) {
 
 // verb reads a resource's http_method, upper case.
 func (b *restBuilder) verb(r *tfResource) (string, bool) {
-	s, ok := tfLiteral(r.v.get("http_method")) // evaluated: a reference to a method's is the method's
+	s, ok := tfLiteral(r.v.Get("http_method")) // evaluated: a reference to a method's is the method's
 	return strings.ToUpper(s), ok
 }
 

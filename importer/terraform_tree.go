@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -26,8 +27,8 @@ type tfFile struct {
 type tfResource struct {
 	typ, name string
 	block     *hclsyntax.Block
-	v         value // its body in the tree, at /resource/TYPE/NAME
-	evaluated bool  // see terraform.evaluate
+	v         read.Value // its body in the tree, at /resource/TYPE/NAME
+	evaluated bool       // see terraform.evaluate
 }
 
 func (r *tfResource) address() string { return r.typ + "." + r.name }
@@ -47,25 +48,25 @@ func (f *tfFile) resource(typ, name string) *tfResource {
 
 // local returns a local value's expression and its node, if the file
 // declares it.
-func (f *tfFile) local(name string) (hclsyntax.Expression, value, bool) {
+func (f *tfFile) local(name string) (hclsyntax.Expression, read.Value, bool) {
 	a := f.locals[name]
 	if a == nil {
-		return nil, value{}, false
+		return nil, read.Value{}, false
 	}
-	return a.Expr, f.root().get("locals").get(name), true
+	return a.Expr, f.root().Get("locals").Get(name), true
 }
 
 // variableDefault returns a variable's default and its node, if the file
 // declares the variable with one.
-func (f *tfFile) variableDefault(name string) (hclsyntax.Expression, value, bool) {
+func (f *tfFile) variableDefault(name string) (hclsyntax.Expression, read.Value, bool) {
 	b := f.variables[name]
 	if b == nil || b.Body.Attributes["default"] == nil {
-		return nil, value{}, false
+		return nil, read.Value{}, false
 	}
-	return b.Body.Attributes["default"].Expr, f.root().get("variable").get(name).get("default"), true
+	return b.Body.Attributes["default"].Expr, f.root().Get("variable").Get(name).Get("default"), true
 }
 
-func (f *tfFile) root() value { return value{doc: f.doc, node: f.doc.Root} }
+func (f *tfFile) root() read.Value { return read.Value{Doc: f.doc, Node: f.doc.Root} }
 
 // readTFFile builds the tree of a parsed file, sets it as the document's
 // Root and indexes the file.
@@ -79,7 +80,7 @@ func readTFFile(doc *source.Document, body *hclsyntax.Body) *tfFile {
 // addResource indexes a resource block. Terraform refuses two resources
 // with one address; the tree keeps the last, and so does the index, at
 // the place of the first.
-func (f *tfFile) addResource(blk *hclsyntax.Block, v value) {
+func (f *tfFile) addResource(blk *hclsyntax.Block, v read.Value) {
 	r := &tfResource{typ: blk.Labels[0], name: blk.Labels[1], block: blk, v: v}
 	if old := f.byAddress[r.address()]; old != nil {
 		f.resources[slices.Index(f.resources, old)] = r
@@ -105,7 +106,7 @@ func (b *treeBuilder) file(body *hclsyntax.Body, f *tfFile) *source.Node {
 			k, v := b.key(blk.Labels[1], blk.LabelRanges[1]), b.body(blk)
 			typ.set(k, v)
 			if blk.Type == "resource" {
-				f.addResource(blk, value{doc: b.doc, key: k, node: v, ptr: source.Pointer("resource", blk.Labels[0], blk.Labels[1])})
+				f.addResource(blk, read.Value{Doc: b.doc, Key: k, Node: v, Ptr: source.Pointer("resource", blk.Labels[0], blk.Labels[1])})
 			}
 		case blk.Type == "variable" && len(blk.Labels) == 1:
 			root.child(b.key(blk.Type, blk.TypeRange)).set(b.key(blk.Labels[0], blk.LabelRanges[0]), b.body(blk))

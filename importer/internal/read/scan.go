@@ -1,4 +1,4 @@
-package importer
+package read
 
 import (
 	"strconv"
@@ -6,11 +6,11 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// walkEntries calls visit for every mapping entry under root, a node of
+// WalkEntries calls visit for every mapping entry under root, a node of
 // doc, with the unescaped tokens of its JSON pointer relative to root. It visits a node YAML aliases share
 // once, so that nested aliases cannot make the walk exponential, and it
 // skips example data, where OpenAPI keywords are plain data.
-func walkEntries(doc *source.Document, root *source.Node, visit func(k, v *source.Node, tokens []string)) {
+func WalkEntries(doc *source.Document, root *source.Node, visit func(k, v *source.Node, tokens []string)) {
 	var tokens []string
 	seen := map[*source.Node]bool{}
 	var walk func(n *source.Node)

@@ -1,4 +1,4 @@
-package importer
+package read
 
 import (
 	"fmt"
@@ -14,14 +14,14 @@ import (
 // maxRefHops bounds a chain of $refs to $refs, which also stops cycles.
 const maxRefHops = 32
 
-// refs resolves $ref values. Only two kinds are followed: a fragment of the
+// Refs resolves $ref values. Only two kinds are followed: a fragment of the
 // same document ("#/components/…") and a relative path to a regular file in
 // the document's folder or below it ("shared/integrations.yaml#/aws").
 // Anything else — a URL, an absolute path, a path climbing out of the
 // folder, a link pointing out of it — is refused with a diagnostic and
 // never opened or fetched.
-type refs struct {
-	root     string // absolute, links resolved; "" forbids file $refs (stdin)
+type Refs struct {
+	Folder   string // absolute, links resolved; "" forbids file $refs (stdin)
 	maxBytes int64
 	docs     map[string]*source.Document // files already read, by resolved path
 	failed   map[string]string           // files that could not be read, and why
@@ -29,20 +29,20 @@ type refs struct {
 	diags    *[]diag.Diagnostic
 }
 
-func newRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *refs {
-	r := &refs{
+func NewRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *Refs {
+	r := &Refs{
 		maxBytes: maxBytes, diags: diags,
 		docs: map[string]*source.Document{}, failed: map[string]string{}, reported: map[*source.Node]bool{},
 	}
 	if folder != "" {
-		r.root = resolvePath(folder)
+		r.Folder = ResolvePath(folder)
 	}
 	return r
 }
 
-// resolvePath makes path absolute and resolves symbolic links in it as far
+// ResolvePath makes path absolute and resolves symbolic links in it as far
 // as they exist, so paths can be compared by prefix.
-func resolvePath(path string) string {
+func ResolvePath(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.Clean(path)
@@ -53,62 +53,62 @@ func resolvePath(path string) string {
 	return abs
 }
 
-// follow resolves v while it is a {"$ref": …} mapping. Same-document
+// Follow resolves v while it is a {"$ref": …} mapping. Same-document
 // $refs ("#/…") in definition's file are relative to definition: the
 // file's root, or a body inline in a container. On failure it reports a
 // diagnostic and returns an absent value.
-func (r *refs) follow(definition, v value) value {
+func (r *Refs) Follow(definition, v Value) Value {
 	for hop := 0; ; hop++ {
-		ref := v.get("$ref")
-		if !ref.exists() {
+		ref := v.Get("$ref")
+		if !ref.Exists() {
 			return v
 		}
 		if hop == maxRefHops {
 			r.report(ref, fmt.Sprintf("$ref chain longer than %d links (a cycle?)", maxRefHops))
-			return value{}
+			return Value{}
 		}
 		target, ok := r.resolve(definition, ref)
 		if !ok {
-			return value{}
+			return Value{}
 		}
-		target.ptr = v.ptr // pointers stay in the definition being imported
+		target.Ptr = v.Ptr // pointers stay in the definition being imported
 		v = target
 	}
 }
 
 // resolve finds the node a $ref names.
-func (r *refs) resolve(definition, ref value) (value, bool) {
-	if !ref.node.IsString() {
+func (r *Refs) resolve(definition, ref Value) (Value, bool) {
+	if !ref.Node.IsString() {
 		r.report(ref, "$ref must be a string")
-		return value{}, false
+		return Value{}, false
 	}
-	text := ref.node.Value
+	text := ref.Node.Value
 	file, fragment, err := splitRef(text)
 	if err != nil {
 		r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
-		return value{}, false
+		return Value{}, false
 	}
-	doc := ref.doc
+	doc := ref.Doc
 	if file != "" {
 		path, why := r.allowed(ref, file)
 		if why == "" {
-			doc, why = r.load(path, filepath.Join(filepath.Dir(ref.doc.File), filepath.FromSlash(file)))
+			doc, why = r.load(path, filepath.Join(filepath.Dir(ref.Doc.File), filepath.FromSlash(file)))
 		}
 		if why != "" {
 			r.report(ref, fmt.Sprintf("$ref %q refused: %s", text, why))
-			return value{}, false
+			return Value{}, false
 		}
 	}
 	root := doc.Root
-	if doc == definition.doc {
-		root = definition.node
+	if doc == definition.Doc {
+		root = definition.Node
 	}
 	entry, err := root.LookupPointer(fragment)
 	if err != nil {
 		r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
-		return value{}, false
+		return Value{}, false
 	}
-	return value{doc: doc, key: entry.Key, node: entry.Value}, true
+	return Value{Doc: doc, Key: entry.Key, Node: entry.Value}, true
 }
 
 // splitRef splits a $ref into its file part and its JSON-pointer fragment,
@@ -124,31 +124,31 @@ func splitRef(text string) (file, fragment string, err error) {
 	return file, fragment, nil
 }
 
-// vet reports a $ref that must never be followed, wherever it is written,
+// Vet reports a $ref that must never be followed, wherever it is written,
 // without reading the file it names.
-func (r *refs) vet(ref value) {
-	file, _, err := splitRef(ref.node.Value)
+func (r *Refs) Vet(ref Value) {
+	file, _, err := splitRef(ref.Node.Value)
 	if err != nil || file == "" {
 		return // reported if the importer follows it
 	}
 	if _, why := r.allowed(ref, file); why != "" {
-		r.report(ref, fmt.Sprintf("$ref %q refused: %s", ref.node.Value, why))
+		r.report(ref, fmt.Sprintf("$ref %q refused: %s", ref.Node.Value, why))
 	}
 }
 
 // allowed returns the resolved path of the file a $ref names, or why it
 // must not be opened.
-func (r *refs) allowed(ref value, file string) (path, why string) {
+func (r *Refs) allowed(ref Value, file string) (path, why string) {
 	if u, err := url.Parse(file); err == nil && (u.Scheme != "" || u.Host != "") {
 		return "", "it is remote; apigw-oas only reads files beside the document and never fetches"
 	}
-	if r.root == "" {
+	if r.Folder == "" {
 		return "", "a document read from standard input cannot refer to other files"
 	}
 	if filepath.IsAbs(file) || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) {
 		return "", "it is an absolute path; refer to files beside the document with a relative path"
 	}
-	path = resolvePath(filepath.Join(filepath.Dir(resolvePath(ref.doc.File)), filepath.FromSlash(file)))
+	path = ResolvePath(filepath.Join(filepath.Dir(ResolvePath(ref.Doc.File)), filepath.FromSlash(file)))
 	if !r.contains(path) {
 		return "", "it points outside the document's folder"
 	}
@@ -159,7 +159,7 @@ func (r *refs) allowed(ref value, file string) (path, why string) {
 // is where it really is, name how the user would write it (relative to the
 // document). Its syntax errors are reported in that file; other failures
 // come back as a reason for the $ref's diagnostic.
-func (r *refs) load(path, name string) (*source.Document, string) {
+func (r *Refs) load(path, name string) (*source.Document, string) {
 	if d, ok := r.docs[path]; ok {
 		return d, ""
 	}
@@ -175,15 +175,15 @@ func (r *refs) load(path, name string) (*source.Document, string) {
 		return nil, why
 	}
 	r.docs[path] = d
-	walkEntries(d, d.Root, func(k, v *source.Node, tokens []string) {
+	WalkEntries(d, d.Root, func(k, v *source.Node, tokens []string) {
 		if k.Value == "$ref" && v.IsString() {
-			r.vet(value{doc: d, key: k, node: v, ptr: source.Pointer(tokens...)})
+			r.Vet(Value{Doc: d, Key: k, Node: v, Ptr: source.Pointer(tokens...)})
 		}
 	})
 	return d, ""
 }
 
-func (r *refs) read(path, name string) (*source.Document, string, error) {
+func (r *Refs) read(path, name string) (*source.Document, string, error) {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
@@ -203,20 +203,20 @@ func (r *refs) read(path, name string) (*source.Document, string, error) {
 }
 
 // contains reports whether a resolved path lies in the document's folder.
-func (r *refs) contains(path string) bool {
-	rel, err := filepath.Rel(r.root, path)
+func (r *Refs) contains(path string) bool {
+	rel, err := filepath.Rel(r.Folder, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// file returns the root of the file at an absolute path if a $ref may name
+// File returns the root of the file at an absolute path if a $ref may name
 // it (a regular file in the document's folder or below), reading it if
 // needed; nil otherwise. It reports nothing: it serves readers that come
 // after the import, which has already reported every $ref it follows.
-func (r *refs) file(path string) *source.Node {
-	if r.root == "" {
+func (r *Refs) File(path string) *source.Node {
+	if r.Folder == "" {
 		return nil
 	}
-	path = resolvePath(path)
+	path = ResolvePath(path)
 	if !r.contains(path) {
 		return nil
 	}
@@ -237,12 +237,12 @@ func (r *refs) file(path string) *source.Node {
 
 // report adds a diagnostic about a $ref, once per $ref: the scan of the
 // whole document and the import may both meet it.
-func (r *refs) report(at value, msg string) {
-	if r.reported[at.node] {
+func (r *Refs) report(at Value, msg string) {
+	if r.reported[at.Node] {
 		return
 	}
-	r.reported[at.node] = true
+	r.reported[at.Node] = true
 	*r.diags = append(*r.diags, diag.Diagnostic{
-		Rule: diag.RuleSyntax, Severity: diag.Error, Message: msg, Span: at.span(), Pointer: at.ptr,
+		Rule: diag.RuleSyntax, Severity: diag.Error, Message: msg, Span: at.Span(), Pointer: at.Ptr,
 	})
 }
