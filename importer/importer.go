@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -134,7 +135,7 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	r := read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
 	root := read.Value{Doc: doc, Node: doc.Root}
-	format, version := detectOpenAPI(root)
+	format, version := openapi.Detect(root)
 	switch {
 	case !version.Exists():
 		if kind := detectContainer(doc); kind != "" {
@@ -146,18 +147,18 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 		}
 		return res
 	case format == "":
-		res.Diagnostics = append(res.Diagnostics, unsupportedVersion(version))
+		res.Diagnostics = append(res.Diagnostics, openapi.UnsupportedVersion(version))
 		return res
 	}
 	res.Format = format
-	res.APIs = []*model.API{importOpenAPI(root, format, version, r, false)}
+	res.APIs = []*model.API{openapi.Import(root, format, version, r, false)}
 	diag.Sort(res.Diagnostics)
 	return res
 }
 
 // container is where a container's importer puts what it reads.
 func (r *Result) container() *read.Container {
-	return &read.Container{Doc: r.Doc, Refs: r.refs, Diagnostics: &r.Diagnostics, ReadBody: containerBody}
+	return &read.Container{Doc: r.Doc, Refs: r.refs, Diagnostics: &r.Diagnostics, ReadBody: openapi.Body}
 }
 
 // importTerraform reads a Terraform file. Only resources declared in this

@@ -1,4 +1,4 @@
-package importer
+package openapi
 
 import (
 	"strconv"
@@ -14,13 +14,13 @@ var openAPIVersions = map[string]model.Format{
 	"3.0": model.FormatOpenAPI30, "3.1": model.FormatOpenAPI31, "3.2": model.FormatOpenAPI32,
 }
 
-// detectOpenAPI recognises an OpenAPI definition at root (a file's root or
+// Detect recognises an OpenAPI definition at root (a file's root or
 // a body inline in a container) by its "openapi" or "swagger" field,
 // whatever type it was written as: "swagger: 2.0" is a YAML float. A
 // definition with both is read as OpenAPI 3, which is what its "openapi"
 // field claims. version is absent when root is not OpenAPI; format is ""
 // when the version is one apigw-oas does not read.
-func detectOpenAPI(root read.Value) (format model.Format, version read.Value) {
+func Detect(root read.Value) (format model.Format, version read.Value) {
 	if root.Node.Kind != source.Mapping {
 		return "", read.Value{}
 	}
@@ -36,8 +36,8 @@ func detectOpenAPI(root read.Value) (format model.Format, version read.Value) {
 	return "", read.Value{}
 }
 
-// unsupportedVersion reports an OpenAPI version apigw-oas does not read.
-func unsupportedVersion(version read.Value) diag.Diagnostic {
+// UnsupportedVersion reports an OpenAPI version apigw-oas does not read.
+func UnsupportedVersion(version read.Value) diag.Diagnostic {
 	return diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.Span(), Pointer: version.Ptr,
 		Message: "unsupported OpenAPI version " + strconv.Quote(version.Str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2",

@@ -1,4 +1,7 @@
-package importer
+// Package openapi reads OpenAPI 2.0 and 3.x definitions into the model: a
+// file of its own, or a body a container holds (inline, or in a file one of
+// its settings names).
+package openapi
 
 import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
@@ -19,8 +22,8 @@ var methods = map[string]string{
 	"head": "HEAD", "patch": "PATCH", "trace": "TRACE", anyMethodKey: "ANY",
 }
 
-// openapi imports one OpenAPI 2.0 or 3.x document.
-type openapi struct {
+// reader imports one OpenAPI 2.0 or 3.x document.
+type reader struct {
 	api  *model.API
 	refs *read.Refs
 	// root is the definition, whose same-document $refs ("#/…") are
@@ -32,15 +35,15 @@ type openapi struct {
 	inContainer bool
 }
 
-// containerBody imports an OpenAPI definition a container holds. It
+// Body imports an OpenAPI definition a container holds. It
 // returns nil, having reported why, when the value is not an OpenAPI
 // definition.
-func containerBody(c *read.Container, v read.Value) *model.API {
+func Body(c *read.Container, v read.Value) *model.API {
 	if v.Node.Kind != source.Mapping {
 		c.Problem(v, "the API definition is %s, not an OpenAPI document", read.DescribeNode(v.Node))
 		return nil
 	}
-	format, version := detectOpenAPI(v)
+	format, version := Detect(v)
 	switch {
 	case !version.Exists():
 		c.Problem(v, "the API definition has no \"openapi\" or \"swagger\" field")
@@ -49,14 +52,14 @@ func containerBody(c *read.Container, v read.Value) *model.API {
 		c.Problem(version, "unsupported OpenAPI version %q; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2", version.Str().Raw)
 		return nil
 	}
-	return importOpenAPI(v, format, version, c.Refs, true)
+	return Import(v, format, version, c.Refs, true)
 }
 
-// importOpenAPI imports the definition at root: a whole file, or a body
+// Import imports the definition at root: a whole file, or a body
 // a container holds (inContainer), whose same-document $refs ("#/…") are
 // relative to it.
-func importOpenAPI(root read.Value, format model.Format, version read.Value, r *read.Refs, inContainer bool) *model.API {
-	imp := &openapi{
+func Import(root read.Value, format model.Format, version read.Value, r *read.Refs, inContainer bool) *model.API {
+	imp := &reader{
 		api: &model.API{
 			Format: format, Version: version.Str(), Span: root.Span(),
 			Definition: root.Node, DefinitionPointer: root.Ptr, DefinitionDoc: root.Doc,
@@ -80,7 +83,7 @@ func importOpenAPI(root read.Value, format model.Format, version read.Value, r *
 	return imp.api
 }
 
-func (imp *openapi) binaryMediaTypes(root read.Value) {
+func (imp *reader) binaryMediaTypes(root read.Value) {
 	v := root.Get(binaryMediaTypesKey)
 	if !v.Exists() {
 		return
@@ -101,12 +104,12 @@ func (imp *openapi) binaryMediaTypes(root read.Value) {
 }
 
 // follow resolves v while it is a $ref, relative to the definition.
-func (imp *openapi) follow(v read.Value) read.Value { return imp.refs.Follow(imp.root, v) }
+func (imp *reader) follow(v read.Value) read.Value { return imp.refs.Follow(imp.root, v) }
 
 // scan walks the whole document once, for what can be written anywhere: the
 // binary-media-types extension away from the root, where API Gateway
 // ignores it, and $refs that must not be followed.
-func (imp *openapi) scan(root read.Value) {
+func (imp *reader) scan(root read.Value) {
 	doc := root.Doc
 	read.WalkEntries(doc, root.Node, func(k, v *source.Node, tokens []string) {
 		switch {
@@ -121,7 +124,7 @@ func (imp *openapi) scan(root read.Value) {
 	})
 }
 
-func (imp *openapi) pathItem(path read.Value) {
+func (imp *reader) pathItem(path read.Value) {
 	item := imp.follow(path)
 	for _, m := range item.Entries() {
 		method, ok := methods[m.Key.Value] // OpenAPI keys are case-sensitive: "GET" is not an operation
@@ -132,7 +135,7 @@ func (imp *openapi) pathItem(path read.Value) {
 	}
 }
 
-func (imp *openapi) operation(path, method string, m, item read.Value) *model.Operation {
+func (imp *reader) operation(path, method string, m, item read.Value) *model.Operation {
 	op := &model.Operation{Path: path, Method: method, Pointer: m.Ptr, Span: m.KeySpan()}
 	consumes := read.MediaTypes(m.Get("consumes"), model.FromConsumes)
 	produces := read.MediaTypes(m.Get("produces"), model.FromProduces)
@@ -160,7 +163,7 @@ func (imp *openapi) operation(path, method string, m, item read.Value) *model.Op
 // takesBody reports whether an OpenAPI 2 operation has a body or formData
 // parameter, on itself or on its path. The root "consumes" applies only to
 // such operations; an operation's own "consumes" is taken as written.
-func (imp *openapi) takesBody(m, item read.Value) bool {
+func (imp *reader) takesBody(m, item read.Value) bool {
 	for _, params := range []read.Value{m.Get("parameters"), item.Get("parameters")} {
 		for _, p := range params.Items() {
 			in := imp.follow(p).Get("in").Str().Raw
@@ -175,7 +178,7 @@ func (imp *openapi) takesBody(m, item read.Value) bool {
 // response reads one declared response: in OpenAPI 3 its content keys, in
 // OpenAPI 2 the operation's (else the root's) "produces", for every
 // response that can have a body.
-func (imp *openapi) response(r read.Value, produces []model.MediaType) *model.Response {
+func (imp *reader) response(r read.Value, produces []model.MediaType) *model.Response {
 	resp := &model.Response{Status: r.KeyField()}
 	switch {
 	case !imp.oas2:

@@ -1,4 +1,4 @@
-package importer
+package openapi
 
 import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
@@ -8,7 +8,7 @@ import (
 // integration reads x-amazon-apigateway-integration: every field
 // binary-semantics.md §5.1 lists. HTTP APIs may write it as a $ref to
 // components/x-amazon-apigateway-integrations.
-func (imp *openapi) integration(v read.Value) *model.Integration {
+func (imp *reader) integration(v read.Value) *model.Integration {
 	in := &model.Integration{Pointer: v.Ptr, Span: v.KeySpan()}
 	if ref := v.Get("$ref"); ref.Exists() {
 		in.Ref = ref.Str()
