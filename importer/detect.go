@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"github.com/apigw-oas/apigw-oas/importer/internal/apigateway"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -25,7 +26,7 @@ func detectContainer(doc *source.Document) model.Container {
 	case root.Get("service").Exists() && (root.Get("functions").Exists() || root.Get("provider").Exists()):
 		return model.ContainerServerless
 	case root.Get("binaryMediaTypes").Exists() || root.Get("resourceMethods").Exists() ||
-		(root.Get("items").Exists() && root.Get("items").Node.Kind == source.Sequence && hasResourceItems(root.Get("items"))):
+		(root.Get("items").Exists() && root.Get("items").Node.Kind == source.Sequence && apigateway.ListsResources(root.Get("items"))):
 		return model.ContainerAPIGateway
 	}
 	return ""

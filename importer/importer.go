@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/apigateway"
 	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
@@ -187,5 +188,5 @@ var containerImporters = map[model.Container]func(c *read.Container){
 	model.ContainerCloudFormation: importTemplate,
 	model.ContainerSAM:            importTemplate, // SAM templates are CloudFormation templates
 	model.ContainerServerless:     importServerless,
-	model.ContainerAPIGateway:     importAPIGateway,
+	model.ContainerAPIGateway:     apigateway.Import,
 }

@@ -1,4 +1,7 @@
-package importer
+// Package apigateway reads API Gateway's control-plane JSON (the output of
+// aws apigateway get-rest-api and get-resources --embed methods) into the
+// model.
+package apigateway
 
 import (
 	"strings"
@@ -8,12 +11,12 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// importAPIGateway reads API Gateway's control-plane JSON, so that what is
+// Import reads API Gateway's control-plane JSON, so that what is
 // deployed can be linted: the output of `aws apigateway get-rest-api`
 // (binaryMediaTypes), of `get-resources --embed methods` (items with
 // resourceMethods), or both merged into one object
 // (jq -s '.[0] * .[1]' rest-api.json resources.json).
-func importAPIGateway(c *read.Container) {
+func Import(c *read.Container) {
 	root := c.Root()
 	api := &model.API{Container: model.ContainerAPIGateway, Kind: model.RESTAPI, Span: root.Span()}
 	api.KindEvidence = model.Evidence{Reason: "the apigateway (v1) control plane serves REST APIs"}
@@ -39,14 +42,14 @@ func importAPIGateway(c *read.Container) {
 	for _, r := range items.Items() {
 		path, _ := read.Evaluate(r.Get("path"))
 		for _, m := range r.Get("resourceMethods").Entries() {
-			api.Operations = append(api.Operations, controlPlaneMethod(path, m))
+			api.Operations = append(api.Operations, method(path, m))
 		}
 	}
 	c.Add(api)
 }
 
-// controlPlaneMethod reads one entry of a resource's resourceMethods.
-func controlPlaneMethod(path string, m read.Value) *model.Operation {
+// method reads one entry of a resource's resourceMethods.
+func method(path string, m read.Value) *model.Operation {
 	op := &model.Operation{Path: path, Method: strings.ToUpper(m.Key.Value), Pointer: m.Ptr, Span: m.KeySpan()}
 	for _, rm := range m.Get("requestModels").Entries() {
 		op.Accepts = append(op.Accepts, model.MediaType{Field: rm.KeyField(), Origin: model.FromRequestModels})
@@ -71,9 +74,9 @@ func controlPlaneMethod(path string, m read.Value) *model.Operation {
 	return op
 }
 
-// hasResourceItems reports whether a list looks like get-resources output:
+// ListsResources reports whether a list looks like get-resources output:
 // items with a "path".
-func hasResourceItems(items read.Value) bool {
+func ListsResources(items read.Value) bool {
 	for _, it := range items.Items() {
 		if it.Get("path").Exists() && (it.Get("resourceMethods").Exists() || it.Get("id").Exists()) {
 			return true
