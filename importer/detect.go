@@ -2,6 +2,7 @@ package importer
 
 import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/apigateway"
+	"github.com/apigw-oas/apigw-oas/importer/internal/cloudformation"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -19,7 +20,7 @@ func detectContainer(doc *source.Document) model.Container {
 	}
 	switch {
 	case root.Get("Resources").Exists() || root.Get("AWSTemplateFormatVersion").Exists():
-		if isSAM(root) {
+		if cloudformation.IsSAM(root) {
 			return model.ContainerSAM
 		}
 		return model.ContainerCloudFormation

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer/internal/apigateway"
+	"github.com/apigw-oas/apigw-oas/importer/internal/cloudformation"
 	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
@@ -185,8 +186,8 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 
 // containerImporters read the formats detectContainer recognises.
 var containerImporters = map[model.Container]func(c *read.Container){
-	model.ContainerCloudFormation: importTemplate,
-	model.ContainerSAM:            importTemplate, // SAM templates are CloudFormation templates
+	model.ContainerCloudFormation: cloudformation.Import,
+	model.ContainerSAM:            cloudformation.Import, // SAM templates are CloudFormation templates
 	model.ContainerServerless:     importServerless,
 	model.ContainerAPIGateway:     apigateway.Import,
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/importer/internal/cloudformation"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -184,7 +185,7 @@ func (s *service) resources(res read.Value) []*model.API {
 			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", read.DescribeNode(section.Node))
 			continue
 		}
-		for _, api := range readTemplate(s.c, section) {
+		for _, api := range cloudformation.Read(s.c, section) {
 			if api.Name == slsRESTAPIName {
 				s.mergeOverride(section, api)
 				continue

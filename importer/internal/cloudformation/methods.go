@@ -1,4 +1,4 @@
-package importer
+package cloudformation
 
 import (
 	"strings"
@@ -34,16 +34,16 @@ func (t *template) method(r read.Value) {
 		})
 	}
 	if integ := props.Get("Integration"); integ.Exists() {
-		op.Integration = cfnIntegration(integ)
+		op.Integration = integration(integ)
 	}
 	api.Operations = append(api.Operations, op)
 }
 
-// cfnIntegration reads a Method's Integration property. Its
+// integration reads a Method's Integration property. Its
 // IntegrationResponses are a list whose SelectionPattern plays the part of
 // the OpenAPI extension's response key; without one, a response is the
 // default.
-func cfnIntegration(v read.Value) *model.Integration {
+func integration(v read.Value) *model.Integration {
 	in := &model.Integration{Pointer: v.Ptr, Span: v.KeySpan()}
 	read.IntegrationSettings(in, v, read.PascalKeys)
 	for _, item := range v.Get("IntegrationResponses").Items() {
@@ -67,7 +67,7 @@ func (t *template) resourcePath(id read.Value, depth int) (string, bool) {
 		return p, p != ""
 	}
 	r, found := t.byID[target]
-	if !found || typeOf(r) != cfnResource {
+	if !found || typeOf(r) != typeResource {
 		return "", false
 	}
 	props := r.Get("Properties")

@@ -1,47 +1,15 @@
-package importer
+package cloudformation_test
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/importer/internal/importtest"
 	"github.com/apigw-oas/apigw-oas/model"
 )
-
-// importAll imports a document that may declare several APIs and fails on
-// any diagnostic.
-func importAll(t *testing.T, name, src string) []*model.API {
-	t.Helper()
-	res := Bytes(name, []byte(src), "", Options{})
-	if len(res.Diagnostics) > 0 {
-		t.Fatalf("import of %s: %v", name, res.Diagnostics)
-	}
-	return res.APIs
-}
-
-// entryTexts renders binary media types as "value@line" ("?@line" when
-// unknown), to compare what was read and where.
-func entryTexts(entries []model.MediaType) string {
-	var parts []string
-	for _, e := range entries {
-		v := e.Value
-		if e.Unknown {
-			v = "?"
-		}
-		parts = append(parts, fmt.Sprintf("%s@%03d", v, e.Span.Start.Line))
-	}
-	return strings.Join(parts, " ")
-}
-
-func operations(api *model.API) string {
-	var parts []string
-	for _, op := range api.Operations {
-		parts = append(parts, op.Name())
-	}
-	return strings.Join(parts, ", ")
-}
 
 const cfnTemplate = `AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -104,7 +72,7 @@ Resources:
 `
 
 func TestCloudFormation(t *testing.T) {
-	apis := importAll(t, "template.yaml", cfnTemplate)
+	apis := importtest.All(t, "template.yaml", cfnTemplate)
 	if len(apis) != 3 {
 		t.Fatalf("want Api, Http and S3Defined, got %d APIs", len(apis))
 	}
@@ -115,10 +83,10 @@ func TestCloudFormation(t *testing.T) {
 	// The union: the Body's extension (line 15) and the property (9–11),
 	// each where it is written; the !Ref is unknown, the !Join evaluated,
 	// the raw CloudFormation ~1 kept as written.
-	if got, want := entryTexts(api.BinaryMediaTypes.Entries), "image/gif@015 image~1png@009 ?@010 application/pdf@011"; got != want {
+	if got, want := importtest.EntryTexts(api.BinaryMediaTypes.Entries), "image/gif@015 image~1png@009 ?@010 application/pdf@011"; got != want {
 		t.Errorf("binary media types: got %s, want %s", got, want)
 	}
-	if got, want := operations(api), "GET /inline, GET /files/{id}, ANY /"; got != want {
+	if got, want := importtest.Operations(api), "GET /inline, GET /files/{id}, ANY /"; got != want {
 		t.Errorf("operations: got %s, want %s", got, want)
 	}
 	get := api.Operations[1]
@@ -175,25 +143,25 @@ Resources:
 `
 
 func TestSAM(t *testing.T) {
-	apis := importAll(t, "template.yaml", samTemplate)
+	apis := importtest.All(t, "template.yaml", samTemplate)
 	if len(apis) != 3 {
 		t.Fatalf("want Explicit, ServerlessRestApi and ServerlessHttpApi, got %d", len(apis))
 	}
 	explicit, implicit, httpAPI := apis[0], apis[1], apis[2]
 	// Globals and the resource's lists are concatenated, un-escaped, and
 	// replace the definition's extension.
-	if got, want := entryTexts(explicit.BinaryMediaTypes.Entries), "image/png@004 application/pdf@011"; got != want {
+	if got, want := importtest.EntryTexts(explicit.BinaryMediaTypes.Entries), "image/png@004 application/pdf@011"; got != want {
 		t.Errorf("explicit binary media types: got %s, want %s", got, want)
 	}
 	if e := explicit.BinaryMediaTypes.Entries[0]; e.Raw != "image~1png" || e.Origin != model.FromSAM {
 		t.Errorf("un-escaped entry keeps what was written: %+v", e)
 	}
-	if got := entryTexts(explicit.BinaryMediaTypes.Replaced); got != "image/gif@015" {
+	if got := importtest.EntryTexts(explicit.BinaryMediaTypes.Replaced); got != "image/gif@015" {
 		t.Errorf("replaced: %s", got)
 	}
 	// SAM adds no event routes to an API with its own definition; Cors adds
 	// an OPTIONS to each path without one.
-	if got, want := operations(explicit), "GET /docs, OPTIONS /docs, GET /docs/{id}, OPTIONS /docs/{id}"; got != want {
+	if got, want := importtest.Operations(explicit), "GET /docs, OPTIONS /docs, GET /docs/{id}, OPTIONS /docs/{id}"; got != want {
 		t.Errorf("explicit operations: got %s, want %s", got, want)
 	}
 	pre := explicit.Operations[3]
@@ -201,21 +169,21 @@ func TestSAM(t *testing.T) {
 		pre.Integration.ContentHandling.Set || pre.Integration.RequestTemplates[0].Value.Raw != "{\n  \"statusCode\" : 200\n}\n" {
 		t.Errorf("generated preflight: %+v %+v", pre.Generated, pre.Integration)
 	}
-	if implicit.Name != "ServerlessRestApi" || operations(implicit) != "GET /thumbs, POST /thumbs, OPTIONS /thumbs" {
-		t.Errorf("implicit API: %s: %s", implicit.Name, operations(implicit))
+	if implicit.Name != "ServerlessRestApi" || importtest.Operations(implicit) != "GET /thumbs, POST /thumbs, OPTIONS /thumbs" {
+		t.Errorf("implicit API: %s: %s", implicit.Name, importtest.Operations(implicit))
 	}
 	if implicit.Operations[0].Integration.Type.Value != model.AWSProxy || implicit.Operations[0].Span.Start.Line != 26 {
 		t.Errorf("event integration: %+v", implicit.Operations[0])
 	}
-	if httpAPI.Name != "ServerlessHttpApi" || httpAPI.Kind != model.HTTPAPI || operations(httpAPI) != "ANY /" {
-		t.Errorf("implicit HTTP API: %s %v %s", httpAPI.Name, httpAPI.Kind, operations(httpAPI))
+	if httpAPI.Name != "ServerlessHttpApi" || httpAPI.Kind != model.HTTPAPI || importtest.Operations(httpAPI) != "ANY /" {
+		t.Errorf("implicit HTTP API: %s %v %s", httpAPI.Name, httpAPI.Kind, importtest.Operations(httpAPI))
 	}
 }
 
 func TestSAMDefinitionURI(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: ok}}}\n")
-	writeFile(t, filepath.Join(dir, "template.yaml"), `Transform: AWS::Serverless-2016-10-31
+	importtest.WriteFile(t, filepath.Join(dir, "api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: ok}}}\n")
+	importtest.WriteFile(t, filepath.Join(dir, "template.yaml"), `Transform: AWS::Serverless-2016-10-31
 Resources:
   Local:
     Type: AWS::Serverless::Api
@@ -227,8 +195,8 @@ Resources:
     Type: AWS::Serverless::Api
     Properties: {DefinitionUri: ../secret.yaml}
 `)
-	res := File(filepath.Join(dir, "template.yaml"), Options{})
-	if len(res.APIs) != 3 || operations(res.APIs[0]) != "GET /a" || res.APIs[0].Operations[0].Span.File != filepath.Join(dir, "api.yaml") {
+	res := importer.File(filepath.Join(dir, "template.yaml"), importer.Options{})
+	if len(res.APIs) != 3 || importtest.Operations(res.APIs[0]) != "GET /a" || res.APIs[0].Operations[0].Span.File != filepath.Join(dir, "api.yaml") {
 		t.Fatalf("DefinitionUri: %+v", res.APIs)
 	}
 	if !res.APIs[1].Elsewhere.Set {
@@ -250,7 +218,7 @@ func TestContainerBadInput(t *testing.T) {
 		"body.yaml":      {"Resources:\n  A:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body: {paths: {}}\n", 5, "no \"openapi\" or \"swagger\""},
 		"jinja.yaml":     {"openapi: 3.0.1\ninfo:\n  title: {{ api_name }}\n{% for p in paths %}\n", 3, "looks like a template"},
 	} {
-		res := Bytes(name, []byte(c.src), "", Options{})
+		res := importer.Bytes(name, []byte(c.src), "", importer.Options{})
 		if len(res.Diagnostics) != 1 || res.Diagnostics[0].Rule != diag.RuleSyntax || res.Diagnostics[0].Span.Start.Line != c.line ||
 			!strings.Contains(res.Diagnostics[0].Message, c.msg) {
 			t.Errorf("%s: want one syntax diagnostic on line %d saying %q, got %v", name, c.line, c.msg, res.Diagnostics)

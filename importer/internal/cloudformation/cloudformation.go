@@ -1,4 +1,8 @@
-package importer
+// Package cloudformation reads CloudFormation and SAM templates: RestApi and
+// ApiGatewayV2 Api resources with their bodies, the Resource/Method chains
+// that build a REST API without one, and SAM's APIs, function events and
+// Cors preflights, as what each deploys.
+package cloudformation
 
 import (
 	"strings"
@@ -10,18 +14,18 @@ import (
 
 // CloudFormation resource types the importer reads.
 const (
-	cfnRestAPI  = "AWS::ApiGateway::RestApi"
-	cfnResource = "AWS::ApiGateway::Resource"
-	cfnMethod   = "AWS::ApiGateway::Method"
-	cfnV2API    = "AWS::ApiGatewayV2::Api"
-	samAPI      = "AWS::Serverless::Api"
-	samHTTPAPI  = "AWS::Serverless::HttpApi"
-	samFunction = "AWS::Serverless::Function"
+	typeRestAPI     = "AWS::ApiGateway::RestApi"
+	typeResource    = "AWS::ApiGateway::Resource"
+	typeMethod      = "AWS::ApiGateway::Method"
+	typeV2API       = "AWS::ApiGatewayV2::Api"
+	typeSAMAPI      = "AWS::Serverless::Api"
+	typeSAMHTTPAPI  = "AWS::Serverless::HttpApi"
+	typeSAMFunction = "AWS::Serverless::Function"
 )
 
-// importTemplate reads a CloudFormation or SAM template.
-func importTemplate(c *read.Container) {
-	for _, api := range readTemplate(c, c.Root()) {
+// Import reads a CloudFormation or SAM template.
+func Import(c *read.Container) {
+	for _, api := range Read(c, c.Root()) {
 		c.Add(api)
 	}
 }
@@ -38,10 +42,10 @@ type template struct {
 	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
 }
 
-// readTemplate reads the APIs a template declares and returns them; the
+// Read reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
 // service's own API).
-func readTemplate(c *read.Container, root read.Value) []*model.API {
+func Read(c *read.Container, root read.Value) []*model.API {
 	resources := root.Get("Resources")
 	if !resources.Exists() {
 		return nil
@@ -51,7 +55,7 @@ func readTemplate(c *read.Container, root read.Value) []*model.API {
 		return nil
 	}
 	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
-	if isSAM(root) {
+	if IsSAM(root) {
 		t.container = model.ContainerSAM
 	}
 	for _, r := range resources.Entries() {
@@ -65,21 +69,21 @@ func readTemplate(c *read.Container, root read.Value) []*model.API {
 	globals := root.Get("Globals")
 	for _, r := range t.resources {
 		switch typeOf(r) {
-		case cfnRestAPI:
+		case typeRestAPI:
 			t.restAPI(r)
-		case cfnV2API:
+		case typeV2API:
 			t.v2API(r)
-		case samAPI:
+		case typeSAMAPI:
 			t.samAPI(r, globals.Get("Api"), model.RESTAPI)
-		case samHTTPAPI:
+		case typeSAMHTTPAPI:
 			t.samAPI(r, globals.Get("HttpApi"), model.HTTPAPI)
 		}
 	}
 	for _, r := range t.resources {
 		switch typeOf(r) {
-		case cfnMethod:
+		case typeMethod:
 			t.method(r)
-		case samFunction:
+		case typeSAMFunction:
 			t.functionEvents(r, globals)
 		}
 	}
@@ -158,9 +162,9 @@ func (t *template) v2API(r read.Value) {
 	}
 }
 
-// isSAM reports whether a template uses the Serverless transform, or SAM
+// IsSAM reports whether a template uses the Serverless transform, or SAM
 // resource types without declaring it (SAM's own test inputs do).
-func isSAM(root read.Value) bool {
+func IsSAM(root read.Value) bool {
 	t := root.Get("Transform")
 	for _, v := range append(t.Items(), t) {
 		if v.Node != nil && v.Node.IsString() && strings.HasPrefix(v.Node.Value, "AWS::Serverless") {
