@@ -15,6 +15,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/cloudformation"
 	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/importer/internal/serverless"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -188,6 +189,6 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 var containerImporters = map[model.Container]func(c *read.Container){
 	model.ContainerCloudFormation: cloudformation.Import,
 	model.ContainerSAM:            cloudformation.Import, // SAM templates are CloudFormation templates
-	model.ContainerServerless:     importServerless,
+	model.ContainerServerless:     serverless.Import,
 	model.ContainerAPIGateway:     apigateway.Import,
 }

@@ -1,4 +1,4 @@
-package importer
+package serverless
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ import (
 // integration, request, response and cors, into an operation of the
 // service's REST API.
 func (s *service) httpEvent(h read.Value) {
-	api := s.restAPI(h, "http events are served by the service's REST API, which the Serverless Framework creates as "+slsRESTAPIName)
+	api := s.restAPI(h, "http events are served by the service's REST API, which the Serverless Framework creates as "+restAPIName)
 	path, method, ok := s.httpRoute(h)
 	if !ok {
 		return
@@ -57,7 +57,7 @@ func (s *service) httpRoute(h read.Value) (path, method string, ok bool) {
 	case h.Node.IsString():
 		words := strings.Fields(h.Node.Value)
 		if len(words) != 2 {
-			if !isVariable(h) {
+			if !isUnknown(h) {
 				s.c.Problem(h, "http event %q is not \"METHOD path\" (such as \"GET /photos\")", h.Node.Value)
 			}
 			return "", "", false
@@ -93,7 +93,7 @@ func httpIntegration(h read.Value) (*model.Integration, []*model.Response) {
 	kind, cause := integrationKind(h)
 	in := &model.Integration{Pointer: h.Ptr, Span: cause.KeySpan(), Type: kind}
 	req := h.Get("request")
-	in.URI = slsStr(req.Get("uri"))
+	in.URI = str(req.Get("uri"))
 	// On a proxy the framework drops request.contentHandling with a warning.
 	// It is kept so lint can say it has no effect.
 	in.ContentHandling = read.Enum(req.Get("contentHandling"), model.ParseContentHandling)
@@ -118,7 +118,7 @@ func opaqueIntegration(h read.Value) bool {
 		req, req.Get("contentHandling"), req.Get("passThrough"), req.Get("template"),
 		resp, resp.Get("contentHandling"), resp.Get("statusCodes"),
 	} {
-		if isVariable(v) {
+		if isUnknown(v) {
 			return true
 		}
 	}
@@ -132,7 +132,7 @@ func opaqueIntegration(h read.Value) bool {
 // kind comes from, where its defaults are placed.
 func integrationKind(h read.Value) (model.Field[model.IntegrationType], read.Value) {
 	if v := h.Get("integration"); !isAbsent(v) {
-		return read.Enum(v, parseServerlessIntegration), v
+		return read.Enum(v, parseIntegration), v
 	}
 	if async := h.Get("async"); isTruthy(async) {
 		return deployed(async, "AWS", model.AWS), async
@@ -140,7 +140,7 @@ func integrationKind(h read.Value) (model.Field[model.IntegrationType], read.Val
 	return deployed(h, "AWS_PROXY", model.AWSProxy), h
 }
 
-func parseServerlessIntegration(raw string) model.IntegrationType {
+func parseIntegration(raw string) model.IntegrationType {
 	switch strings.Replace(strings.ToUpper(raw), "-", "_", 1) {
 	case "LAMBDA", "AWS":
 		return model.AWS
@@ -195,7 +195,7 @@ func requestTemplates(req read.Value, kind model.IntegrationType, cause read.Val
 		}
 	}
 	for _, t := range req.Get("template").Entries() {
-		out = setNamed(out, model.Named{Name: t.KeyField(), Value: slsStr(t)}, isAbsent(t))
+		out = setNamed(out, model.Named{Name: t.KeyField(), Value: str(t)}, isAbsent(t))
 	}
 	return out
 }

@@ -1,4 +1,22 @@
-package importer
+// Package serverless reads a Serverless Framework serverless.yml. It holds
+// no OpenAPI definition: the framework compiles each function's events into
+// CloudFormation. The importer builds the model of what that compilation
+// deploys, as the framework's source does it (serverless/serverless, lib/plugins/aws/package/compile/events/
+// api-gateway/ and http-api.js):
+//
+//   - http events become methods of the service's REST API, whose logical ID
+//     is ApiGatewayRestApi (http.go);
+//   - cors on an http event adds one OPTIONS MOCK method per path
+//     (cors.go);
+//   - httpApi events become routes of its HTTP API, HttpApi;
+//   - binary media types come from provider.apiGateway, two plugins and
+//     CloudFormation overrides in resources (binary.go);
+//   - resources is CloudFormation, merged over the compiled template.
+//
+// Serverless variables (${self:…}, ${opt:…}, ${env:…}, ${file(…)}) are
+// resolved at deploy time; they are kept as unknown, never guessed
+// (unknown.go).
+package serverless
 
 import (
 	"strings"
@@ -9,28 +27,10 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// A serverless.yml holds no OpenAPI definition: the Serverless Framework
-// compiles each function's events into CloudFormation. The importer builds
-// the model of what that compilation deploys, as the framework's source
-// does it (serverless/serverless, lib/plugins/aws/package/compile/events/
-// api-gateway/ and http-api.js):
-//
-//   - http events become methods of the service's REST API, whose logical ID
-//     is ApiGatewayRestApi (serverless_http.go);
-//   - cors on an http event adds one OPTIONS MOCK method per path
-//     (serverless_cors.go);
-//   - httpApi events become routes of its HTTP API, HttpApi;
-//   - binary media types come from provider.apiGateway, two plugins and
-//     CloudFormation overrides in resources (serverless_binary.go);
-//   - resources is CloudFormation, merged over the compiled template.
-//
-// Serverless variables (${self:…}, ${opt:…}, ${env:…}, ${file(…)}) are
-// resolved at deploy time; they are kept as unknown, never guessed.
-
 // The logical IDs the framework gives the service's APIs.
 const (
-	slsRESTAPIName = "ApiGatewayRestApi"
-	slsHTTPAPIName = "HttpApi"
+	restAPIName = "ApiGatewayRestApi"
+	httpAPIName = "HttpApi"
 )
 
 // service is one serverless.yml being read.
@@ -44,8 +44,8 @@ type service struct {
 	preflights []*preflight
 }
 
-// importServerless reads a Serverless Framework serverless.yml.
-func importServerless(c *read.Container) {
+// Import reads a Serverless Framework serverless.yml.
+func Import(c *read.Container) {
 	s := &service{c: c, root: c.Root()}
 	if !s.onAWS() {
 		return // Azure's and Google's http events are not API Gateway
@@ -68,7 +68,7 @@ func (s *service) onAWS() bool {
 	if p.Node != nil && p.Node.Kind == source.Mapping {
 		p = p.Get("name")
 	}
-	if !p.Node.IsString() || isVariable(p) {
+	if !p.Node.IsString() || isUnknown(p) {
 		return true
 	}
 	return strings.EqualFold(p.Node.Value, "aws")
@@ -78,7 +78,7 @@ func (s *service) onAWS() bool {
 // setting that shows it exists.
 func (s *service) restAPI(at read.Value, reason string) *model.API {
 	if s.rest == nil {
-		s.rest = newServiceAPI(slsRESTAPIName, model.RESTAPI, at, reason)
+		s.rest = newServiceAPI(restAPIName, model.RESTAPI, at, reason)
 	}
 	return s.rest
 }
@@ -87,8 +87,8 @@ func (s *service) restAPI(at read.Value, reason string) *model.API {
 // event.
 func (s *service) httpAPI(at read.Value) *model.API {
 	if s.http == nil {
-		s.http = newServiceAPI(slsHTTPAPIName, model.HTTPAPI, at,
-			"httpApi events are served by the service's HTTP API, which the Serverless Framework creates as "+slsHTTPAPIName)
+		s.http = newServiceAPI(httpAPIName, model.HTTPAPI, at,
+			"httpApi events are served by the service's HTTP API, which the Serverless Framework creates as "+httpAPIName)
 	}
 	return s.http
 }
@@ -105,7 +105,7 @@ func newServiceAPI(name string, kind model.Kind, at read.Value, reason string) *
 // merges.
 func (s *service) functions(fns read.Value) {
 	switch {
-	case isAbsent(fns) || isVariable(fns):
+	case isAbsent(fns) || isUnknown(fns):
 	case fns.Node.Kind == source.Sequence:
 		for _, item := range fns.Items() {
 			s.functionMap(item, "an item of the functions list")
@@ -117,7 +117,7 @@ func (s *service) functions(fns read.Value) {
 
 func (s *service) functionMap(fns read.Value, what string) {
 	switch {
-	case isAbsent(fns) || isVariable(fns):
+	case isAbsent(fns) || isUnknown(fns):
 	case fns.Node.Kind != source.Mapping:
 		s.c.Problem(fns, "%s must be a map of function names to functions, not %s", what, read.DescribeNode(fns.Node))
 	default:
@@ -130,7 +130,7 @@ func (s *service) functionMap(fns read.Value, what string) {
 // function reads one function's events. A function without events (an
 // authorizer, a scheduled job) has nothing for API Gateway.
 func (s *service) function(fn read.Value) {
-	if isAbsent(fn) || isVariable(fn) {
+	if isAbsent(fn) || isUnknown(fn) {
 		return
 	}
 	if fn.Node.Kind != source.Mapping {
@@ -139,7 +139,7 @@ func (s *service) function(fn read.Value) {
 	}
 	events := fn.Get("events")
 	switch {
-	case isAbsent(events) || isVariable(events):
+	case isAbsent(events) || isUnknown(events):
 		return
 	case events.Node.Kind != source.Sequence:
 		s.c.Problem(events, "events of function %s must be a list, not %s", fn.Key.Value, read.DescribeNode(events.Node))
@@ -154,7 +154,7 @@ func (s *service) function(fn read.Value) {
 // to its settings. Kinds other than http and httpApi (s3, sqs, schedule,
 // alb, …) do not involve API Gateway's REST or HTTP APIs.
 func (s *service) event(fn, e read.Value) {
-	if isAbsent(e) || isVariable(e) {
+	if isAbsent(e) || isUnknown(e) {
 		return
 	}
 	if e.Node.Kind != source.Mapping {
@@ -178,7 +178,7 @@ func (s *service) event(fn, e read.Value) {
 func (s *service) resources(res read.Value) []*model.API {
 	var others []*model.API
 	for _, section := range resourceSections(res) {
-		if isAbsent(section) || isVariable(section) {
+		if isAbsent(section) || isUnknown(section) {
 			continue
 		}
 		if section.Node.Kind != source.Mapping {
@@ -186,7 +186,7 @@ func (s *service) resources(res read.Value) []*model.API {
 			continue
 		}
 		for _, api := range cloudformation.Read(s.c, section) {
-			if api.Name == slsRESTAPIName {
+			if api.Name == restAPIName {
 				s.mergeOverride(section, api)
 				continue
 			}
@@ -211,8 +211,8 @@ func resourceSections(res read.Value) []read.Value {
 // read by binaryMediaTypes, which applies the framework's merge rules;
 // entries from anywhere else (a Body's extension) are added here.
 func (s *service) mergeOverride(section read.Value, override *model.API) {
-	r := section.Get("Resources").Get(slsRESTAPIName)
-	api := s.restAPI(r, "resources override "+slsRESTAPIName+", the service's REST API")
+	r := section.Get("Resources").Get(restAPIName)
+	api := s.restAPI(r, "resources override "+restAPIName+", the service's REST API")
 	api.Operations = append(api.Operations, override.Operations...)
 	for _, e := range override.BinaryMediaTypes.Entries {
 		if e.Origin != model.FromCloudFormation {

@@ -1,4 +1,4 @@
-package importer
+package serverless
 
 import (
 	"sort"
@@ -50,7 +50,7 @@ func integrationResponses(resp read.Value, kind model.IntegrationType, cause rea
 			r.StatusCode.Tag = source.TagStr
 			r.Pattern = read.Synthesized(sc.config, "default")
 			if p := sc.config.Get("pattern"); isTruthy(p) {
-				r.Pattern = slsStr(p)
+				r.Pattern = str(p)
 			}
 		} else {
 			r.Pointer, r.StatusCode = sc.at.Ptr, read.Synthesized(sc.at, sc.code)
@@ -150,17 +150,17 @@ func sortCodes(codes []statusCode) {
 func responseTemplates(resp, config read.Value) []model.Named {
 	var out []model.Named
 	if t := resp.Get("template"); isTruthy(t) {
-		out = append(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: slsStr(t)})
+		out = append(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: str(t)})
 	}
 	t := config.Get("template")
 	switch {
 	case !isTruthy(t):
 	case t.Node.Kind == source.Mapping:
 		for _, e := range t.Entries() {
-			out = setNamed(out, model.Named{Name: e.KeyField(), Value: slsStr(e)}, false)
+			out = setNamed(out, model.Named{Name: e.KeyField(), Value: str(e)}, false)
 		}
 	default:
-		out = setNamed(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: slsStr(t)}, false)
+		out = setNamed(out, model.Named{Name: read.Synthesized(t, "application/json"), Value: str(t)}, false)
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package importer
+package serverless
 
 import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
@@ -29,13 +29,13 @@ func (s *service) binaryMediaTypes() {
 	if s.rest == nil && !first.found() {
 		return // no REST API, or one without binary media types
 	}
-	api := s.restAPI(first.at, first.name+" configures the service's REST API ("+slsRESTAPIName+"), though no function has an http event")
+	api := s.restAPI(first.at, first.name+" configures the service's REST API ("+restAPIName+"), though no function has an http event")
 	apigw := s.root.Get("provider").Get("apiGateway")
 	if id := apigw.Get("restApiId"); !isAbsent(id) {
 		b.replace(wholeUnknown("provider.apiGateway.restApiId", id, model.FromServerless))
 	}
 	bmt := &api.BinaryMediaTypes
-	bmt.Property = slsStr(b.property.at)
+	bmt.Property = str(b.property.at)
 	bmt.Entries = append(b.entries, bmt.Entries...)
 	bmt.Replaced = append(bmt.Replaced, b.replaced...)
 }
@@ -133,21 +133,21 @@ func firstFound(settings []binarySetting) binarySetting {
 func (s *service) binaryList(parent read.Value, key, name string, origin model.Origin) binarySetting {
 	v := parent.Get(key)
 	switch {
-	case isVariable(parent):
+	case isUnknown(parent):
 		return wholeUnknown(name, parent, origin)
 	case isAbsent(v):
 		return binarySetting{}
-	case isVariable(v):
+	case isUnknown(v):
 		return wholeUnknown(name, v, origin)
 	case v.Node.Kind != source.Sequence:
 		s.c.Problem(v, "%s must be a list of media types, not %s", name, read.DescribeNode(v.Node))
 		return binarySetting{}
 	}
-	return binarySetting{name: name, at: v, entries: markVariables(read.MediaTypes(v, origin))}
+	return binarySetting{name: name, at: v, entries: markUnknown(read.MediaTypes(v, origin))}
 }
 
 func wholeUnknown(name string, v read.Value, origin model.Origin) binarySetting {
-	return binarySetting{name: name, at: v, whole: true, entries: []model.MediaType{{Field: slsStr(v), Origin: origin, Unknown: true}}}
+	return binarySetting{name: name, at: v, whole: true, entries: []model.MediaType{{Field: str(v), Origin: origin, Unknown: true}}}
 }
 
 // overrideList reads ApiGatewayRestApi.Properties.BinaryMediaTypes in a
@@ -158,12 +158,12 @@ func wholeUnknown(name string, v read.Value, origin model.Origin) binarySetting 
 // variable is not: such files seldom touch the API, and treating every one
 // as unknown would silence every check of the list.
 func overrideList(resources read.Value, where string) binarySetting {
-	name := where + "." + slsRESTAPIName + ".Properties.BinaryMediaTypes"
-	r := resources.Get(slsRESTAPIName)
+	name := where + "." + restAPIName + ".Properties.BinaryMediaTypes"
+	r := resources.Get(restAPIName)
 	props := r.Get("Properties")
 	v := props.Get("BinaryMediaTypes")
 	for _, u := range []read.Value{r, props, v} {
-		if isVariable(u) {
+		if isUnknown(u) {
 			return wholeUnknown(name, u, model.FromCloudFormation)
 		}
 	}
@@ -173,6 +173,6 @@ func overrideList(resources read.Value, where string) binarySetting {
 	_, _, isIntrinsic := read.Intrinsic(v)
 	return binarySetting{
 		name: name, at: v, whole: isIntrinsic || v.Node.Kind != source.Sequence,
-		entries: markVariables(read.PropertyEntries(v, model.FromCloudFormation, false)),
+		entries: markUnknown(read.PropertyEntries(v, model.FromCloudFormation, false)),
 	}
 }

@@ -1,4 +1,4 @@
-package importer
+package serverless
 
 import (
 	"regexp"
@@ -49,7 +49,7 @@ func (s *service) httpAPIRoute(h read.Value) (path, method string, ok bool) {
 	case h.Node.IsString():
 		m := httpAPIRoute.FindStringSubmatch(h.Node.Value)
 		if m == nil {
-			if !isVariable(h) {
+			if !isUnknown(h) {
 				s.c.Problem(h, "httpApi event %q is not \"*\" or \"METHOD /path\" (such as \"GET /photos\")", h.Node.Value)
 			}
 			return "", "", false
@@ -76,7 +76,7 @@ func (s *service) httpAPIRoute(h read.Value) (path, method string, ok bool) {
 func (s *service) payloadFormat(fn, h read.Value) model.Field[string] {
 	for _, v := range []read.Value{fn.Get("httpApi").Get("payload"), s.root.Get("provider").Get("httpApi").Get("payload")} {
 		if !isAbsent(v) {
-			return slsStr(v)
+			return str(v)
 		}
 	}
 	return read.Synthesized(h, "2.0")

@@ -1,4 +1,4 @@
-package importer
+package serverless
 
 import (
 	"slices"

@@ -1,4 +1,4 @@
-package importer
+package serverless_test
 
 import (
 	"fmt"
@@ -8,14 +8,16 @@ import (
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/importer/internal/importtest"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// slsImport imports a serverless.yml that must read without diagnostics.
-func slsImport(t *testing.T, src string) []*model.API {
+// importService imports a serverless.yml that must read without diagnostics.
+func importService(t *testing.T, src string) []*model.API {
 	t.Helper()
-	res := Bytes("serverless.yml", []byte(src), "", Options{})
+	res := importer.Bytes("serverless.yml", []byte(src), "", importer.Options{})
 	if len(res.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", res.Diagnostics)
 	}
@@ -25,8 +27,8 @@ func slsImport(t *testing.T, src string) []*model.API {
 	return res.APIs
 }
 
-// slsAPI returns the API of a name, failing when there is none.
-func slsAPI(t *testing.T, apis []*model.API, name string) *model.API {
+// apiNamed returns the API of a name, failing when there is none.
+func apiNamed(t *testing.T, apis []*model.API, name string) *model.API {
 	t.Helper()
 	for _, api := range apis {
 		if api.Name == name {
@@ -37,29 +39,21 @@ func slsAPI(t *testing.T, apis []*model.API, name string) *model.API {
 	return nil
 }
 
-// slsOp returns the operation "METHOD /path" of an API.
-func slsOp(t *testing.T, api *model.API, name string) *model.Operation {
+// operation returns the operation "METHOD /path" of an API.
+func operation(t *testing.T, api *model.API, name string) *model.Operation {
 	t.Helper()
 	for _, op := range api.Operations {
 		if op.Name() == name {
 			return op
 		}
 	}
-	t.Fatalf("no operation %s in %s", name, slsOps(api))
+	t.Fatalf("no operation %s in %s", name, importtest.Operations(api))
 	return nil
 }
 
-func slsOps(api *model.API) string {
-	var names []string
-	for _, op := range api.Operations {
-		names = append(names, op.Name())
-	}
-	return strings.Join(names, ", ")
-}
-
-// slsEntries renders binary media types as "value(origin)@line:col", "?"
+// originTexts renders binary media types as "value(origin)@line:col", "?"
 // for unknown ones.
-func slsEntries(entries []model.MediaType) string {
+func originTexts(entries []model.MediaType) string {
 	var parts []string
 	for _, e := range entries {
 		v := e.Value
@@ -72,10 +66,8 @@ func slsEntries(entries []model.MediaType) string {
 }
 
 // pos renders where a field is written.
-func pos(s source.Span) string { return fmt.Sprintf("%d:%d", s.Start.Line, s.Start.Col) }
-
 func TestServerlessBinaryMediaTypes(t *testing.T) {
-	apis := slsImport(t, `service: photos
+	apis := importService(t, `service: photos
 provider:
   name: aws
   apiGateway:
@@ -96,8 +88,8 @@ functions:
 	if len(apis) != 1 {
 		t.Fatalf("%d APIs, want the REST API only", len(apis))
 	}
-	api := slsAPI(t, apis, "ApiGatewayRestApi")
-	if api.Container != model.ContainerServerless || api.Kind != model.RESTAPI || pos(api.KindEvidence.Span) != "17:9" ||
+	api := apiNamed(t, apis, "ApiGatewayRestApi")
+	if api.Container != model.ContainerServerless || api.Kind != model.RESTAPI || importtest.Pos(api.KindEvidence.Span) != "17:9" ||
 		api.KindEvidence.Pointer != "/functions/get/events/0/http" {
 		t.Errorf("API %s %s %s, evidence %+v", api.Name, api.Container, api.Kind, api.KindEvidence)
 	}
@@ -105,7 +97,7 @@ functions:
 	// compiling), then serverless-apigw-binary's (merged after the deploy).
 	want := "image/png(provider.apiGateway.binaryMediaTypes)@6:9 ?(provider.apiGateway.binaryMediaTypes)@7:9 " +
 		"font/*(serverless plugin)@10:24 ?(serverless plugin)@12:12"
-	if got := slsEntries(api.BinaryMediaTypes.Entries); got != want {
+	if got := originTexts(api.BinaryMediaTypes.Entries); got != want {
 		t.Errorf("entries\n got %s\nwant %s", got, want)
 	}
 	if p := api.BinaryMediaTypes.Property; !p.Set || p.Pointer != "/provider/apiGateway/binaryMediaTypes" || p.Tag != source.TagSeq {
@@ -119,7 +111,7 @@ functions:
 // Binary media types alone make the service have a REST API, placed at the
 // setting.
 func TestServerlessBinaryWithoutHTTPEvents(t *testing.T) {
-	apis := slsImport(t, `service: proxy
+	apis := importService(t, `service: proxy
 provider:
   name: aws
   apiGateway:
@@ -127,9 +119,9 @@ provider:
 functions:
   f: {handler: f.handler}
 `)
-	api := slsAPI(t, apis, "ApiGatewayRestApi")
-	if len(api.Operations) != 0 || pos(api.Span) != "5:5" || !strings.Contains(api.KindEvidence.Reason, "no function has an http event") {
-		t.Errorf("API at %s: %+v", pos(api.Span), api.KindEvidence)
+	api := apiNamed(t, apis, "ApiGatewayRestApi")
+	if len(api.Operations) != 0 || importtest.Pos(api.Span) != "5:5" || !strings.Contains(api.KindEvidence.Reason, "no function has an http event") {
+		t.Errorf("API at %s: %+v", importtest.Pos(api.Span), api.KindEvidence)
 	}
 }
 
@@ -137,7 +129,7 @@ functions:
 // BinaryMediaTypes list is merged index by index (lodash _.merge), and its
 // methods join the service's API; other APIs are added. extensions replace.
 func TestServerlessResourcesOverride(t *testing.T) {
-	apis := slsImport(t, `service: docs
+	apis := importService(t, `service: docs
 provider:
   name: aws
   apiGateway:
@@ -168,23 +160,23 @@ resources:
 	if len(apis) != 2 {
 		t.Fatalf("%d APIs, want the service's and Admin", len(apis))
 	}
-	api := slsAPI(t, apis, "ApiGatewayRestApi")
-	if got, want := slsEntries(api.BinaryMediaTypes.Entries),
+	api := apiNamed(t, apis, "ApiGatewayRestApi")
+	if got, want := originTexts(api.BinaryMediaTypes.Entries),
 		"application/pdf(BinaryMediaTypes)@16:28 image/jpeg(provider.apiGateway.binaryMediaTypes)@5:35 image/gif(provider.apiGateway.binaryMediaTypes)@5:47"; got != want {
 		t.Errorf("entries\n got %s\nwant %s", got, want)
 	}
-	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@5:24" {
+	if got := originTexts(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@5:24" {
 		t.Errorf("replaced %s", got)
 	}
-	if got := slsOps(api); got != "GET /files, HEAD /" {
+	if got := importtest.Operations(api); got != "GET /files, HEAD /" {
 		t.Errorf("operations %s", got)
 	}
-	if admin := slsAPI(t, apis, "Admin"); admin.Container != model.ContainerServerless || slsEntries(admin.BinaryMediaTypes.Entries) != "*/*(BinaryMediaTypes)@27:28" {
-		t.Errorf("Admin: %s %s", admin.Container, slsEntries(admin.BinaryMediaTypes.Entries))
+	if admin := apiNamed(t, apis, "Admin"); admin.Container != model.ContainerServerless || originTexts(admin.BinaryMediaTypes.Entries) != "*/*(BinaryMediaTypes)@27:28" {
+		t.Errorf("Admin: %s %s", admin.Container, originTexts(admin.BinaryMediaTypes.Entries))
 	}
 
 	// Without a Type (the usual override) and with extensions.
-	apis = slsImport(t, `service: docs
+	apis = importService(t, `service: docs
 provider:
   name: aws
   apiGateway: {binaryMediaTypes: [image/png]}
@@ -200,11 +192,11 @@ resources:
       Properties:
         BinaryMediaTypes: [application/octet-stream]
 `)
-	api = slsAPI(t, apis, "ApiGatewayRestApi")
-	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "application/octet-stream(BinaryMediaTypes)@15:28" {
+	api = apiNamed(t, apis, "ApiGatewayRestApi")
+	if got := originTexts(api.BinaryMediaTypes.Entries); got != "application/octet-stream(BinaryMediaTypes)@15:28" {
 		t.Errorf("extensions must replace the list: %s", got)
 	}
-	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@4:35 */*(BinaryMediaTypes)@11:28 application/zip(BinaryMediaTypes)@11:35" {
+	if got := originTexts(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@4:35 */*(BinaryMediaTypes)@11:28 application/zip(BinaryMediaTypes)@11:35" {
 		t.Errorf("replaced %s", got)
 	}
 }
@@ -219,10 +211,10 @@ resources:
   %s:
     ApiGatewayRestApi: {Properties: {BinaryMediaTypes: []}}
 `
-	if got := slsEntries(slsAPI(t, slsImport(t, fmt.Sprintf(src, "Resources")), "ApiGatewayRestApi").BinaryMediaTypes.Entries); got != "image/png(provider.apiGateway.binaryMediaTypes)@2:55" {
+	if got := originTexts(apiNamed(t, importService(t, fmt.Sprintf(src, "Resources")), "ApiGatewayRestApi").BinaryMediaTypes.Entries); got != "image/png(provider.apiGateway.binaryMediaTypes)@2:55" {
 		t.Errorf("Resources: %s", got)
 	}
-	if got := slsAPI(t, slsImport(t, fmt.Sprintf(src, "extensions")), "ApiGatewayRestApi").BinaryMediaTypes; len(got.Entries) != 0 || len(got.Replaced) != 1 {
+	if got := apiNamed(t, importService(t, fmt.Sprintf(src, "extensions")), "ApiGatewayRestApi").BinaryMediaTypes; len(got.Entries) != 0 || len(got.Replaced) != 1 {
 		t.Errorf("extensions: %+v", got)
 	}
 }
@@ -230,7 +222,7 @@ resources:
 // With provider.apiGateway.restApiId the service deploys into an API made
 // elsewhere: its binary media types are unknown.
 func TestServerlessExternalRestAPI(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: shared
+	api := apiNamed(t, importService(t, `service: shared
 provider:
   name: aws
   apiGateway:
@@ -240,10 +232,10 @@ provider:
 functions:
   f: {handler: f.handler, events: [{http: GET f}]}
 `), "ApiGatewayRestApi")
-	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:16" {
+	if got := originTexts(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:16" {
 		t.Errorf("entries %s", got)
 	}
-	if got := slsEntries(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@7:24" {
+	if got := originTexts(api.BinaryMediaTypes.Replaced); got != "image/png(provider.apiGateway.binaryMediaTypes)@7:24" {
 		t.Errorf("replaced %s", got)
 	}
 }
@@ -268,7 +260,7 @@ func TestServerlessIntegrationKinds(t *testing.T) {
 		{"integration: websocket", model.IntegrationTypeInvalid, "websocket"},
 	} {
 		t.Run(c.raw, func(t *testing.T) {
-			api := slsAPI(t, slsImport(t, `service: kinds
+			api := apiNamed(t, importService(t, `service: kinds
 provider: {name: aws}
 functions:
   f:
@@ -280,7 +272,7 @@ functions:
           request: {uri: 'https://example.com/things'}
           `+c.setting+`
 `), "ApiGatewayRestApi")
-			op := slsOp(t, api, "POST /things")
+			op := operation(t, api, "POST /things")
 			typ := op.Integration.Type
 			if typ.Value != c.want || typ.Raw != c.raw || !typ.Set || typ.Tag != source.TagStr {
 				t.Errorf("type %+v, want %v written %q", typ, c.want, c.raw)
@@ -294,8 +286,8 @@ functions:
 			case c.setting != "":
 				wantAt, wantPtr = "11:24", wantPtr+"/integration"
 			}
-			if pos(typ.Span) != wantAt || typ.Pointer != wantPtr || op.Pointer != "/functions/f/events/0/http" || pos(op.Span) != "7:9" {
-				t.Errorf("type at %s %s, want %s %s; operation at %s %s", pos(typ.Span), typ.Pointer, wantAt, wantPtr, pos(op.Span), op.Pointer)
+			if importtest.Pos(typ.Span) != wantAt || typ.Pointer != wantPtr || op.Pointer != "/functions/f/events/0/http" || importtest.Pos(op.Span) != "7:9" {
+				t.Errorf("type at %s %s, want %s %s; operation at %s %s", importtest.Pos(typ.Span), typ.Pointer, wantAt, wantPtr, importtest.Pos(op.Span), op.Pointer)
 			}
 		})
 	}
@@ -305,7 +297,7 @@ functions:
 // templates, passthrough NEVER and nine integration responses selected by
 // the Lambda error message.
 func TestServerlessLambdaDefaults(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: tarballs
+	api := apiNamed(t, importService(t, `service: tarballs
 provider: {name: aws}
 functions:
   tar:
@@ -316,9 +308,9 @@ functions:
           method: get
           integration: lambda
 `), "ApiGatewayRestApi")
-	in := slsOp(t, api, "GET /tar/{name}").Integration
+	in := operation(t, api, "GET /tar/{name}").Integration
 	if len(in.RequestTemplates) != 2 || in.RequestTemplates[0].Name.Raw != "application/json" ||
-		in.RequestTemplates[1].Name.Raw != "application/x-www-form-urlencoded" || pos(in.RequestTemplates[0].Name.Span) != "10:11" {
+		in.RequestTemplates[1].Name.Raw != "application/x-www-form-urlencoded" || importtest.Pos(in.RequestTemplates[0].Name.Span) != "10:11" {
 		t.Errorf("request templates %+v", in.RequestTemplates)
 	}
 	if !anyTemplateReads(in.RequestTemplates, "$input.json(") || !anyTemplateReads(in.RequestTemplates, "$input.path(") {
@@ -337,7 +329,7 @@ functions:
 	if len(codes) != 9 || codes[0] != "200=default" || codes[1] != `400=[\s\S]*\[400\][\s\S]*` || !strings.HasPrefix(codes[8], "504=") {
 		t.Errorf("integration responses %v", codes)
 	}
-	if op := slsOp(t, api, "GET /tar/{name}"); len(op.Responses) != 9 || op.Responses[0].Status.Raw != "200" {
+	if op := operation(t, api, "GET /tar/{name}"); len(op.Responses) != 9 || op.Responses[0].Status.Raw != "200" {
 		t.Errorf("method responses %+v", op.Responses)
 	}
 }
@@ -354,7 +346,7 @@ func anyTemplateReads(ts []model.Named, use string) bool {
 // request and response settings of a non-proxy integration, where each
 // one lands.
 func TestServerlessRequestResponse(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: thumbs
+	api := apiNamed(t, importService(t, `service: thumbs
 provider: {name: aws}
 functions:
   thumb:
@@ -381,11 +373,11 @@ functions:
                 template:
                   text/plain: bad request
 `), "ApiGatewayRestApi")
-	in := slsOp(t, api, "POST /thumbs").Integration
-	if ch := in.ContentHandling; ch.Value != model.ConvertToText || pos(ch.Span) != "12:30" || ch.Pointer != "/functions/thumb/events/0/http/request/contentHandling" {
+	in := operation(t, api, "POST /thumbs").Integration
+	if ch := in.ContentHandling; ch.Value != model.ConvertToText || importtest.Pos(ch.Span) != "12:30" || ch.Pointer != "/functions/thumb/events/0/http/request/contentHandling" {
 		t.Errorf("request contentHandling %+v", ch)
 	}
-	if in.PassthroughBehavior.Value != model.WhenNoTemplates || pos(in.PassthroughBehavior.Span) != "13:26" {
+	if in.PassthroughBehavior.Value != model.WhenNoTemplates || importtest.Pos(in.PassthroughBehavior.Span) != "13:26" {
 		t.Errorf("passThrough %+v", in.PassthroughBehavior)
 	}
 	var templates []string
@@ -402,7 +394,7 @@ functions:
 	// 201 has the empty pattern, so no default 200 is added; only 2xx
 	// responses get response.contentHandling.
 	if created.StatusCode.Raw != "201" || created.StatusCode.Tag != source.TagStr || created.Pattern.Raw != "default" ||
-		created.ContentHandling.Value != model.ConvertToBinary || pos(created.ContentHandling.Span) != "18:30" {
+		created.ContentHandling.Value != model.ConvertToBinary || importtest.Pos(created.ContentHandling.Span) != "18:30" {
 		t.Errorf("201: %+v", created)
 	}
 	if bad.Pattern.Raw != `.*\[400\].*` || bad.ContentHandling.Set || len(bad.ResponseTemplates) != 2 ||
@@ -414,7 +406,7 @@ functions:
 // Without a response with the empty pattern, the framework sets 200 to its
 // default, replacing a written 200 entry.
 func TestServerlessDefault200(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider: {name: aws}
 functions:
   f:
@@ -430,7 +422,7 @@ functions:
               404: {pattern: '404'}
               200: {template: ignored}
 `), "ApiGatewayRestApi")
-	in := slsOp(t, api, "GET /x").Integration
+	in := operation(t, api, "GET /x").Integration
 	if len(in.Responses) != 2 || in.Responses[0].StatusCode.Raw != "200" || len(in.Responses[0].ResponseTemplates) != 0 ||
 		in.Responses[0].Pointer != "/functions/f/events/0/http/response/statusCodes" || in.Responses[1].StatusCode.Raw != "404" {
 		t.Errorf("responses %+v %+v", in.Responses[0], in.Responses[1])
@@ -444,7 +436,7 @@ functions:
 // warning; it is kept so lint can say it does nothing. A proxy has no
 // templates or integration responses.
 func TestServerlessProxyContentHandling(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider: {name: aws}
 functions:
   f:
@@ -460,11 +452,11 @@ functions:
           response:
             contentHandling: CONVERT_TO_BINARY
 `), "ApiGatewayRestApi")
-	if a := slsOp(t, api, "GET /img").Accepts; len(a) != 1 || a[0].Raw != "application/json" || a[0].Origin != model.FromRequestModels {
+	if a := operation(t, api, "GET /img").Accepts; len(a) != 1 || a[0].Raw != "application/json" || a[0].Origin != model.FromRequestModels {
 		t.Errorf("request.schemas are the accepted media types: %+v", a)
 	}
-	in := slsOp(t, api, "GET /img").Integration
-	if in.Type.Value != model.AWSProxy || in.ContentHandling.Value != model.ConvertToBinary || pos(in.ContentHandling.Span) != "11:30" ||
+	in := operation(t, api, "GET /img").Integration
+	if in.Type.Value != model.AWSProxy || in.ContentHandling.Value != model.ConvertToBinary || importtest.Pos(in.ContentHandling.Span) != "11:30" ||
 		len(in.RequestTemplates) != 0 || len(in.Responses) != 0 {
 		t.Errorf("proxy integration %+v", in)
 	}
@@ -473,7 +465,7 @@ functions:
 // The event-level contentHandling of the apigwy-binary plugins lands on the
 // 200 integration response.
 func TestServerlessPluginContentHandling(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider: {name: aws}
 functions:
   f:
@@ -485,8 +477,8 @@ functions:
           integration: lambda
           contentHandling: CONVERT_TO_BINARY
 `), "ApiGatewayRestApi")
-	for _, r := range slsOp(t, api, "GET /tar").Integration.Responses {
-		if want := r.StatusCode.Raw == "200"; r.ContentHandling.Set != want || (want && pos(r.ContentHandling.Span) != "11:28") {
+	for _, r := range operation(t, api, "GET /tar").Integration.Responses {
+		if want := r.StatusCode.Raw == "200"; r.ContentHandling.Set != want || (want && importtest.Pos(r.ContentHandling.Span) != "11:28") {
 			t.Errorf("response %s: contentHandling %+v", r.StatusCode.Raw, r.ContentHandling)
 		}
 	}
@@ -496,7 +488,7 @@ functions:
 // placed on the first cors setting of the path; a path with its own OPTIONS
 // event gets none.
 func TestServerlessCORS(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider: {name: aws}
 functions:
   list:
@@ -523,17 +515,17 @@ functions:
           method: get
           cors: false
 `), "ApiGatewayRestApi")
-	if got := slsOps(api); got != "GET /photos, POST /photos, GET /own, OPTIONS /own, GET /off, OPTIONS /photos" {
+	if got := importtest.Operations(api); got != "GET /photos, POST /photos, GET /own, OPTIONS /own, GET /off, OPTIONS /photos" {
 		t.Fatalf("operations %s", got)
 	}
-	op := slsOp(t, api, "OPTIONS /photos")
+	op := operation(t, api, "OPTIONS /photos")
 	g := op.Generated
-	if g == nil || g.By != "Serverless cors" || g.Pointer != "/functions/list/events/0/http/cors" || pos(g.Span) != "10:11" ||
-		op.Pointer != g.Pointer || pos(op.Span) != "10:11" {
-		t.Fatalf("generated %+v at %s %s", g, op.Pointer, pos(op.Span))
+	if g == nil || g.By != "Serverless cors" || g.Pointer != "/functions/list/events/0/http/cors" || importtest.Pos(g.Span) != "10:11" ||
+		op.Pointer != g.Pointer || importtest.Pos(op.Span) != "10:11" {
+		t.Fatalf("generated %+v at %s %s", g, op.Pointer, importtest.Pos(op.Span))
 	}
 	in := op.Integration
-	if in.Type.Value != model.Mock || in.Type.Raw != "MOCK" || !in.Type.Set || pos(in.Type.Span) != "10:11" {
+	if in.Type.Value != model.Mock || in.Type.Raw != "MOCK" || !in.Type.Set || importtest.Pos(in.Type.Span) != "10:11" {
 		t.Errorf("type %+v", in.Type)
 	}
 	if ch := in.ContentHandling; ch.Value != model.ConvertToText || !ch.Set || ch.Pointer != g.Pointer {
@@ -547,13 +539,13 @@ functions:
 	}
 	r := in.Responses[0]
 	if r.StatusCode.Raw != "200" || r.ContentHandling.Set || len(r.ResponseTemplates) != 1 || r.ResponseTemplates[0].Value.Raw != "" ||
-		!r.ResponseTemplates[0].Value.Set || pos(r.StatusCode.Span) != "10:11" {
+		!r.ResponseTemplates[0].Value.Set || importtest.Pos(r.StatusCode.Span) != "10:11" {
 		t.Errorf("integration response %+v", r)
 	}
 	if len(op.Responses) != 1 || op.Responses[0].Status.Raw != "200" {
 		t.Errorf("method responses %+v", op.Responses)
 	}
-	if op := slsOp(t, api, "OPTIONS /own"); op.Generated != nil {
+	if op := operation(t, api, "OPTIONS /own"); op.Generated != nil {
 		t.Error("an explicit OPTIONS event must be kept and nothing generated")
 	}
 }
@@ -561,7 +553,7 @@ functions:
 // Several allowed origins make the preflight's response template pick the
 // request's Origin.
 func TestServerlessCORSOrigins(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider: {name: aws}
 functions:
   f:
@@ -573,7 +565,7 @@ functions:
           cors:
             origins: ['https://app.example.com', 'https://*.example.org']
 `), "ApiGatewayRestApi")
-	tmpl := slsOp(t, api, "OPTIONS /a").Integration.Responses[0].ResponseTemplates[0].Value.Raw
+	tmpl := operation(t, api, "OPTIONS /a").Integration.Responses[0].ResponseTemplates[0].Value.Raw
 	for _, want := range []string{`$input.params("Origin")`, `$origin.matches("https://app[.]example[.]com") || $origin.matches("https://.+[.]example[.]org")`} {
 		if !strings.Contains(tmpl, want) {
 			t.Errorf("template %q lacks %q", tmpl, want)
@@ -582,7 +574,7 @@ functions:
 }
 
 func TestServerlessHTTPAPI(t *testing.T) {
-	apis := slsImport(t, `service: s
+	apis := importService(t, `service: s
 provider:
   name: aws
   httpApi: {payload: '1.0'}
@@ -604,21 +596,21 @@ functions:
 	if len(apis) != 2 {
 		t.Fatalf("%d APIs", len(apis))
 	}
-	rest, http := slsAPI(t, apis, "ApiGatewayRestApi"), slsAPI(t, apis, "HttpApi")
-	if slsOps(rest) != "ANY /" || len(http.BinaryMediaTypes.Entries) != 0 {
-		t.Errorf("REST %s; HTTP API binary media types %+v", slsOps(rest), http.BinaryMediaTypes.Entries)
+	rest, http := apiNamed(t, apis, "ApiGatewayRestApi"), apiNamed(t, apis, "HttpApi")
+	if importtest.Operations(rest) != "ANY /" || len(http.BinaryMediaTypes.Entries) != 0 {
+		t.Errorf("REST %s; HTTP API binary media types %+v", importtest.Operations(rest), http.BinaryMediaTypes.Entries)
 	}
-	if http.Kind != model.HTTPAPI || http.Container != model.ContainerServerless || pos(http.KindEvidence.Span) != "11:9" {
+	if http.Kind != model.HTTPAPI || http.Container != model.ContainerServerless || importtest.Pos(http.KindEvidence.Span) != "11:9" {
 		t.Errorf("HTTP API %v %s %+v", http.Kind, http.Container, http.KindEvidence)
 	}
-	if got := slsOps(http); got != "ANY $default, GET /users/{id}, ANY /v2, ANY $default" {
+	if got := importtest.Operations(http); got != "ANY $default, GET /users/{id}, ANY /v2, ANY $default" {
 		t.Errorf("routes %s", got)
 	}
-	in := slsOp(t, http, "GET /users/{id}").Integration
-	if in.Type.Value != model.AWSProxy || in.PayloadFormatVersion.Raw != "1.0" || pos(in.PayloadFormatVersion.Span) != "4:22" {
+	in := operation(t, http, "GET /users/{id}").Integration
+	if in.Type.Value != model.AWSProxy || in.PayloadFormatVersion.Raw != "1.0" || importtest.Pos(in.PayloadFormatVersion.Span) != "4:22" {
 		t.Errorf("integration %+v", in)
 	}
-	if pf := slsOp(t, http, "ANY /v2").Integration.PayloadFormatVersion; pf.Raw != "2.0" || pos(pf.Span) != "15:24" {
+	if pf := operation(t, http, "ANY /v2").Integration.PayloadFormatVersion; pf.Raw != "2.0" || importtest.Pos(pf.Span) != "15:24" {
 		t.Errorf("the function's payload wins: %+v", pf)
 	}
 }
@@ -627,7 +619,7 @@ functions:
 // depend on one is left out rather than guessed, a route or cors written
 // as one is not modelled, and nothing is reported.
 func TestServerlessVariables(t *testing.T) {
-	api := slsAPI(t, slsImport(t, `service: s
+	api := apiNamed(t, importService(t, `service: s
 provider:
   name: aws
   stage: ${opt:stage, 'dev'}
@@ -660,17 +652,17 @@ functions:
           cors: ${self:custom.cors}
   g: ${file(functions/g.yml)}
 `), "ApiGatewayRestApi")
-	if got := slsOps(api); got != "POST /${self:custom.base}/upload, POST /convert, POST /file, GET /maybe" {
+	if got := importtest.Operations(api); got != "POST /${self:custom.base}/upload, POST /convert, POST /file, GET /maybe" {
 		t.Errorf("operations %s", got)
 	}
-	if slsOp(t, api, "POST /${self:custom.base}/upload").Integration != nil || slsOp(t, api, "POST /convert").Integration != nil {
+	if operation(t, api, "POST /${self:custom.base}/upload").Integration != nil || operation(t, api, "POST /convert").Integration != nil {
 		t.Error("integrations that depend on variables must be left out")
 	}
-	tmpl := slsOp(t, api, "POST /file").Integration.RequestTemplates[0].Value
-	if tmpl.Tag != tagServerless || tmpl.Raw != "${file(templates/file.vtl)}" {
+	tmpl := operation(t, api, "POST /file").Integration.RequestTemplates[0].Value
+	if tmpl.Tag != "!serverless" || tmpl.Raw != "${file(templates/file.vtl)}" {
 		t.Errorf("template %+v", tmpl)
 	}
-	if got := slsEntries(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:15" {
+	if got := originTexts(api.BinaryMediaTypes.Entries); got != "?(provider.apiGateway.binaryMediaTypes)@5:15" {
 		t.Errorf("provider.apiGateway written as a variable may set binary media types: %s", got)
 	}
 }
@@ -706,17 +698,17 @@ func TestServerlessBadInput(t *testing.T) {
 			"5:13", "resources must be a map with Resources", "GET /a"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := Bytes("serverless.yml", []byte(c.src), "", Options{})
+			res := importer.Bytes("serverless.yml", []byte(c.src), "", importer.Options{})
 			if len(res.Diagnostics) != 1 {
 				t.Fatalf("want one diagnostic, got %v", res.Diagnostics)
 			}
 			d := res.Diagnostics[0]
-			if d.Rule != diag.RuleSyntax || d.Severity != diag.Error || pos(d.Span) != c.at || !strings.Contains(d.Message, c.msg) {
-				t.Errorf("got %s %s %q, want a syntax error at %s saying %q", d.Rule, pos(d.Span), d.Message, c.at, c.msg)
+			if d.Rule != diag.RuleSyntax || d.Severity != diag.Error || importtest.Pos(d.Span) != c.at || !strings.Contains(d.Message, c.msg) {
+				t.Errorf("got %s %s %q, want a syntax error at %s saying %q", d.Rule, importtest.Pos(d.Span), d.Message, c.at, c.msg)
 			}
 			var routes []string
 			for _, api := range res.APIs {
-				if ops := slsOps(api); ops != "" {
+				if ops := importtest.Operations(api); ops != "" {
 					routes = append(routes, ops)
 				}
 			}
@@ -730,11 +722,14 @@ func TestServerlessBadInput(t *testing.T) {
 // Azure's and Google's serverless.yml have http events too, of other
 // shapes (http: true); they are not API Gateway.
 func TestServerlessOtherProviders(t *testing.T) {
-	res := Bytes("serverless.yml", []byte("service: s\nprovider: {name: azure}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: true\n"), "", Options{})
+	res := importer.Bytes("serverless.yml", []byte("service: s\nprovider: {name: azure}\nfunctions:\n  a:\n    handler: a.handler\n    events:\n      - http: true\n"), "", importer.Options{})
 	if len(res.Diagnostics) != 0 || len(res.APIs) != 0 {
 		t.Errorf("diagnostics %v, %d APIs", res.Diagnostics, len(res.APIs))
 	}
 }
+
+// corpusDir holds the real-world files of ../shared/corpus (SOURCES.md).
+const corpusDir = "../../../../shared/corpus"
 
 // Every serverless.yml of the corpus imports without a panic or a
 // diagnostic, into what SOURCES.md describes and the file says.
@@ -774,7 +769,7 @@ func TestServerlessCorpus(t *testing.T) {
 			if !ok {
 				t.Fatal("a corpus file this test does not know")
 			}
-			res := File(path, Options{})
+			res := importer.File(path, importer.Options{})
 			if res.Container != model.ContainerServerless || len(res.Diagnostics) > 0 {
 				t.Fatalf("container %q, diagnostics %v", res.Container, res.Diagnostics)
 			}
