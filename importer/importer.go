@@ -16,6 +16,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
 	"github.com/apigw-oas/apigw-oas/importer/internal/serverless"
+	"github.com/apigw-oas/apigw-oas/importer/internal/terraform"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -169,7 +170,7 @@ func (r *Result) container() *read.Container {
 // folder's other .tf files are read only to resolve local.x and var.x.
 func importTerraform(name string, data []byte, folder string, opts Options) *Result {
 	res := &Result{File: name}
-	doc, body, diags := parseTerraform(name, data)
+	doc, body, diags := terraform.Parse(name, data)
 	if len(diags) > 0 {
 		res.Diagnostics = diags
 		return res
@@ -177,7 +178,7 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	res.Doc = doc
 	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	c := res.container()
-	if readTerraform(c, body, folder, opts.maxBytes()) {
+	if terraform.Import(c, body, folder, opts.maxBytes()) {
 		res.Container = model.ContainerTerraform
 	}
 	res.APIs = c.APIs

@@ -1,4 +1,4 @@
-package importer
+package terraform
 
 import (
 	"path"
@@ -15,7 +15,7 @@ import (
 // restAPI reads aws_api_gateway_rest_api: its body, if one can be read,
 // and binary_media_types. API Gateway deploys the union of the attribute
 // and the body's extension.
-func (t *terraform) restAPI(r *tfResource) *model.API {
+func (t *reader) restAPI(r *resource) *model.API {
 	api := t.newAPI(r)
 	api.Kind = model.RESTAPI
 	api.KindEvidence = model.Evidence{Reason: r.typ + " is a REST API", Pointer: r.v.Ptr, Span: t.header(r)}
@@ -26,9 +26,9 @@ func (t *terraform) restAPI(r *tfResource) *model.API {
 // httpAPI reads aws_apigatewayv2_api with protocol_type "HTTP". WebSocket
 // APIs carry no HTTP payloads, and an API whose protocol cannot be known
 // is left out rather than guessed.
-func (t *terraform) httpAPI(r *tfResource) *model.API {
+func (t *reader) httpAPI(r *resource) *model.API {
 	protocol := r.v.Get("protocol_type")
-	if s, ok := tfLiteral(protocol); !ok || !strings.EqualFold(s, "HTTP") {
+	if s, ok := knownString(protocol); !ok || !strings.EqualFold(s, "HTTP") {
 		return nil
 	}
 	api := t.newAPI(r)
@@ -40,7 +40,7 @@ func (t *terraform) httpAPI(r *tfResource) *model.API {
 // newAPI makes the API of a resource: imported from its body when the
 // body can be read, otherwise with no definition (its operations come
 // from aws_api_gateway_method resources, or are unknown).
-func (t *terraform) newAPI(r *tfResource) *model.API {
+func (t *reader) newAPI(r *resource) *model.API {
 	api := t.definition(r)
 	if api == nil {
 		api = &model.API{}
@@ -59,20 +59,20 @@ func (t *terraform) newAPI(r *tfResource) *model.API {
 // module's folder. A body
 // computed in any other way is unknown: the API has no definition, and
 // that is not reported.
-func (t *terraform) definition(r *tfResource) *model.API {
+func (t *reader) definition(r *resource) *model.API {
 	expr := r.attr("body")
 	if expr == nil {
 		return nil
 	}
-	x := t.mod.follow(tfValue{expr: expr, v: r.v.Get("body")})
+	x := t.mod.follow(exprNode{expr: expr, v: r.v.Get("body")})
 	if x.v.Node == nil {
 		return nil
 	}
 	if arg := encodedArgument(x.expr); arg != nil {
 		// The tree holds the encoded structure in place of the call;
 		// jsonencode(local.spec) still has to be followed to the local.
-		x = t.mod.follow(tfValue{expr: arg, v: x.v})
-		if x.v.Node == nil || x.v.Node.Kind != source.Mapping && !isPlain(unwrapExpr(x.expr)) {
+		x = t.mod.follow(exprNode{expr: arg, v: x.v})
+		if x.v.Node == nil || x.v.Node.Kind != source.Mapping && !isData(unwrapExpr(x.expr)) {
 			return nil // computed: merge(...), a for expression, a reference
 		}
 		return t.c.Body(x.v) // reports a list or a string: not a definition
@@ -102,13 +102,13 @@ func modulePath(e hclsyntax.Expression) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if s, ok := literalString(tmpl); ok {
+	if s, ok := templateText(tmpl); ok {
 		return s, true
 	}
 	if len(tmpl.Parts) < 2 || !isPathModule(tmpl.Parts[0]) {
 		return "", false
 	}
-	rest, ok := literalString(&hclsyntax.TemplateExpr{Parts: tmpl.Parts[1:]})
+	rest, ok := templateText(&hclsyntax.TemplateExpr{Parts: tmpl.Parts[1:]})
 	if !ok || !strings.HasPrefix(rest, "/") {
 		return "", false
 	}
@@ -117,71 +117,56 @@ func modulePath(e hclsyntax.Expression) (string, bool) {
 
 func isPathModule(e hclsyntax.Expression) bool {
 	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
-	return ok && len(t.Traversal) == 2 && t.Traversal.RootName() == "path" && tfAttrName(t.Traversal[1]) == "module"
+	return ok && len(t.Traversal) == 2 && t.Traversal.RootName() == "path" && stepName(t.Traversal[1]) == "module"
 }
 
 // binaryMediaTypes reads binary_media_types, following var.x to its
 // default and local.x to its value. Entries that are references are
 // unknown; so is the whole list when it is computed.
-func (t *terraform) binaryMediaTypes(api *model.API, r *tfResource) {
+func (t *reader) binaryMediaTypes(api *model.API, r *resource) {
 	expr := r.attr("binary_media_types")
 	if expr == nil {
 		return
 	}
 	written := r.v.Get("binary_media_types")
-	list := t.mod.follow(tfValue{expr: expr, v: written}).v
+	list := t.mod.follow(exprNode{expr: expr, v: written}).v
 	bmt := &api.BinaryMediaTypes
 	bmt.Property = written.Str()
 	switch {
 	case list.Node == nil:
 	case list.Node.Kind == source.Sequence:
 		for _, item := range list.Items() {
-			bmt.Entries = append(bmt.Entries, tfMediaType(item))
+			bmt.Entries = append(bmt.Entries, mediaType(item))
 		}
 	case isUnknown(list.Node):
-		bmt.Entries = append(bmt.Entries, tfMediaType(written))
+		bmt.Entries = append(bmt.Entries, mediaType(written))
 	default:
 		t.c.Problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", read.DescribeNode(list.Node))
 	}
 }
 
-func tfMediaType(v read.Value) model.MediaType {
+func mediaType(v read.Value) model.MediaType {
 	return model.MediaType{Field: v.Str(), Origin: model.FromTerraform, Unknown: isUnknown(v.Node)}
-}
-
-// markUnknown marks the entries of a body's binary-media-types extension
-// that Terraform computes.
-func markUnknown(entries []model.MediaType) {
-	for i := range entries {
-		if entries[i].Tag == tagTerraform {
-			entries[i].Unknown = true
-		}
-	}
 }
 
 // header is the span of a resource block's header, resource "TYPE"
 // "NAME": where a resource is named in messages.
-func (t *terraform) header(r *tfResource) source.Span {
+func (t *reader) header(r *resource) source.Span {
 	rng := r.block.DefRange()
 	return source.Span{File: r.v.Doc.File, Start: r.v.Doc.PosAt(rng.Start.Byte), End: r.v.Doc.PosAt(rng.End.Byte)}
 }
 
 // span is the span of a whole resource block.
-func (t *terraform) span(r *tfResource) source.Span {
+func (t *reader) span(r *resource) source.Span {
 	rng := r.block.Range()
 	return source.Span{File: r.v.Doc.File, Start: r.v.Doc.PosAt(rng.Start.Byte), End: r.v.Doc.PosAt(rng.End.Byte)}
 }
 
-// isUnknown reports whether a node is a value Terraform computes.
-func isUnknown(n *source.Node) bool {
-	return n != nil && n.Kind == source.Scalar && n.Tag == tagTerraform
-}
-
-// tfLiteral returns a scalar setting's value when it is written as a
+// knownString returns a scalar setting's value when it is written as a
 // literal.
-func tfLiteral(v read.Value) (string, bool) {
+func knownString(v read.Value) (string, bool) {
 	n := v.Node
-	if n == nil || n.Kind != source.Scalar || n.Tag == tagTerraform || n.Tag == source.TagNull {
+	if n == nil || n.Kind != source.Scalar || n.Tag == unknownTag || n.Tag == source.TagNull {
 		return "", false
 	}
 	return n.Value, true
@@ -194,7 +179,7 @@ func tfLiteral(v read.Value) (string, bool) {
 // templatefile() input; a heredoc with interpolations that does not parse
 // is computed text, not reported. A quoted string, or YAML with aliases,
 // is not read.
-func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at read.Value) *model.API {
+func (t *reader) heredocBody(tmpl *hclsyntax.TemplateExpr, at read.Value) *model.API {
 	doc := at.Doc
 	if len(tmpl.Parts) == 0 || !strings.HasPrefix(string(doc.Src[tmpl.SrcRange.Start.Byte:]), "<<") {
 		return nil
@@ -206,7 +191,7 @@ func (t *terraform) heredocBody(tmpl *hclsyntax.TemplateExpr, at read.Value) *mo
 	}
 	hi := tmpl.Parts[len(tmpl.Parts)-1].Range().End.Byte
 	parsed, err := source.Parse(doc.File, doc.Src[lo:hi])
-	_, literal := literalString(tmpl)
+	_, literal := templateText(tmpl)
 	if err != nil && !literal {
 		return nil
 	}

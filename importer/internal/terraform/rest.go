@@ -1,4 +1,4 @@
-package importer
+package terraform
 
 import (
 	"strings"
@@ -34,7 +34,7 @@ const (
 // its operation cannot be named. Resources with count or for_each are
 // read once, as written.
 type restBuilder struct {
-	t        *terraform
+	t        *reader
 	apis     map[string]*model.API       // by aws_api_gateway_rest_api name
 	ops      map[opKey]*model.Operation  // by what identifies a method
 	byMethod map[string]*model.Operation // by aws_api_gateway_method name
@@ -45,7 +45,7 @@ type restBuilder struct {
 // name, the resource (see resourcePath) and the upper-case verb.
 type opKey struct{ api, resource, verb string }
 
-func newRESTBuilder(t *terraform, apis map[string]*model.API) *restBuilder {
+func newRESTBuilder(t *reader, apis map[string]*model.API) *restBuilder {
 	return &restBuilder{t: t, apis: apis, ops: map[opKey]*model.Operation{}, byMethod: map[string]*model.Operation{}, paths: map[string]string{}}
 }
 
@@ -54,7 +54,7 @@ func newRESTBuilder(t *terraform, apis map[string]*model.API) *restBuilder {
 func (b *restBuilder) build() {
 	for _, read := range []struct {
 		typ  string
-		read func(r *tfResource)
+		read func(r *resource)
 	}{
 		{"aws_api_gateway_method", b.method},
 		{"aws_api_gateway_integration", b.integration},
@@ -73,7 +73,7 @@ func (b *restBuilder) build() {
 }
 
 // method reads aws_api_gateway_method into an operation.
-func (b *restBuilder) method(r *tfResource) {
+func (b *restBuilder) method(r *resource) {
 	api, key, path, ok := b.locate(r)
 	if api == nil || !ok {
 		return
@@ -87,7 +87,7 @@ func (b *restBuilder) method(r *tfResource) {
 // Integration. When the method is declared elsewhere (another file of
 // the module), the integration still says how payloads are converted, so
 // it makes the operation itself.
-func (b *restBuilder) integration(r *tfResource) {
+func (b *restBuilder) integration(r *resource) {
 	api, key, path, ok := b.locate(r)
 	if api == nil {
 		return
@@ -114,32 +114,32 @@ func (b *restBuilder) integration(r *tfResource) {
 // integrationResponse reads aws_api_gateway_integration_response into
 // its integration's Responses. Without selection_pattern it is the
 // default response.
-func (b *restBuilder) integrationResponse(r *tfResource) {
+func (b *restBuilder) integrationResponse(r *resource) {
 	op := b.operation(r)
 	if op == nil || op.Integration == nil {
 		return
 	}
 	resp := read.ListedResponse(r.v, "selection_pattern", read.SnakeKeys)
-	resp.StatusCode = terraformString(resp.StatusCode)
+	resp.StatusCode = stringified(resp.StatusCode)
 	unknownAsUnset(&resp.ContentHandling)
 	op.Integration.Responses = append(op.Integration.Responses, resp)
 }
 
 // methodResponse reads aws_api_gateway_method_response into its
 // operation's Responses.
-func (b *restBuilder) methodResponse(r *tfResource) {
+func (b *restBuilder) methodResponse(r *resource) {
 	op := b.operation(r)
 	if op == nil {
 		return
 	}
 	op.Responses = append(op.Responses, &model.Response{
-		Status:   terraformString(r.v.Get("status_code").Str()),
+		Status:   stringified(r.v.Get("status_code").Str()),
 		Produces: read.MediaTypeKeys(r.v.Get("response_models"), fromTFResponseModels),
 	})
 }
 
 // newOperation adds an operation, named by the resource it is read from.
-func (b *restBuilder) newOperation(api *model.API, key opKey, path string, r *tfResource) *model.Operation {
+func (b *restBuilder) newOperation(api *model.API, key opKey, path string, r *resource) *model.Operation {
 	op := &model.Operation{Path: path, Method: key.verb, Pointer: r.v.Ptr, Span: b.t.header(r)}
 	api.Operations = append(api.Operations, op)
 	b.ops[key] = op
@@ -148,7 +148,7 @@ func (b *restBuilder) newOperation(api *model.API, key opKey, path string, r *tf
 
 // operation finds the operation a resource attaches to, nil when there
 // is none.
-func (b *restBuilder) operation(r *tfResource) *model.Operation {
+func (b *restBuilder) operation(r *resource) *model.Operation {
 	api, key, _, _ := b.locate(r)
 	if api == nil {
 		return nil
@@ -158,7 +158,7 @@ func (b *restBuilder) operation(r *tfResource) *model.Operation {
 
 // find returns the method a resource's http_method refers to, else the
 // one with its API, resource and verb.
-func (b *restBuilder) find(r *tfResource, key opKey) *model.Operation {
+func (b *restBuilder) find(r *resource, key opKey) *model.Operation {
 	if typ, name, attr := reference(r.attr("http_method")); typ == "aws_api_gateway_method" && attr == "http_method" {
 		if op := b.byMethod[name]; op != nil {
 			return op
@@ -170,7 +170,7 @@ func (b *restBuilder) find(r *tfResource, key opKey) *model.Operation {
 // locate reads what identifies the method a resource belongs to. api is
 // nil when rest_api_id does not name a REST API of this file; ok is false
 // when the path or the verb cannot be known.
-func (b *restBuilder) locate(r *tfResource) (api *model.API, key opKey, path string, ok bool) {
+func (b *restBuilder) locate(r *resource) (api *model.API, key opKey, path string, ok bool) {
 	typ, name, _ := reference(r.attr("rest_api_id"))
 	if typ != "aws_api_gateway_rest_api" || b.apis[name] == nil {
 		return nil, opKey{}, "", false
@@ -208,7 +208,7 @@ func (b *restBuilder) pathOf(name string, depth int) (string, bool) {
 		return "", false
 	}
 	b.t.evaluate(r)
-	part, partKnown := tfLiteral(r.v.Get("path_part"))
+	part, partKnown := knownString(r.v.Get("path_part"))
 	_, parent, parentKnown := b.resourcePath(r.attr("parent_id"), depth+1)
 	if !partKnown || !parentKnown {
 		return "", false
@@ -219,8 +219,8 @@ func (b *restBuilder) pathOf(name string, depth int) (string, bool) {
 }
 
 // verb reads a resource's http_method, upper case.
-func (b *restBuilder) verb(r *tfResource) (string, bool) {
-	s, ok := tfLiteral(r.v.Get("http_method")) // evaluated: a reference to a method's is the method's
+func (b *restBuilder) verb(r *resource) (string, bool) {
+	s, ok := knownString(r.v.Get("http_method")) // evaluated: a reference to a method's is the method's
 	return strings.ToUpper(s), ok
 }
 
@@ -255,14 +255,14 @@ func reference(e hclsyntax.Expression) (typ, name, attr string) {
 func attrNames(t hcl.Traversal) []string {
 	var names []string
 	for _, step := range t {
-		if name := tfAttrName(step); name != "" {
+		if name := stepName(step); name != "" {
 			names = append(names, name)
 		}
 	}
 	return names
 }
 
-func tfAttrName(step hcl.Traverser) string {
+func stepName(step hcl.Traverser) string {
 	switch s := step.(type) {
 	case hcl.TraverseRoot:
 		return s.Name
@@ -298,20 +298,10 @@ func traversalText(e hclsyntax.Expression) string {
 	return sb.String()
 }
 
-// unknownAsUnset gives a setting Terraform computes its default value
-// instead of "invalid": the value cannot be judged, so no rule may call
-// it wrong. Tag still says it is computed.
-func unknownAsUnset[T any](f *model.Field[T]) {
-	if f.Tag == tagTerraform {
-		var unset T
-		f.Value = unset
-	}
-}
-
-// terraformString is a string attribute written as a number or a bool:
+// stringified is a string attribute written as a number or a bool:
 // Terraform converts status_code = 200 to "200" before API Gateway sees
 // it, so it is a string like any other.
-func terraformString(f model.Field[string]) model.Field[string] {
+func stringified(f model.Field[string]) model.Field[string] {
 	switch f.Tag {
 	case source.TagInt, source.TagFloat, source.TagBool:
 		f.Tag = source.TagStr

@@ -1,4 +1,4 @@
-package importer
+package terraform
 
 import (
 	"slices"
@@ -13,28 +13,28 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// tfFile is one parsed .tf file of a module: its tree (the document's
+// file is one parsed .tf file of a module: its tree (the document's
 // Root) and an index of what the importer looks up in it.
-type tfFile struct {
+type file struct {
 	doc       *source.Document
-	resources []*tfResource // in source order, one per address
-	byAddress map[string]*tfResource
+	resources []*resource // in source order, one per address
+	byAddress map[string]*resource
 	locals    map[string]*hclsyntax.Attribute // by name, over every locals block
 	variables map[string]*hclsyntax.Block
 }
 
-// tfResource is one resource block.
-type tfResource struct {
+// resource is one resource block.
+type resource struct {
 	typ, name string
 	block     *hclsyntax.Block
 	v         read.Value // its body in the tree, at /resource/TYPE/NAME
 	evaluated bool       // see terraform.evaluate
 }
 
-func (r *tfResource) address() string { return r.typ + "." + r.name }
+func (r *resource) address() string { return r.typ + "." + r.name }
 
 // attr returns the expression of one of the resource's attributes, or nil.
-func (r *tfResource) attr(name string) hclsyntax.Expression {
+func (r *resource) attr(name string) hclsyntax.Expression {
 	if a := r.block.Body.Attributes[name]; a != nil {
 		return a.Expr
 	}
@@ -42,13 +42,13 @@ func (r *tfResource) attr(name string) hclsyntax.Expression {
 }
 
 // resource finds a resource of the file by type and name.
-func (f *tfFile) resource(typ, name string) *tfResource {
+func (f *file) resource(typ, name string) *resource {
 	return f.byAddress[typ+"."+name]
 }
 
 // local returns a local value's expression and its node, if the file
 // declares it.
-func (f *tfFile) local(name string) (hclsyntax.Expression, read.Value, bool) {
+func (f *file) local(name string) (hclsyntax.Expression, read.Value, bool) {
 	a := f.locals[name]
 	if a == nil {
 		return nil, read.Value{}, false
@@ -58,7 +58,7 @@ func (f *tfFile) local(name string) (hclsyntax.Expression, read.Value, bool) {
 
 // variableDefault returns a variable's default and its node, if the file
 // declares the variable with one.
-func (f *tfFile) variableDefault(name string) (hclsyntax.Expression, read.Value, bool) {
+func (f *file) variableDefault(name string) (hclsyntax.Expression, read.Value, bool) {
 	b := f.variables[name]
 	if b == nil || b.Body.Attributes["default"] == nil {
 		return nil, read.Value{}, false
@@ -66,12 +66,12 @@ func (f *tfFile) variableDefault(name string) (hclsyntax.Expression, read.Value,
 	return b.Body.Attributes["default"].Expr, f.root().Get("variable").Get(name).Get("default"), true
 }
 
-func (f *tfFile) root() read.Value { return read.Value{Doc: f.doc, Node: f.doc.Root} }
+func (f *file) root() read.Value { return read.Value{Doc: f.doc, Node: f.doc.Root} }
 
-// readTFFile builds the tree of a parsed file, sets it as the document's
+// readFile builds the tree of a parsed file, sets it as the document's
 // Root and indexes the file.
-func readTFFile(doc *source.Document, body *hclsyntax.Body) *tfFile {
-	f := &tfFile{doc: doc, byAddress: map[string]*tfResource{}, locals: map[string]*hclsyntax.Attribute{}, variables: map[string]*hclsyntax.Block{}}
+func readFile(doc *source.Document, body *hclsyntax.Body) *file {
+	f := &file{doc: doc, byAddress: map[string]*resource{}, locals: map[string]*hclsyntax.Attribute{}, variables: map[string]*hclsyntax.Block{}}
 	b := &treeBuilder{doc: doc}
 	doc.Root = b.file(body, f)
 	return f
@@ -80,8 +80,8 @@ func readTFFile(doc *source.Document, body *hclsyntax.Body) *tfFile {
 // addResource indexes a resource block. Terraform refuses two resources
 // with one address; the tree keeps the last, and so does the index, at
 // the place of the first.
-func (f *tfFile) addResource(blk *hclsyntax.Block, v read.Value) {
-	r := &tfResource{typ: blk.Labels[0], name: blk.Labels[1], block: blk, v: v}
+func (f *file) addResource(blk *hclsyntax.Block, v read.Value) {
+	r := &resource{typ: blk.Labels[0], name: blk.Labels[1], block: blk, v: v}
 	if old := f.byAddress[r.address()]; old != nil {
 		f.resources[slices.Index(f.resources, old)] = r
 	} else {
@@ -97,7 +97,7 @@ type treeBuilder struct{ doc *source.Document }
 // "variable": {NAME: body}, "locals": {NAME: value}}, the shape of
 // Terraform's JSON syntax. Other blocks (provider, module, output,
 // terraform) hold nothing the importer reads and are left out.
-func (b *treeBuilder) file(body *hclsyntax.Body, f *tfFile) *source.Node {
+func (b *treeBuilder) file(body *hclsyntax.Body, f *file) *source.Node {
 	root := newOrderedMap(b.node(source.Mapping, source.TagMap, "", body.SrcRange))
 	for _, blk := range body.Blocks {
 		switch {
@@ -207,13 +207,13 @@ func (b *treeBuilder) expr(e hclsyntax.Expression) *source.Node {
 	case *hclsyntax.LiteralValueExpr:
 		return b.literal(e.Val, e.SrcRange)
 	case *hclsyntax.UnaryOpExpr: // -1
-		if isPlain(e) {
+		if isData(e) {
 			if v, diags := e.Value(nil); !diags.HasErrors() {
 				return b.literal(v, e.SrcRange)
 			}
 		}
 	case *hclsyntax.TemplateExpr:
-		if s, ok := literalString(e); ok {
+		if s, ok := templateText(e); ok {
 			return b.node(source.Scalar, source.TagStr, s, e.SrcRange)
 		}
 	case *hclsyntax.TupleConsExpr:
@@ -246,7 +246,7 @@ func (b *treeBuilder) objectKey(e hclsyntax.Expression) *source.Node {
 		e = k.Wrapped
 	}
 	n := b.expr(e)
-	if n.Kind == source.Scalar && n.Tag != tagTerraform && n.Tag != source.TagNull {
+	if n.Kind == source.Scalar && n.Tag != unknownTag && n.Tag != source.TagNull {
 		n.Tag = source.TagStr
 		return n
 	}
@@ -280,7 +280,7 @@ func (b *treeBuilder) unknown(e hclsyntax.Expression) *source.Node {
 }
 
 func (b *treeBuilder) unknownRange(rng hcl.Range) *source.Node {
-	return b.node(source.Scalar, tagTerraform, b.text(rng), rng)
+	return b.node(source.Scalar, unknownTag, b.text(rng), rng)
 }
 
 func (b *treeBuilder) key(name string, rng hcl.Range) *source.Node {
@@ -359,9 +359,9 @@ func unwrapExpr(e hclsyntax.Expression) hclsyntax.Expression {
 	}
 }
 
-// literalString returns the value of a string without interpolations
+// templateText returns the value of a string without interpolations
 // (quoted, or a heredoc).
-func literalString(t *hclsyntax.TemplateExpr) (string, bool) {
+func templateText(t *hclsyntax.TemplateExpr) (string, bool) {
 	var sb strings.Builder
 	for _, part := range t.Parts {
 		lit, ok := part.(*hclsyntax.LiteralValueExpr)
@@ -373,25 +373,25 @@ func literalString(t *hclsyntax.TemplateExpr) (string, bool) {
 	return sb.String(), true
 }
 
-// isPlain reports whether an expression is data written out: literals,
+// isData reports whether an expression is data written out: literals,
 // strings without interpolation, and tuples and objects of them. Only
 // such expressions are evaluated, so evaluation can neither read
 // anything nor grow beyond the size of the text (no loops, no calls).
-func isPlain(e hclsyntax.Expression) bool {
+func isData(e hclsyntax.Expression) bool {
 	switch e := e.(type) {
 	case *hclsyntax.LiteralValueExpr:
 		return true
 	case *hclsyntax.TemplateExpr:
-		_, ok := literalString(e)
+		_, ok := templateText(e)
 		return ok
 	case *hclsyntax.ParenthesesExpr:
-		return isPlain(e.Expression)
+		return isData(e.Expression)
 	case *hclsyntax.UnaryOpExpr:
 		_, literal := e.Val.(*hclsyntax.LiteralValueExpr)
 		return literal
 	case *hclsyntax.TupleConsExpr:
 		for _, item := range e.Exprs {
-			if !isPlain(item) {
+			if !isData(item) {
 				return false
 			}
 		}
@@ -399,8 +399,8 @@ func isPlain(e hclsyntax.Expression) bool {
 	case *hclsyntax.ObjectConsExpr:
 		for _, item := range e.Items {
 			k, ok := item.KeyExpr.(*hclsyntax.ObjectConsKeyExpr)
-			plainKey := ok && ((hcl.ExprAsKeyword(k.Wrapped) != "" && !k.ForceNonLiteral) || isPlain(k.Wrapped))
-			if !plainKey || !isPlain(item.ValueExpr) {
+			plainKey := ok && ((hcl.ExprAsKeyword(k.Wrapped) != "" && !k.ForceNonLiteral) || isData(k.Wrapped))
+			if !plainKey || !isData(item.ValueExpr) {
 				return false
 			}
 		}
@@ -413,7 +413,7 @@ func isPlain(e hclsyntax.Expression) bool {
 // a request template written jsonencode({statusCode = 200}) is the text
 // {"statusCode":200}.
 func jsonOf(call *hclsyntax.FunctionCallExpr) (string, bool) {
-	if call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal || !isPlain(call.Args[0]) {
+	if call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal || !isData(call.Args[0]) {
 		return "", false
 	}
 	v, diags := call.Args[0].Value(nil)

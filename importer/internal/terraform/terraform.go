@@ -1,4 +1,18 @@
-package importer
+// Package terraform reads the API Gateway APIs a Terraform file declares.
+// A file is read in three steps:
+//
+//  1. hclsyntax parses it (terraform.go: Parse);
+//  2. its blocks and expressions become a source.Node tree shaped like
+//     Terraform's JSON syntax, {"resource": {TYPE: {NAME: {attr: …}}},
+//     "locals": …, "variable": …}, every node spanning its HCL text
+//     (tree.go). Values Terraform computes (references, function calls,
+//     interpolated strings) are scalars tagged unknownTag (unknown.go), so
+//     nothing downstream mistakes them for what is written;
+//  3. the API Gateway resources are read from that tree into model.APIs
+//     (api.go for APIs and their bodies, rest.go for resources, methods
+//     and integrations), following local.x and var.x to their values in
+//     the module's other files where needed (module.go).
+package terraform
 
 import (
 	"fmt"
@@ -13,31 +27,12 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// A Terraform file is read in three steps:
-//
-//  1. hclsyntax parses it (terraform.go: parseHCL);
-//  2. its blocks and expressions become a source.Node tree shaped like
-//     Terraform's JSON syntax, {"resource": {TYPE: {NAME: {attr: …}}},
-//     "locals": …, "variable": …}, every node spanning its HCL text
-//     (terraform_tree.go). Values Terraform computes (references, function
-//     calls, interpolated strings) are scalars tagged tagTerraform, so
-//     nothing downstream mistakes them for what is written;
-//  3. the API Gateway resources are read from that tree into model.APIs
-//     (terraform_api.go for APIs and their bodies, terraform_rest.go for
-//     resources, methods and integrations), following local.x and var.x
-//     to their values in the module's other files where needed
-//     (terraform_module.go).
-
-// tagTerraform tags a value known only when Terraform plans or applies:
-// its Value is the expression as written.
-const tagTerraform = "!terraform"
-
 // maxHCLNesting bounds how deep brackets may nest, as source.Parse bounds
 // YAML and JSON: hclsyntax and the tree builder recurse per level.
 const maxHCLNesting = 1000
 
-// parseTerraform parses a .tf file; its document has no tree yet.
-func parseTerraform(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
+// Parse parses a .tf file; its document has no tree yet.
+func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
 		return nil, nil, diag.FromSource(err)
@@ -49,14 +44,14 @@ func parseTerraform(name string, data []byte) (*source.Document, *hclsyntax.Body
 	return doc, body, nil
 }
 
-// readTerraform reads the APIs of a parsed .tf file, the container's
+// Import reads the APIs of a parsed .tf file, the container's
 // document, and reports whether the file declares one. Only resources
 // declared in this file become APIs, so linting a module folder reports
 // each API once; the folder's other .tf files are read only to resolve
 // local.x and var.x.
-func readTerraform(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
+func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
 	mod := newModule(folder, maxBytes)
-	t := &terraform{c: c, mod: mod, file: mod.add(c.Doc, body)}
+	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
 	t.importAPIs()
 	return t.declaresAPI()
 }
@@ -125,17 +120,17 @@ func tooDeep(src []byte) (offset int, deep bool) {
 	return 0, false
 }
 
-// terraform imports the APIs of one file of a module.
-type terraform struct {
+// reader imports the APIs of one file of a module.
+type reader struct {
 	c    *read.Container
 	mod  *module
-	file *tfFile // the file being imported
+	file *file // the file being imported
 }
 
 // declaresAPI reports whether the file declares an API, even one that is
 // not read (a WebSocket API): such a file is a Terraform API definition;
 // one without is not, and naming it on the command line says so.
-func (t *terraform) declaresAPI() bool {
+func (t *reader) declaresAPI() bool {
 	for _, r := range t.file.resources {
 		if r.typ == "aws_api_gateway_rest_api" || r.typ == "aws_apigatewayv2_api" {
 			return true
@@ -147,7 +142,7 @@ func (t *terraform) declaresAPI() bool {
 // importAPIs reads every API Gateway API the file declares, in source
 // order, then the REST API resources, methods and integrations that
 // refer to them.
-func (t *terraform) importAPIs() {
+func (t *reader) importAPIs() {
 	rest := map[string]*model.API{} // REST APIs by resource name
 	for _, r := range t.file.resources {
 		switch r.typ {
@@ -173,7 +168,7 @@ func (t *terraform) importAPIs() {
 // Terraform would before API Gateway sees them. The value keeps the span
 // of the reference, where this resource sets it. A list or map is taken
 // only from the same file, since its entries keep their own spans.
-func (t *terraform) evaluate(r *tfResource) {
+func (t *reader) evaluate(r *resource) {
 	if r.evaluated {
 		return
 	}
@@ -184,7 +179,7 @@ func (t *terraform) evaluate(r *tfResource) {
 		if !isUnknown(n) || a == nil {
 			continue
 		}
-		x := t.mod.follow(tfValue{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
+		x := t.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
 		switch got := x.v.Node; {
 		case got == nil || got == n || isUnknown(got):
 		case got.Kind == source.Scalar:

@@ -1,4 +1,4 @@
-package importer
+package terraform
 
 import (
 	"os"
@@ -24,8 +24,8 @@ const maxSiblingFiles = 500
 type module struct {
 	folder   string // "" when the file has no folder (standard input)
 	maxBytes int64
-	main     *tfFile
-	siblings []*tfFile
+	main     *file
+	siblings []*file
 	loaded   bool
 }
 
@@ -34,20 +34,20 @@ func newModule(folder string, maxBytes int64) *module {
 }
 
 // add records the file being imported and builds its tree.
-func (m *module) add(doc *source.Document, body *hclsyntax.Body) *tfFile {
-	m.main = readTFFile(doc, body)
+func (m *module) add(doc *source.Document, body *hclsyntax.Body) *file {
+	m.main = readFile(doc, body)
 	return m.main
 }
 
 // all returns the imported file, then the folder's other .tf files.
-func (m *module) all() []*tfFile {
-	m.find(func(*tfFile) bool { return false })
-	return append([]*tfFile{m.main}, m.siblings...)
+func (m *module) all() []*file {
+	m.find(func(*file) bool { return false })
+	return append([]*file{m.main}, m.siblings...)
 }
 
 // find calls fn for the imported file, then for the folder's other .tf
 // files (read on first need), until fn returns true.
-func (m *module) find(fn func(f *tfFile) bool) bool {
+func (m *module) find(fn func(f *file) bool) bool {
 	if fn(m.main) {
 		return true
 	}
@@ -65,7 +65,7 @@ func (m *module) find(fn func(f *tfFile) bool) bool {
 
 // readSiblings reads the folder's other .tf files, named as the user
 // would (beside the imported file's name), in name order.
-func (m *module) readSiblings() []*tfFile {
+func (m *module) readSiblings() []*file {
 	if m.folder == "" {
 		return nil
 	}
@@ -83,7 +83,7 @@ func (m *module) readSiblings() []*tfFile {
 		}
 	}
 	sort.Strings(names)
-	var out []*tfFile
+	var out []*file
 	for _, name := range names[:min(len(names), maxSiblingFiles)] {
 		path := filepath.Join(m.folder, name)
 		if read.ResolvePath(path) == self {
@@ -96,7 +96,7 @@ func (m *module) readSiblings() []*tfFile {
 	return out
 }
 
-func (m *module) readSibling(path, name string) *tfFile {
+func (m *module) readSibling(path, name string) *file {
 	data, err := source.ReadFile(path, m.maxBytes)
 	if err != nil {
 		return nil
@@ -109,20 +109,20 @@ func (m *module) readSibling(path, name string) *tfFile {
 	if len(diags) > 0 {
 		return nil
 	}
-	return readTFFile(doc, body)
+	return readFile(doc, body)
 }
 
 // resource finds a resource in the module, the imported file first.
-func (m *module) resource(typ, name string) (r *tfResource) {
-	m.find(func(f *tfFile) bool {
+func (m *module) resource(typ, name string) (r *resource) {
+	m.find(func(f *file) bool {
 		r = f.resource(typ, name)
 		return r != nil
 	})
 	return r
 }
 
-// tfValue is an expression together with its node in its file's tree.
-type tfValue struct {
+// exprNode is an expression together with its node in its file's tree.
+type exprNode struct {
 	expr hclsyntax.Expression
 	v    read.Value
 }
@@ -140,7 +140,7 @@ const maxFollowHops = 16
 // unknown: callers read only literals and the calls they understand.
 // Variables may be set by the module's caller or a .tfvars file; the
 // default is what applies when they are not.
-func (m *module) follow(x tfValue) tfValue {
+func (m *module) follow(x exprNode) exprNode {
 	for hop := 0; hop < maxFollowHops; hop++ {
 		next, found := m.target(x.expr)
 		if !found {
@@ -152,24 +152,24 @@ func (m *module) follow(x tfValue) tfValue {
 }
 
 // target finds the expression a reference names, and its node.
-func (m *module) target(e hclsyntax.Expression) (tfValue, bool) {
+func (m *module) target(e hclsyntax.Expression) (exprNode, bool) {
 	if kind, name := namedValue(e); kind != "" {
 		return m.lookup(kind, name)
 	}
 	typ, name, attr := reference(e)
 	if typ == "" {
-		return tfValue{}, false
+		return exprNode{}, false
 	}
 	r := m.resource(typ, name)
 	if r == nil || r.attr(attr) == nil {
-		return tfValue{}, false
+		return exprNode{}, false
 	}
-	return tfValue{expr: r.attr(attr), v: r.v.Get(attr)}, true
+	return exprNode{expr: r.attr(attr), v: r.v.Get(attr)}, true
 }
 
 // lookup finds a local value or a variable's default in the module.
-func (m *module) lookup(kind, name string) (next tfValue, found bool) {
-	found = m.find(func(f *tfFile) bool {
+func (m *module) lookup(kind, name string) (next exprNode, found bool) {
+	found = m.find(func(f *file) bool {
 		var ok bool
 		if kind == "local" {
 			next.expr, next.v, ok = f.local(name)

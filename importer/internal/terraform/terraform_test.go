@@ -1,4 +1,4 @@
-package importer
+package terraform_test
 
 import (
 	"fmt"
@@ -8,22 +8,24 @@ import (
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/importer/internal/importtest"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// tfImport imports Terraform source that must read without diagnostics.
-func tfImport(t *testing.T, src string) []*model.API {
+// importFile imports Terraform source that must read without diagnostics.
+func importFile(t *testing.T, src string) []*model.API {
 	t.Helper()
-	res := Bytes("main.tf", []byte(src), "", Options{})
+	res := importer.Bytes("main.tf", []byte(src), "", importer.Options{})
 	if len(res.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", res.Diagnostics)
 	}
 	return res.APIs
 }
 
-// tfModule writes files into a new folder and imports the one named main.
-func tfModule(t *testing.T, main string, files map[string]string) *Result {
+// importModule writes files into a new folder and imports the one named main.
+func importModule(t *testing.T, main string, files map[string]string) *importer.Result {
 	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
@@ -35,12 +37,12 @@ func tfModule(t *testing.T, main string, files map[string]string) *Result {
 			t.Fatal(err)
 		}
 	}
-	return File(filepath.Join(dir, main), Options{})
+	return importer.File(filepath.Join(dir, main), importer.Options{})
 }
 
-// tfEntries renders binary media types as "value@line:col", "?" for an
+// entryTexts renders binary media types as "value@line:col", "?" for an
 // unknown value, with "(file)" when they are written in another file.
-func tfEntries(api *model.API, file string) string {
+func entryTexts(api *model.API, file string) string {
 	var parts []string
 	for _, e := range api.BinaryMediaTypes.Entries {
 		v := e.Value
@@ -56,15 +58,10 @@ func tfEntries(api *model.API, file string) string {
 	return strings.Join(parts, " ")
 }
 
-func tfOperations(api *model.API) string {
-	var parts []string
-	for _, op := range api.Operations {
-		parts = append(parts, op.Name())
-	}
-	return strings.Join(parts, ", ")
-}
+// corpusDir holds the real-world files of ../shared/corpus (SOURCES.md).
+const corpusDir = "../../../../shared/corpus"
 
-const tfREST = `resource "aws_api_gateway_rest_api" "main" {
+const restAPISource = `resource "aws_api_gateway_rest_api" "main" {
   name               = "photos"
   binary_media_types = ["image/png", "application/octet-stream"]
 }
@@ -163,7 +160,7 @@ resource "aws_api_gateway_integration" "elsewhere" {
 `
 
 func TestTerraformRESTResources(t *testing.T) {
-	apis := tfImport(t, tfREST)
+	apis := importFile(t, restAPISource)
 	if len(apis) != 1 {
 		t.Fatalf("%d APIs, want 1", len(apis))
 	}
@@ -171,7 +168,7 @@ func TestTerraformRESTResources(t *testing.T) {
 	if api.Name != "aws_api_gateway_rest_api.main" || api.Container != model.ContainerTerraform || api.Kind != model.RESTAPI || api.Format != "" {
 		t.Errorf("API %q %q %v %q", api.Name, api.Container, api.Kind, api.Format)
 	}
-	if got, want := tfOperations(api), "GET /photos/{id}, GET /photos, ANY /"; got != want {
+	if got, want := importtest.Operations(api), "GET /photos/{id}, GET /photos, ANY /"; got != want {
 		t.Fatalf("operations %q, want %q", got, want)
 	}
 	op := api.Operations[0]
@@ -192,7 +189,7 @@ func TestTerraformRESTResources(t *testing.T) {
 	}{
 		{"type", in.Type.Value, model.AWS},
 		{"httpMethod", in.HTTPMethod.Value, "POST"},
-		{"uri tag", in.URI.Tag, tagTerraform},
+		{"uri tag", in.URI.Tag, "!terraform"},
 		{"uri text", in.URI.Raw, "aws_lambda_function.thumbs.invoke_arn"},
 		{"contentHandling", in.ContentHandling.Value, model.ConvertToText},
 		{"contentHandling position", in.ContentHandling.Span.Start.String(), "26:29"},
@@ -226,7 +223,7 @@ func TestTerraformRESTResources(t *testing.T) {
 	if len(op.Responses) != 1 || op.Responses[0].Status.Raw != "200" || op.Responses[0].Status.Tag != source.TagStr || op.Responses[0].Produces[0].Value != "image/png" {
 		t.Errorf("method responses %+v", op.Responses)
 	}
-	if got, want := tfEntries(api, ""), "image/png@3:25 application/octet-stream@3:38"; got != want {
+	if got, want := entryTexts(api, ""), "image/png@3:25 application/octet-stream@3:38"; got != want {
 		t.Errorf("binary media types %q, want %q", got, want)
 	}
 	if p := api.BinaryMediaTypes.Property; !p.Set || p.Tag != source.TagSeq || p.Span.Start.String() != "3:24" {
@@ -240,7 +237,7 @@ func TestTerraformRESTResources(t *testing.T) {
 // An integration whose method is declared in another file still makes
 // an operation: it is where payloads are converted.
 func TestTerraformIntegrationWithoutMethod(t *testing.T) {
-	api := tfImport(t, `
+	api := importFile(t, `
 resource "aws_api_gateway_rest_api" "api" { name = "a" }
 resource "aws_api_gateway_integration" "upload" {
   rest_api_id = aws_api_gateway_rest_api.api.id
@@ -255,7 +252,7 @@ resource "aws_api_gateway_integration_response" "upload" {
   status_code = "200"
 }
 `)[0]
-	if got := tfOperations(api); got != "PUT /" {
+	if got := importtest.Operations(api); got != "PUT /" {
 		t.Fatalf("operations %q", got)
 	}
 	if in := api.Operations[0].Integration; in == nil || len(in.Responses) != 1 {
@@ -266,7 +263,7 @@ resource "aws_api_gateway_integration_response" "upload" {
 // The binary media types API Gateway deploys are the union of the
 // attribute and the body's extension, each with its own origin.
 func TestTerraformBinaryMediaTypesUnion(t *testing.T) {
-	api := tfImport(t, `resource "aws_api_gateway_rest_api" "api" {
+	api := importFile(t, `resource "aws_api_gateway_rest_api" "api" {
   name               = "docs"
   binary_media_types = ["application/pdf"]
   body = jsonencode({
@@ -277,7 +274,7 @@ func TestTerraformBinaryMediaTypesUnion(t *testing.T) {
   })
 }
 `)[0]
-	if got, want := tfEntries(api, ""), "image/png@8:49 ?@8:62 application/pdf@3:25"; got != want {
+	if got, want := entryTexts(api, ""), "image/png@8:49 ?@8:62 application/pdf@3:25"; got != want {
 		t.Errorf("entries %q, want %q", got, want)
 	}
 	origins := []model.Origin{model.FromBinaryMediaTypes, model.FromBinaryMediaTypes, model.FromTerraform}
@@ -297,7 +294,7 @@ func TestTerraformBinaryMediaTypesUnion(t *testing.T) {
 
 // References are opaque: never a guess, never an invalid value.
 func TestTerraformUnknownReferences(t *testing.T) {
-	apis := tfImport(t, `
+	apis := importFile(t, `
 resource "aws_api_gateway_rest_api" "whole" {
   name               = "a"
   binary_media_types = var.binary_types
@@ -330,25 +327,25 @@ resource "aws_api_gateway_method" "computed" {
 		t.Fatalf("%d APIs, want 3", len(apis))
 	}
 	for i, want := range []string{"?@4:24", "?@8:24", "image/png@13:25 ?@13:38 ?@13:49"} {
-		if got := tfEntries(apis[i], ""); got != want {
+		if got := entryTexts(apis[i], ""); got != want {
 			t.Errorf("%s: entries %q, want %q", apis[i].Name, got, want)
 		}
 	}
-	if e := apis[0].BinaryMediaTypes.Entries[0]; e.Raw != "var.binary_types" || e.Tag != tagTerraform {
+	if e := apis[0].BinaryMediaTypes.Entries[0]; e.Raw != "var.binary_types" || e.Tag != "!terraform" {
 		t.Errorf("unknown entry %+v", e)
 	}
 	if apis[1].Definition != nil || apis[1].Format != "" {
 		t.Error("a body computed from a data source was read")
 	}
 	// The integration is read; the method with a computed verb is not.
-	if got := tfOperations(apis[2]); got != "GET /" {
+	if got := importtest.Operations(apis[2]); got != "GET /" {
 		t.Fatalf("operations %q", got)
 	}
 	in := apis[2].Operations[0].Integration
 	if in.Type.Value != model.IntegrationUnset || in.ContentHandling.Value != model.Passthrough || in.PassthroughBehavior.Value != model.WhenNoMatch {
 		t.Errorf("unknown enums read as %v %v %v", in.Type.Value, in.ContentHandling.Value, in.PassthroughBehavior.Value)
 	}
-	if !in.ContentHandling.Set || in.ContentHandling.Tag != tagTerraform {
+	if !in.ContentHandling.Set || in.ContentHandling.Tag != "!terraform" {
 		t.Errorf("content_handling %+v", in.ContentHandling)
 	}
 }
@@ -356,7 +353,7 @@ resource "aws_api_gateway_method" "computed" {
 // Diagnostics about an inline body point into the .tf file, at the HCL
 // that wrote the value; columns count code points.
 func TestTerraformJSONEncodeBodyPositions(t *testing.T) {
-	api := tfImport(t, `resource "aws_api_gateway_rest_api" "api" {
+	api := importFile(t, `resource "aws_api_gateway_rest_api" "api" {
   name = "ünïcode"
   body = jsonencode({
     swagger = "2.0"
@@ -395,7 +392,7 @@ func TestTerraformJSONEncodeBodyPositions(t *testing.T) {
 	}
 }
 
-const tfOpenAPIFile = `openapi: 3.0.1
+const openAPIFile = `openapi: 3.0.1
 info: {title: files, version: "1"}
 x-amazon-apigateway-binary-media-types: [image/png]
 paths:
@@ -414,7 +411,7 @@ func TestTerraformFileBodies(t *testing.T) {
 		"through a local":  `local.spec`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := tfModule(t, "main.tf", map[string]string{
+			res := importModule(t, "main.tf", map[string]string{
 				"main.tf": `resource "aws_api_gateway_rest_api" "api" {
   name               = "files"
   body               = ` + body + `
@@ -424,16 +421,16 @@ locals {
   spec = templatefile("${path.module}/openapi.yaml", {})
 }
 `,
-				"openapi.yaml": tfOpenAPIFile,
+				"openapi.yaml": openAPIFile,
 			})
 			if len(res.Diagnostics) > 0 || len(res.APIs) != 1 {
 				t.Fatalf("%d APIs, diagnostics %v", len(res.APIs), res.Diagnostics)
 			}
 			api := res.APIs[0]
-			if api.Format != model.FormatOpenAPI30 || tfOperations(api) != "GET /files" {
-				t.Errorf("format %q, operations %q", api.Format, tfOperations(api))
+			if api.Format != model.FormatOpenAPI30 || importtest.Operations(api) != "GET /files" {
+				t.Errorf("format %q, operations %q", api.Format, importtest.Operations(api))
 			}
-			if got, want := tfEntries(api, "main.tf"), "image/png@3:42(openapi.yaml) application/pdf@4:25"; got != want {
+			if got, want := entryTexts(api, "main.tf"), "image/png@3:42(openapi.yaml) application/pdf@4:25"; got != want {
 				t.Errorf("entries %q, want %q", got, want)
 			}
 		})
@@ -455,14 +452,14 @@ func TestTerraformFileBodiesRefused(t *testing.T) {
 			if err := os.MkdirAll(module, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "secret.yaml"), []byte(tfOpenAPIFile), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "secret.yaml"), []byte(openAPIFile), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			src := "resource \"aws_api_gateway_rest_api\" \"api\" {\n  body = file(" + c.path + ")\n}\n"
 			if err := os.WriteFile(filepath.Join(module, "main.tf"), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			res := File(filepath.Join(module, "main.tf"), Options{})
+			res := importer.File(filepath.Join(module, "main.tf"), importer.Options{})
 			if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].Message, c.why) || res.Diagnostics[0].Span.Start.String() != "2:15" {
 				t.Fatalf("diagnostics %v, want one at 2:15 saying %q", res.Diagnostics, c.why)
 			}
@@ -481,7 +478,7 @@ func TestTerraformSyntaxErrors(t *testing.T) {
 		"too deep":       {"locals {\n  x = " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n}\n", "2:"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := Bytes("main.tf", []byte(c.src), "", Options{})
+			res := importer.Bytes("main.tf", []byte(c.src), "", importer.Options{})
 			if len(res.APIs) > 0 || res.IsDefinition() {
 				t.Errorf("APIs %d, container %q", len(res.APIs), res.Container)
 			}
@@ -497,7 +494,7 @@ func TestTerraformSyntaxErrors(t *testing.T) {
 }
 
 func TestTerraformHTTPAPIs(t *testing.T) {
-	apis := tfImport(t, `
+	apis := importFile(t, `
 resource "aws_apigatewayv2_api" "http" {
   name          = "h"
   protocol_type = "HTTP"
@@ -525,7 +522,7 @@ resource "aws_apigatewayv2_api" "unknown" {
 	if api.Kind != model.HTTPAPI || api.Name != "aws_apigatewayv2_api.http" || api.KindEvidence.Span.Start.String() != "4:19" {
 		t.Errorf("%s: kind %v, evidence %+v", api.Name, api.Kind, api.KindEvidence)
 	}
-	if got := tfEntries(api, ""); got != "image/png@9:49" {
+	if got := entryTexts(api, ""); got != "image/png@9:49" {
 		t.Errorf("entries %q", got)
 	}
 }
@@ -552,11 +549,11 @@ func TestTerraformHeredocBodies(t *testing.T) {
 		"{\"swagger\": \"2.0\", \"paths\": ${jsonencode(local.paths)}}\n" +
 		"EOF\n" +
 		"}\n"
-	apis := tfImport(t, src)
+	apis := importFile(t, src)
 	if len(apis) != 3 {
 		t.Fatalf("%d APIs", len(apis))
 	}
-	if got := tfEntries(apis[0], ""); got != "image/png@4:49" {
+	if got := entryTexts(apis[0], ""); got != "image/png@4:49" {
 		t.Errorf("entries %q", got)
 	}
 	if op := apis[0].Operations[0]; op.Name() != "GET /" || op.Integration.Type.Span.Start.String() != "5:74" {
@@ -570,7 +567,7 @@ func TestTerraformHeredocBodies(t *testing.T) {
 		t.Error("a heredoc with computed JSON was read")
 	}
 	// A literal heredoc that is not JSON is an error in the .tf file.
-	res := Bytes("main.tf", []byte("resource \"aws_api_gateway_rest_api\" \"api\" {\n  body = <<EOF\n{\"swagger\": \n\nEOF\n}\n"), "", Options{})
+	res := importer.Bytes("main.tf", []byte("resource \"aws_api_gateway_rest_api\" \"api\" {\n  body = <<EOF\n{\"swagger\": \n\nEOF\n}\n"), "", importer.Options{})
 	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Span.Start.Line < 3 || res.Diagnostics[0].Span.File != "main.tf" {
 		t.Errorf("diagnostics %v", res.Diagnostics)
 	}
@@ -606,22 +603,22 @@ resource "aws_api_gateway_rest_api" "other" { name = "o" }
 `,
 		"broken.tf": "this is { not HCL",
 	}
-	res := tfModule(t, "main.tf", files)
+	res := importModule(t, "main.tf", files)
 	if len(res.Diagnostics) > 0 || len(res.APIs) != 1 {
 		t.Fatalf("%d APIs, diagnostics %v", len(res.APIs), res.Diagnostics)
 	}
 	api := res.APIs[0]
-	if got, want := tfEntries(api, "main.tf"), "image/gif@8:49(spec.tf) image/png@3:14(variables.tf) application/pdf@3:27(variables.tf)"; got != want {
+	if got, want := entryTexts(api, "main.tf"), "image/gif@8:49(spec.tf) image/png@3:14(variables.tf) application/pdf@3:27(variables.tf)"; got != want {
 		t.Errorf("entries %q, want %q", got, want)
 	}
 	if p := api.BinaryMediaTypes.Property; p.Raw != "var.binary_types" || !strings.HasSuffix(p.Span.File, "main.tf") {
 		t.Errorf("property %+v", p)
 	}
-	if tfOperations(api) != "GET /" || api.DefinitionPointer != "/locals/spec" {
-		t.Errorf("operations %q, definition at %q", tfOperations(api), api.DefinitionPointer)
+	if importtest.Operations(api) != "GET /" || api.DefinitionPointer != "/locals/spec" {
+		t.Errorf("operations %q, definition at %q", importtest.Operations(api), api.DefinitionPointer)
 	}
 	// The other files have their own turn.
-	if res := tfModule(t, "variables.tf", files); len(res.APIs) != 0 || len(res.Diagnostics) != 0 {
+	if res := importModule(t, "variables.tf", files); len(res.APIs) != 0 || len(res.Diagnostics) != 0 {
 		t.Errorf("variables.tf: %d APIs, %v", len(res.APIs), res.Diagnostics)
 	}
 }
@@ -629,7 +626,7 @@ resource "aws_api_gateway_rest_api" "other" { name = "o" }
 // Methods and paths may be split over a module's files: a resource chain
 // declared beside the file still names the path.
 func TestTerraformResourcesInOtherFiles(t *testing.T) {
-	res := tfModule(t, "methods.tf", map[string]string{
+	res := importModule(t, "methods.tf", map[string]string{
 		"api.tf": `resource "aws_api_gateway_resource" "v1" {
   rest_api_id = aws_api_gateway_rest_api.api.id
   parent_id   = aws_api_gateway_rest_api.api.root_resource_id
@@ -645,7 +642,7 @@ resource "aws_api_gateway_method" "get" {
 }
 `,
 	})
-	if len(res.APIs) != 1 || tfOperations(res.APIs[0]) != "GET /v1" {
+	if len(res.APIs) != 1 || importtest.Operations(res.APIs[0]) != "GET /v1" {
 		t.Fatalf("APIs %d, diagnostics %v", len(res.APIs), res.Diagnostics)
 	}
 }
@@ -673,15 +670,15 @@ resource "aws_api_gateway_integration" "options" {
 }
 `,
 	}
-	res := tfModule(t, "api.tf", files)
-	if len(res.APIs) != 1 || tfOperations(res.APIs[0]) != "OPTIONS /" {
+	res := importModule(t, "api.tf", files)
+	if len(res.APIs) != 1 || importtest.Operations(res.APIs[0]) != "OPTIONS /" {
 		t.Fatalf("APIs %d, diagnostics %v", len(res.APIs), res.Diagnostics)
 	}
 	in := res.APIs[0].Operations[0].Integration
 	if in == nil || in.Type.Value != model.Mock || !strings.HasSuffix(in.Type.Span.File, "options.tf") || in.Type.Span.Start.Line != 10 {
 		t.Errorf("integration %+v", in)
 	}
-	other := tfModule(t, "options.tf", files)
+	other := importModule(t, "options.tf", files)
 	if len(other.APIs) != 0 || other.IsDefinition() || len(other.Diagnostics) != 0 {
 		t.Errorf("options.tf: %d APIs, container %q, %v", len(other.APIs), other.Container, other.Diagnostics)
 	}
@@ -695,7 +692,7 @@ func TestTerraformFormat(t *testing.T) {
 		`variable "x" { default = 1 }`:                                         "",
 		`resource "aws_api_gateway_rest_api" "a" {}`:                           model.ContainerTerraform,
 	} {
-		if res := Bytes("main.tf", []byte(src), "", Options{}); res.Container != want || res.Format != "" || len(res.Diagnostics) > 0 {
+		if res := importer.Bytes("main.tf", []byte(src), "", importer.Options{}); res.Container != want || res.Format != "" || len(res.Diagnostics) > 0 {
 			t.Errorf("%s: container %q, format %q, want %q (%v)", src, res.Container, res.Format, want, res.Diagnostics)
 		}
 	}
@@ -736,7 +733,7 @@ func TestTerraformCorpus(t *testing.T) {
 			if !ok {
 				t.Fatalf("no expectation for %s; read it and add one", name)
 			}
-			res := File(path, Options{})
+			res := importer.File(path, importer.Options{})
 			if len(res.Diagnostics) != len(w.diags) {
 				t.Fatalf("diagnostics %v, want %q", res.Diagnostics, w.diags)
 			}
@@ -763,14 +760,14 @@ func TestTerraformCorpus(t *testing.T) {
 			if got := strings.Join(types, " "); got != w.types {
 				t.Errorf("binary media types %q, want %q", got, w.types)
 			}
-			if w.ops != "" && tfOperations(api) != w.ops {
-				t.Errorf("operations %q, want %q", tfOperations(api), w.ops)
+			if w.ops != "" && importtest.Operations(api) != w.ops {
+				t.Errorf("operations %q, want %q", importtest.Operations(api), w.ops)
 			}
 		})
 	}
 	// defense-finder: "*/* plus an OPTIONS mock with no request template
 	// and no contentHandling".
-	res := File(filepath.Join(corpusDir, "tf-defense-finder-wildcard-mock-options.tf"), Options{})
+	res := importer.File(filepath.Join(corpusDir, "tf-defense-finder-wildcard-mock-options.tf"), importer.Options{})
 	options := res.APIs[0].Operations[0].Integration
 	if options.Type.Value != model.Mock || options.ContentHandling.Set || len(options.RequestTemplates) != 0 {
 		t.Errorf("defense-finder OPTIONS integration %+v", options)
@@ -785,7 +782,7 @@ func TestTerraformCorpusVariableDefault(t *testing.T) {
 	if err != nil {
 		t.Skip("corpus not available")
 	}
-	res := tfModule(t, "main.tf", map[string]string{
+	res := importModule(t, "main.tf", map[string]string{
 		"variables.tf": string(vars),
 		"main.tf": `resource "aws_api_gateway_rest_api" "tile" {
   name               = var.api_name
@@ -796,7 +793,7 @@ func TestTerraformCorpusVariableDefault(t *testing.T) {
 	if len(res.APIs) != 1 || len(res.Diagnostics) > 0 {
 		t.Fatalf("%d APIs, diagnostics %v", len(res.APIs), res.Diagnostics)
 	}
-	if got, want := tfEntries(res.APIs[0], "main.tf"), "application/x-protobuf@30:18(variables.tf) application/x-www-form-urlencoded@30:44(variables.tf) image/*@30:81(variables.tf)"; got != want {
+	if got, want := entryTexts(res.APIs[0], "main.tf"), "application/x-protobuf@30:18(variables.tf) application/x-www-form-urlencoded@30:44(variables.tf) image/*@30:81(variables.tf)"; got != want {
 		t.Errorf("entries %q, want %q", got, want)
 	}
 }
@@ -811,9 +808,9 @@ func FuzzTerraform(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	f.Add([]byte(tfREST))
+	f.Add([]byte(restAPISource))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := Bytes("fuzz.tf", data, "", Options{})
+		res := importer.Bytes("fuzz.tf", data, "", importer.Options{})
 		for _, api := range res.APIs {
 			for _, op := range api.Operations {
 				if op.Method == "" || !op.Span.Start.IsValid() {
@@ -833,8 +830,8 @@ func TestTerraformLineEndings(t *testing.T) {
 		"CRLF": strings.ReplaceAll(src, "\n", "\r\n"),
 		"BOM":  "\uFEFF" + src,
 	} {
-		api := tfImport(t, data)[0]
-		if got := tfEntries(api, ""); got != "image/png@2:25" {
+		api := importFile(t, data)[0]
+		if got := entryTexts(api, ""); got != "image/png@2:25" {
 			t.Errorf("%s: entries %q", name, got)
 		}
 	}
