@@ -1,4 +1,4 @@
-package importer
+package openapi_test
 
 import (
 	"os"
@@ -8,13 +8,15 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/importer/internal/importtest"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
 func importString(t *testing.T, name, src string) *model.API {
 	t.Helper()
-	res := Bytes(name, []byte(src), "", Options{})
+	res := importer.Bytes(name, []byte(src), "", importer.Options{})
 	if len(res.Diagnostics) > 0 || len(res.APIs) != 1 {
 		t.Fatalf("import of %s: %v", name, res.Diagnostics)
 	}
@@ -142,20 +144,20 @@ func TestHTTPAPIDetection(t *testing.T) {
 // point into the file the setting is written in.
 func TestLocalFileRefs(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "api.yaml"), `openapi: 3.0.1
+	importtest.WriteFile(t, filepath.Join(dir, "api.yaml"), `openapi: 3.0.1
 info: {title: x, version: "1"}
 paths:
   /files:
     $ref: 'shared/paths.yaml#/files'
 `)
-	writeFile(t, filepath.Join(dir, "shared", "paths.yaml"), `files:
+	importtest.WriteFile(t, filepath.Join(dir, "shared", "paths.yaml"), `files:
   put:
     requestBody: {$ref: '#/bodies/zip%20archive'}
     x-amazon-apigateway-integration: {type: aws, contentHandling: CONVERT_TO_TEXT}
 bodies:
   zip archive: {content: {application/zip: {}}}
 `)
-	res := File(filepath.Join(dir, "api.yaml"), Options{})
+	res := importer.File(filepath.Join(dir, "api.yaml"), importer.Options{})
 	if len(res.Diagnostics) > 0 {
 		t.Fatal(res.Diagnostics)
 	}
@@ -173,13 +175,13 @@ bodies:
 }
 
 func TestBrokenRefs(t *testing.T) {
-	res := Bytes("refs.yaml", []byte(`openapi: 3.0.1
+	res := importer.Bytes("refs.yaml", []byte(`openapi: 3.0.1
 info: {title: x, version: "1"}
 paths:
   /loop: {$ref: '#/paths/~1loop'}
   /missing: {$ref: '#/components/pathItems/nope'}
   /stdin: {$ref: 'other.yaml#/a'}
-`), "", Options{})
+`), "", importer.Options{})
 	want := []string{
 		"refs.yaml:4:17: $ref chain longer than 32 links",
 		`refs.yaml:5:20: $ref "#/components/pathItems/nope": /components does not exist`,
@@ -198,7 +200,7 @@ paths:
 // "$ref" inside example data is data; under responses.default it is a
 // reference and a remote one is refused.
 func TestRefsInExamplesAreData(t *testing.T) {
-	res := Bytes("examples.yaml", []byte(`openapi: 3.0.1
+	res := importer.Bytes("examples.yaml", []byte(`openapi: 3.0.1
 info: {title: x, version: "1"}
 paths:
   /users:
@@ -212,19 +214,9 @@ paths:
               example: {$ref: 'https://api.example.com/users/1'}
               examples: {one: {value: {$ref: 'https://api.example.com/users/2'}}}
               schema: {type: object, default: {$ref: 'https://x.test/'}, enum: [{$ref: 'https://y.test/'}]}
-`), "", Options{})
+`), "", importer.Options{})
 	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Span.Start.Line != 7 {
 		t.Errorf("want exactly the responses.default $ref refused, got %v", res.Diagnostics)
-	}
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -234,8 +226,8 @@ func writeFile(t *testing.T, path, content string) {
 func TestRefsThroughLinks(t *testing.T) {
 	base := t.TempDir()
 	api := filepath.Join(base, "api")
-	writeFile(t, filepath.Join(api, "real", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: mock}}}\n")
-	writeFile(t, filepath.Join(base, "secret", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: aws}}}\n")
+	importtest.WriteFile(t, filepath.Join(api, "real", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: mock}}}\n")
+	importtest.WriteFile(t, filepath.Join(base, "secret", "paths.yaml"), "p: {get: {x-amazon-apigateway-integration: {type: aws}}}\n")
 	links := map[string]string{
 		filepath.Join(api, "inside"):  filepath.Join(api, "real"),    // a link within the folder
 		filepath.Join(api, "outside"): filepath.Join(base, "secret"), // a link out of it
@@ -249,7 +241,7 @@ func TestRefsThroughLinks(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(api, "pipe.yaml"), 0o644); err != nil {
 		t.Skipf("named pipes unavailable: %v", err)
 	}
-	writeFile(t, filepath.Join(api, "api.yaml"), `openapi: 3.0.1
+	importtest.WriteFile(t, filepath.Join(api, "api.yaml"), `openapi: 3.0.1
 info: {title: x, version: "1"}
 paths:
   /in: {$ref: 'inside/paths.yaml#/p'}
@@ -258,7 +250,7 @@ paths:
   /missing: {$ref: 'nope.yaml#/p'}
 `)
 	for _, path := range []string{filepath.Join(api, "api.yaml"), filepath.Join(base, "via", "api.yaml")} {
-		res := File(path, Options{})
+		res := importer.File(path, importer.Options{})
 		if ops := res.APIs[0].Operations; len(ops) != 1 || ops[0].Path != "/in" {
 			t.Errorf("%s: operations %v", path, ops)
 		}
@@ -286,7 +278,7 @@ func TestNestedAliasesAreNotExpanded(t *testing.T) {
 		prev := "*a" + strconv.Itoa(i-1)
 		src += "x" + strconv.Itoa(i) + ": &a" + strconv.Itoa(i) + " [" + strings.Repeat(prev+", ", 3) + prev + "]\n"
 	}
-	res := Bytes("aliases.yaml", []byte(src), "", Options{})
+	res := importer.Bytes("aliases.yaml", []byte(src), "", importer.Options{})
 	if len(res.APIs) != 1 {
 		t.Fatalf("not imported: %v", res.Diagnostics)
 	}

@@ -1,8 +1,9 @@
-package importer
+package openapi_test
 
 import (
 	"testing"
 
+	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -73,7 +74,7 @@ func TestPositions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res := Bytes(c.name, []byte(c.src), "", Options{})
+			res := importer.Bytes(c.name, []byte(c.src), "", importer.Options{})
 			if len(res.Diagnostics) > 0 || len(res.APIs) != 1 {
 				t.Fatalf("import: %v", res.Diagnostics)
 			}
