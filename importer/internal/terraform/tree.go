@@ -28,7 +28,7 @@ type resource struct {
 	typ, name string
 	block     *hclsyntax.Block
 	v         read.Value // its body in the tree, at /resource/TYPE/NAME
-	evaluated bool       // see terraform.evaluate
+	evaluated bool       // see reader.evaluate
 }
 
 func (r *resource) address() string { return r.typ + "." + r.name }
@@ -274,7 +274,7 @@ func (b *treeBuilder) literal(v cty.Value, rng hcl.Range) *source.Node {
 	return b.unknownRange(rng)
 }
 
-// unknown is a value Terraform computes: its text, tagged tagTerraform.
+// unknown is a value Terraform computes: its text, tagged unknownTag.
 func (b *treeBuilder) unknown(e hclsyntax.Expression) *source.Node {
 	return b.unknownRange(e.Range())
 }
