@@ -26,7 +26,11 @@ func Render(res *importer.Result) string {
 		fmt.Fprintf(&b, "container: %s\n", res.Container)
 	}
 	for _, d := range res.Diagnostics {
-		fmt.Fprintf(&b, "diagnostic: %s %s %s %s: %s\n", Span(d.Span), d.Pointer, d.Severity, d.Rule, d.Message)
+		fmt.Fprintf(&b, "diagnostic: %s %s %s: %s", Span(d.Span), d.Severity, d.Rule, d.Message)
+		if d.Pointer != "" {
+			fmt.Fprintf(&b, " (at %s)", d.Pointer)
+		}
+		b.WriteByte('\n')
 	}
 	for _, api := range res.APIs {
 		b.WriteString("api:\n")
