@@ -63,7 +63,7 @@ func (r *Result) Location() string {
 }
 
 // Referenced returns the root of another file, given by absolute path, if
-// a $ref in this file may name it (see refs); nil otherwise. It lets later
+// a $ref in this file may name it (see read.Refs); nil otherwise. It lets later
 // readers, such as OpenAPI validation, follow $refs under the importer's
 // rules. It must not be called concurrently for one Result.
 func (r *Result) Referenced(path string) *source.Node {

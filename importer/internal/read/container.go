@@ -66,6 +66,8 @@ func (c *Container) File(at Value, name string) *model.API {
 	return c.Body(Value{Doc: doc, Node: doc.Root})
 }
 
+// DescribeNode says what a node is, for messages: "a mapping", "a list",
+// "the string \"x\"".
 func DescribeNode(n *source.Node) string {
 	switch n.Kind {
 	case source.Mapping:
