@@ -61,7 +61,7 @@ type inspectedFile struct {
 func inspectOne(cmd *ucli.Command, arg string, opts importer.Options) inspectedFile {
 	res := importArg(cmd, arg, opts)
 	res.RequireDefinition()
-	f := inspectedFile{File: res.File, Format: res.Format, APIs: res.APIs, Diagnostics: res.Diagnostics}
+	f := inspectedFile{File: res.File, Format: fileFormat(res), APIs: res.APIs, Diagnostics: res.Diagnostics}
 	if res.Doc != nil {
 		f.Syntax = res.Doc.Syntax.String()
 	}
@@ -72,6 +72,15 @@ func inspectOne(cmd *ucli.Command, arg string, opts importer.Options) inspectedF
 		f.Diagnostics = []diag.Diagnostic{}
 	}
 	return f
+}
+
+// fileFormat is what inspect calls a file's format: the kind of container
+// it is, else its OpenAPI version.
+func fileFormat(res *importer.Result) string {
+	if res.Container != "" {
+		return string(res.Container)
+	}
+	return string(res.Format)
 }
 
 func printInspection(cmd *ucli.Command, files []inspectedFile) error {
@@ -157,7 +166,7 @@ func describeDefinition(api *model.API) string {
 		def = fmt.Sprintf("%s (%s %s)", api.Format, key, api.Version.Raw)
 	}
 	if api.Container != "" {
-		return api.Container + ", " + def
+		return string(api.Container) + ", " + def
 	}
 	return def
 }

@@ -37,7 +37,7 @@ func (e *LossError) Error() string {
 // in where the two versions share them. A conversion to 2.0 also returns
 // what 2.0 cannot express (losses); the caller decides whether to write
 // the result anyway.
-func Convert(def *source.Node, format, to string) (out *source.Node, losses []string, err error) {
+func Convert(def *source.Node, format model.Format, to string) (out *source.Node, losses []string, err error) {
 	defer func() {
 		// kin-openapi's converter dereferences what it expects to find
 		// (a document without info); that is bad input, not a crash.
@@ -50,7 +50,7 @@ func Convert(def *source.Node, format, to string) (out *source.Node, losses []st
 		return to3(def)
 	case to == ToOpenAPI2 && (format == model.FormatOpenAPI30 || format == model.FormatOpenAPI31):
 		return to2(def)
-	case to == ToOpenAPI3 && strings.HasPrefix(format, "openapi-3"), to == ToOpenAPI2 && format == model.FormatOpenAPI2:
+	case to == ToOpenAPI3 && strings.HasPrefix(string(format), "openapi-3"), to == ToOpenAPI2 && format == model.FormatOpenAPI2:
 		return def, nil, nil // already there
 	case to != ToOpenAPI2 && to != ToOpenAPI3:
 		return nil, nil, fmt.Errorf("unknown target %q: want oas2 or oas3", to)

@@ -173,7 +173,7 @@ func deepCopy(n *source.Node) *source.Node {
 }
 
 func hasIntrinsics(n *source.Node) bool {
-	return source.IsComputed(n) || slices.ContainsFunc(n.Content, hasIntrinsics)
+	return source.IsUnknown(n) || slices.ContainsFunc(n.Content, hasIntrinsics)
 }
 
 // setAfter sets a mapping's key in place when it exists, else right after

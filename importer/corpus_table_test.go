@@ -146,8 +146,9 @@ func TestCorpusTable(t *testing.T) {
 					syntax++
 				}
 			}
-			if res.Format != want.format || syntax != want.syntax {
-				t.Errorf("format %q with %d syntax diagnostics, want %q with %d: %v", res.Format, syntax, want.format, want.syntax, res.Diagnostics)
+			format := string(res.Container) + string(res.Format) // at most one is set
+			if format != want.format || syntax != want.syntax {
+				t.Errorf("format %q with %d syntax diagnostics, want %q with %d: %v", format, syntax, want.format, want.syntax, res.Diagnostics)
 			}
 			var got []corpusAPI
 			for _, a := range res.APIs {

@@ -1,17 +1,19 @@
-package importer
+package importer_test
 
 import (
-	"encoding/json"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/importer/internal/importtest"
 	"github.com/apigw-oas/apigw-oas/internal/golden"
 )
 
 // TestFixtureModels imports every definition in fixtures/ and compares the
-// model with testdata/golden/<fixture>.model.json.
+// model, rendered as the format cases render it (importtest.Render), with
+// testdata/golden/<fixture>.model.txt.
 func TestFixtureModels(t *testing.T) {
 	goldenDir, err := filepath.Abs("testdata/golden")
 	if err != nil {
@@ -23,8 +25,8 @@ func TestFixtureModels(t *testing.T) {
 		if err != nil || d.IsDir() || !isDefinitionName(path) {
 			return err
 		}
-		res := File(path, Options{})
-		if res.Format == "" && len(res.Diagnostics) == 0 {
+		res := importer.File(path, importer.Options{})
+		if !res.IsDefinition() && len(res.Diagnostics) == 0 {
 			return nil // a fragment other fixtures $ref, not a definition
 		}
 		seen++
@@ -32,14 +34,7 @@ func TestFixtureModels(t *testing.T) {
 			if len(res.Diagnostics) > 0 {
 				t.Errorf("fixture does not import cleanly: %v", res.Diagnostics)
 			}
-			got, err := json.MarshalIndent(struct {
-				Format string `json:"format"`
-				APIs   any    `json:"apis"`
-			}{res.Format, res.APIs}, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, filepath.Join(goldenDir, path+".model.json"), append(got, '\n'))
+			golden.Compare(t, filepath.Join(goldenDir, path+".model.txt"), []byte(importtest.Render(res)))
 		})
 		return nil
 	})

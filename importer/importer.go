@@ -1,15 +1,22 @@
 // Package importer finds the API Gateway APIs in a file and builds their
-// model. This first version reads OpenAPI 2.0, 3.0 and 3.1 documents in
-// JSON or YAML.
+// model. It recognises the file's format by its content (its name, for
+// Terraform) and hands it to that format's reader: OpenAPI 2.0 and 3.x,
+// CloudFormation and SAM templates, serverless.yml, Terraform, and API
+// Gateway's control-plane JSON.
 package importer
 
 import (
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/apigateway"
+	"github.com/apigw-oas/apigw-oas/importer/internal/cloudformation"
+	"github.com/apigw-oas/apigw-oas/importer/internal/openapi"
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/importer/internal/serverless"
+	"github.com/apigw-oas/apigw-oas/importer/internal/terraform"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -32,41 +39,49 @@ type Result struct {
 	File string
 	// Doc is the parsed file; nil when it could not be parsed.
 	Doc *source.Document
-	// Format is the detected format, "" when the file is not a definition
-	// this version understands.
-	Format string
-	APIs   []*model.API
+	// Format is the OpenAPI version of a standalone OpenAPI file; "" for
+	// any other file.
+	Format model.Format
+	// Container is the kind of file that declares APIs around, or instead
+	// of, OpenAPI (a CloudFormation template, a serverless.yml, …); "" for
+	// any other file.
+	Container model.Container
+	APIs      []*model.API
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
-	refs        *refs
+	refs        *read.Refs
 }
 
 // Location is the file's absolute path, against which relative $refs are
 // resolved; "" for standard input.
 func (r *Result) Location() string {
-	if r.refs == nil || r.refs.root == "" {
+	if r.refs == nil || r.refs.Folder == "" {
 		return ""
 	}
-	return resolvePath(r.File)
+	return read.ResolvePath(r.File)
 }
 
 // Referenced returns the root of another file, given by absolute path, if
-// a $ref in this file may name it (see refs); nil otherwise. It lets later
+// a $ref in this file may name it (see read.Refs); nil otherwise. It lets later
 // readers, such as OpenAPI validation, follow $refs under the importer's
 // rules. It must not be called concurrently for one Result.
 func (r *Result) Referenced(path string) *source.Node {
 	if r.refs == nil {
 		return nil
 	}
-	return r.refs.file(path)
+	return r.refs.File(path)
 }
+
+// IsDefinition reports whether the file is an API definition apigw-oas
+// reads: a standalone OpenAPI file or a container.
+func (r *Result) IsDefinition() bool { return r.Format != "" || r.Container != "" }
 
 // RequireDefinition reports a file that was read but holds no API
 // definition, for commands given files by name; a directory walk skips such
 // files quietly instead.
 func (r *Result) RequireDefinition() {
-	if r.Doc != nil && r.Format == formatUnknown && len(r.Diagnostics) == 0 {
+	if r.Doc != nil && !r.IsDefinition() && len(r.Diagnostics) == 0 {
 		r.Diagnostics = append(r.Diagnostics, diag.Diagnostic{
 			Rule: diag.RuleSyntax, Severity: diag.Error, Span: source.Span{File: r.File},
 			Message: notADefinition(r.Doc),
@@ -121,35 +136,60 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	// A document with duplicate keys is still imported (its last keys win)
 	// so users see everything wrong with it at once.
 	res.Doc = doc
-	r := newRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	r := read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
-	format, version := detect(doc)
-	switch format {
-	case formatUnknown:
-		if kind := detectContainer(doc); kind != formatUnknown {
-			res.Format = kind
-			containerImporters[kind](&container{doc: doc, refs: r, res: res})
+	root := read.Value{Doc: doc, Node: doc.Root}
+	format, version := openapi.Detect(root)
+	switch {
+	case !version.Exists():
+		if kind := detectContainer(doc); kind != "" {
+			res.Container = kind
+			c := res.container()
+			containerImporters[kind](c)
+			res.APIs = c.APIs
 			diag.Sort(res.Diagnostics)
 		}
 		return res
-	case formatUnsupported:
-		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
-			Rule: diag.RuleSyntax, Severity: diag.Error, Span: version.span(), Pointer: version.ptr,
-			Message: "unsupported OpenAPI version " + strconv.Quote(version.str().Raw) + "; apigw-oas reads swagger 2.0 and openapi 3.0, 3.1 and 3.2",
-		})
+	case format == "":
+		res.Diagnostics = append(res.Diagnostics, openapi.UnsupportedVersion(version))
 		return res
 	}
 	res.Format = format
-	r.main = doc
-	res.APIs = []*model.API{importOpenAPI(value{doc: doc, node: doc.Root}, format, version, r)}
+	res.APIs = []*model.API{openapi.Import(root, format, version, r, false)}
+	diag.Sort(res.Diagnostics)
+	return res
+}
+
+// container is where a container's importer puts what it reads.
+func (r *Result) container() *read.Container {
+	return &read.Container{Doc: r.Doc, Refs: r.refs, Diagnostics: &r.Diagnostics, ReadBody: openapi.Body}
+}
+
+// importTerraform reads a Terraform file. Only resources declared in this
+// file become APIs, so linting a module folder reports each API once; the
+// folder's other .tf files are read only to resolve local.x and var.x.
+func importTerraform(name string, data []byte, folder string, opts Options) *Result {
+	res := &Result{File: name}
+	doc, body, diags := terraform.Parse(name, data)
+	if len(diags) > 0 {
+		res.Diagnostics = diags
+		return res
+	}
+	res.Doc = doc
+	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
+	c := res.container()
+	if terraform.Import(c, body, folder, opts.maxBytes()) {
+		res.Container = model.ContainerTerraform
+	}
+	res.APIs = c.APIs
 	diag.Sort(res.Diagnostics)
 	return res
 }
 
 // containerImporters read the formats detectContainer recognises.
-var containerImporters = map[string]func(c *container){
-	model.ContainerCloudFormation: importCloudFormation,
-	model.ContainerSAM:            importCloudFormation, // SAM templates are CloudFormation templates
-	model.ContainerServerless:     importServerless,
-	model.ContainerAPIGateway:     importAPIGateway,
+var containerImporters = map[model.Container]func(c *read.Container){
+	model.ContainerCloudFormation: cloudformation.Import,
+	model.ContainerSAM:            cloudformation.Import, // SAM templates are CloudFormation templates
+	model.ContainerServerless:     serverless.Import,
+	model.ContainerAPIGateway:     apigateway.Import,
 }

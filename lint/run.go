@@ -110,7 +110,7 @@ func importAll(inputs []Input, opts Options) []*importer.Result {
 		}
 		// a walked file is kept when it holds a definition, or when it looked
 		// like one but could not be read (a broken definition is reported)
-		if inputs[i].Explicit || res.Format != "" || len(res.Diagnostics) > 0 {
+		if inputs[i].Explicit || res.IsDefinition() || len(res.Diagnostics) > 0 {
 			kept = append(kept, res)
 		}
 	}

@@ -32,11 +32,11 @@ type API struct {
 	Name string `json:"name"`
 	// Container is the kind of file the API is declared in, one of the
 	// Container constants; "" for a standalone OpenAPI file.
-	Container string `json:"container,omitempty"`
+	Container Container `json:"container,omitempty"`
 	// Format is the OpenAPI version of the API's definition, one of the
 	// Format constants; "" when the API has no OpenAPI definition (one
 	// built from CloudFormation or Terraform resources).
-	Format string `json:"format"`
+	Format Format `json:"format"`
 	// Version is the document's "swagger" or "openapi" field as written.
 	Version Field[string] `json:"version"`
 	Kind    Kind          `json:"kind"`
@@ -76,24 +76,30 @@ func (a *API) Operation(path, method string) *Operation {
 	return nil
 }
 
+// Format is the OpenAPI version a definition is written in.
+type Format string
+
 // Formats of API definitions.
 const (
-	FormatOpenAPI2  = "openapi-2.0"
-	FormatOpenAPI30 = "openapi-3.0"
-	FormatOpenAPI31 = "openapi-3.1"
-	FormatOpenAPI32 = "openapi-3.2"
+	FormatOpenAPI2  Format = "openapi-2.0"
+	FormatOpenAPI30 Format = "openapi-3.0"
+	FormatOpenAPI31 Format = "openapi-3.1"
+	FormatOpenAPI32 Format = "openapi-3.2"
 )
 
-// Containers: the kinds of file that declare APIs around, or instead of, an
+// Container is a kind of file that declares APIs around, or instead of, an
 // OpenAPI definition.
+type Container string
+
+// Containers.
 const (
-	ContainerCloudFormation = "cloudformation"
-	ContainerSAM            = "sam"
-	ContainerServerless     = "serverless"
-	ContainerTerraform      = "terraform"
+	ContainerCloudFormation Container = "cloudformation"
+	ContainerSAM            Container = "sam"
+	ContainerServerless     Container = "serverless"
+	ContainerTerraform      Container = "terraform"
 	// ContainerAPIGateway is the control plane's own JSON: the output of
 	// aws apigateway get-rest-api and get-resources --embed methods.
-	ContainerAPIGateway = "apigateway"
+	ContainerAPIGateway Container = "apigateway"
 )
 
 // Evidence is the setting a conclusion was drawn from.

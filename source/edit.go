@@ -1,7 +1,5 @@
 package source
 
-import "strings"
-
 // Building and changing trees: what the converters and patch write. A
 // node made here has no position.
 
@@ -39,22 +37,4 @@ func (n *Node) Delete(key string) {
 			return
 		}
 	}
-}
-
-// IsCustomTag reports whether a tag is an application's own ("!Ref",
-// "!Sub") rather than a YAML type ("!!str").
-func IsCustomTag(tag string) bool {
-	return len(tag) > 1 && tag[0] == '!' && tag[1] != '!'
-}
-
-// IsComputed reports whether a value is known only when it is deployed: a
-// CloudFormation intrinsic in its short form (!Sub …) or long form
-// ({"Fn::Sub": …}, {"Ref": …}), or a value an importer tagged as computed
-// (Terraform's references, Serverless variables).
-func IsComputed(n *Node) bool {
-	if IsCustomTag(n.Tag) {
-		return true
-	}
-	return n.Kind == Mapping && len(n.Content) == 2 &&
-		(n.Content[0].Value == "Ref" || strings.HasPrefix(n.Content[0].Value, "Fn::"))
 }

@@ -8,7 +8,7 @@ import "github.com/apigw-oas/apigw-oas/source"
 // CloudFormation has evaluated them, which is what API Gateway receives. The
 // tree is copied only where something is replaced.
 func WithoutIntrinsics(def *source.Node) *source.Node {
-	if source.IsComputed(def) {
+	if source.IsUnknown(def) {
 		return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: "(intrinsic)", Start: def.Start, End: def.End}
 	}
 	if def.Kind == source.Scalar {

@@ -54,7 +54,7 @@ func reportProblem(p *lint.Pass, pr validate.Problem) {
 	}
 	pointer := p.API.DefinitionPointer + pr.Pointer
 	entry := nearest(doc.Root, pointer)
-	if source.IsComputed(entry.Value) {
+	if source.IsUnknown(entry.Value) {
 		return
 	}
 	at := entry.Value

@@ -1,0 +1,180 @@
+// Package cloudformation reads CloudFormation and SAM templates: RestApi and
+// ApiGatewayV2 Api resources with their bodies, the Resource/Method chains
+// that build a REST API without one, and SAM's APIs, function events and
+// Cors preflights, as what each deploys.
+package cloudformation
+
+import (
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// CloudFormation resource types the importer reads.
+const (
+	typeRestAPI     = "AWS::ApiGateway::RestApi"
+	typeResource    = "AWS::ApiGateway::Resource"
+	typeMethod      = "AWS::ApiGateway::Method"
+	typeV2API       = "AWS::ApiGatewayV2::Api"
+	typeSAMAPI      = "AWS::Serverless::Api"
+	typeSAMHTTPAPI  = "AWS::Serverless::HttpApi"
+	typeSAMFunction = "AWS::Serverless::Function"
+)
+
+// Import reads a CloudFormation or SAM template.
+func Import(c *read.Container) {
+	for _, api := range Read(c, c.Root()) {
+		c.Add(api)
+	}
+}
+
+// template is one CloudFormation template being read.
+type template struct {
+	c         *read.Container
+	container model.Container // model.ContainerCloudFormation or ContainerSAM
+	resources []read.Value    // in source order
+	byID      map[string]read.Value
+	apis      map[string]*model.API   // by logical ID
+	order     []string                // API logical IDs in source order
+	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path
+	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
+}
+
+// Read reads the APIs a template declares and returns them; the
+// caller adds them (serverless.yml merges its resources section into the
+// service's own API).
+func Read(c *read.Container, root read.Value) []*model.API {
+	resources := root.Get("Resources")
+	if !resources.Exists() {
+		return nil
+	}
+	if resources.Node.Kind != source.Mapping {
+		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", read.DescribeNode(resources.Node))
+		return nil
+	}
+	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
+	if IsSAM(root) {
+		t.container = model.ContainerSAM
+	}
+	for _, r := range resources.Entries() {
+		if r.Node.Kind != source.Mapping {
+			c.Problem(r, "resource %s must be a map with a Type, not %s", r.Key.Value, read.DescribeNode(r.Node))
+			continue
+		}
+		t.resources = append(t.resources, r)
+		t.byID[r.Key.Value] = r
+	}
+	globals := root.Get("Globals")
+	for _, r := range t.resources {
+		switch typeOf(r) {
+		case typeRestAPI:
+			t.restAPI(r)
+		case typeV2API:
+			t.v2API(r)
+		case typeSAMAPI:
+			t.samAPI(r, globals.Get("Api"), model.RESTAPI)
+		case typeSAMHTTPAPI:
+			t.samAPI(r, globals.Get("HttpApi"), model.HTTPAPI)
+		}
+	}
+	for _, r := range t.resources {
+		switch typeOf(r) {
+		case typeMethod:
+			t.method(r)
+		case typeSAMFunction:
+			t.functionEvents(r, globals)
+		}
+	}
+	t.samCors()
+	var out []*model.API
+	for _, id := range t.order {
+		out = append(out, t.apis[id])
+	}
+	return out
+}
+
+func typeOf(r read.Value) string {
+	if t := r.Get("Type").Node; t.IsString() {
+		return t.Value
+	}
+	return ""
+}
+
+// newAPI records an API of the template. body, when it exists, is the
+// inline OpenAPI definition the API is built from.
+func (t *template) newAPI(r, body read.Value, kind model.Kind) *model.API {
+	var api *model.API
+	if body.Exists() {
+		api = t.c.Body(body)
+	}
+	return t.record(r, api, kind)
+}
+
+// record records an API of the template, read from a definition or (nil)
+// built from resources alone.
+func (t *template) record(r read.Value, api *model.API, kind model.Kind) *model.API {
+	if api == nil {
+		api = &model.API{Span: r.KeySpan()}
+	}
+	api.Name, api.Container = r.Key.Value, t.container
+	// The resource type decides, unless a RestApi's body is plainly an
+	// HTTP API's (x-amazon-apigateway-cors, payloadFormatVersion): then
+	// the body's own evidence stands.
+	if kind == model.HTTPAPI || api.Kind != model.HTTPAPI {
+		api.Kind = kind
+		api.KindEvidence = model.Evidence{Reason: typeOf(r) + " is " + kindName(kind), Pointer: r.Get("Type").Ptr, Span: r.Get("Type").Span()}
+	}
+	t.apis[r.Key.Value] = api
+	t.order = append(t.order, r.Key.Value)
+	return api
+}
+
+func kindName(k model.Kind) string {
+	if k == model.HTTPAPI {
+		return "an HTTP API"
+	}
+	return "a REST API"
+}
+
+// restAPI reads AWS::ApiGateway::RestApi: its binary media types are the
+// union of the BinaryMediaTypes property and the Body's extension.
+func (t *template) restAPI(r read.Value) {
+	props := r.Get("Properties")
+	api := t.newAPI(r, props.Get("Body"), model.RESTAPI)
+	if s3 := props.Get("BodyS3Location"); s3.Exists() {
+		api.Elsewhere = s3.Str()
+	}
+	read.AddProperty(api, props.Get("BinaryMediaTypes"), model.FromCloudFormation, false)
+}
+
+// v2API reads AWS::ApiGatewayV2::Api: an HTTP API (WebSocket APIs carry no
+// HTTP payloads and are left out).
+func (t *template) v2API(r read.Value) {
+	props := r.Get("Properties")
+	if p, ok := read.Evaluate(props.Get("ProtocolType")); ok && strings.EqualFold(p, "WEBSOCKET") {
+		return
+	}
+	api := t.newAPI(r, props.Get("Body"), model.HTTPAPI)
+	if s3 := props.Get("BodyS3Location"); s3.Exists() {
+		api.Elsewhere = s3.Str()
+	}
+}
+
+// IsSAM reports whether a template uses the Serverless transform, or SAM
+// resource types without declaring it (SAM's own test inputs do).
+func IsSAM(root read.Value) bool {
+	t := root.Get("Transform")
+	for _, v := range append(t.Items(), t) {
+		if v.Node != nil && v.Node.IsString() && strings.HasPrefix(v.Node.Value, "AWS::Serverless") {
+			return true
+		}
+	}
+	for _, r := range root.Get("Resources").Entries() {
+		if typ := r.Get("Type").Node; typ.IsString() && strings.HasPrefix(typ.Value, "AWS::Serverless::") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,92 @@
+package read
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/apigw-oas/apigw-oas/model"
+)
+
+// keyStyle gives the key an integration setting has in one notation, from
+// its name in the OpenAPI extension (camelCase).
+type keyStyle func(camel string) string
+
+// CamelKeys is the OpenAPI extension's and the control plane's notation.
+func CamelKeys(camel string) string { return camel }
+
+// PascalKeys is CloudFormation's: ContentHandling, Uri, TlsConfig, and
+// IntegrationHttpMethod for the method API Gateway calls the backend with.
+func PascalKeys(camel string) string {
+	if camel == "httpMethod" {
+		return "IntegrationHttpMethod"
+	}
+	return strings.ToUpper(camel[:1]) + camel[1:]
+}
+
+// SnakeKeys is Terraform's: content_handling, with its two renamings.
+func SnakeKeys(camel string) string {
+	switch camel {
+	case "httpMethod":
+		return "integration_http_method"
+	case "timeoutInMillis":
+		return "timeout_milliseconds"
+	}
+	var b strings.Builder
+	for i, r := range camel {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// IntegrationSettings reads the settings every notation of an integration
+// has, under the keys style gives them. Responses are written differently
+// in each notation and are left to the caller.
+func IntegrationSettings(in *model.Integration, v Value, key keyStyle) {
+	get := func(camel string) Value { return v.Get(key(camel)) }
+	in.Type = Enum(get("type"), model.ParseIntegrationType)
+	in.URI = get("uri").Str()
+	in.HTTPMethod = get("httpMethod").Str()
+	in.Credentials = get("credentials").Str()
+	in.RequestParameters = named(get("requestParameters"))
+	in.RequestTemplates = named(get("requestTemplates"))
+	in.PassthroughBehavior = Enum(get("passthroughBehavior"), model.ParsePassthroughBehavior)
+	in.ContentHandling = Enum(get("contentHandling"), model.ParseContentHandling)
+	in.CacheNamespace = get("cacheNamespace").Str()
+	in.CacheKeyParameters = stringList(get("cacheKeyParameters"))
+	in.TimeoutInMillis = integer(get("timeoutInMillis"))
+	in.ConnectionType = get("connectionType").Str()
+	in.ConnectionID = get("connectionId").Str()
+	tls := get("tlsConfig")
+	in.TLSConfig.InsecureSkipVerification = boolean(tls.Get(key("insecureSkipVerification")))
+	in.TLSConfig.ServerNameToVerify = tls.Get(key("serverNameToVerify")).Str()
+	in.ResponseTransferMode = Enum(get("responseTransferMode"), model.ParseTransferMode)
+	in.IntegrationTarget = get("integrationTarget").Str()
+}
+
+// IntegrationResponseSettings reads one integration response's settings
+// under the keys style gives them; the caller sets Pattern and Pointer.
+func IntegrationResponseSettings(r *model.IntegrationResponse, v Value, key keyStyle) {
+	r.StatusCode = v.Get(key("statusCode")).Str()
+	r.ContentHandling = Enum(v.Get(key("contentHandling")), model.ParseContentHandling)
+	r.ResponseTemplates = named(v.Get(key("responseTemplates")))
+	r.ResponseParameters = named(v.Get(key("responseParameters")))
+}
+
+// ListedResponse reads an integration response of the notations that key
+// responses by status code or list them (CloudFormation, the control
+// plane), where the selection pattern is a field, absent on the default
+// response.
+func ListedResponse(v Value, patternKey string, key keyStyle) *model.IntegrationResponse {
+	r := &model.IntegrationResponse{Pointer: v.Ptr, Pattern: v.Get(patternKey).Str()}
+	if !r.Pattern.Set {
+		r.Pattern = Synthesized(v, "default")
+	}
+	IntegrationResponseSettings(r, v, key)
+	return r
+}

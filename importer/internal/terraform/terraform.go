@@ -1,0 +1,191 @@
+// Package terraform reads the API Gateway APIs a Terraform file declares.
+// A file is read in three steps:
+//
+//  1. hclsyntax parses it (terraform.go: Parse);
+//  2. its blocks and expressions become a source.Node tree shaped like
+//     Terraform's JSON syntax, {"resource": {TYPE: {NAME: {attr: …}}},
+//     "locals": …, "variable": …}, every node spanning its HCL text
+//     (tree.go). Values Terraform computes (references, function calls,
+//     interpolated strings) are scalars tagged unknownTag (unknown.go), so
+//     nothing downstream mistakes them for what is written;
+//  3. the API Gateway resources are read from that tree into model.APIs
+//     (api.go for APIs and their bodies, rest.go for resources, methods
+//     and integrations), following local.x and var.x to their values in
+//     the module's other files where needed (module.go).
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
+// maxHCLNesting bounds how deep brackets may nest, as source.Parse bounds
+// YAML and JSON: hclsyntax and the tree builder recurse per level.
+const maxHCLNesting = 1000
+
+// Parse parses a .tf file; its document has no tree yet.
+func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
+	doc, err := source.NewDocument(name, data, source.HCL, nil)
+	if err != nil {
+		return nil, nil, diag.FromSource(err)
+	}
+	body, diags := parseHCL(doc)
+	if len(diags) > 0 {
+		return nil, nil, diags
+	}
+	return doc, body, nil
+}
+
+// Import reads the APIs of a parsed .tf file, the container's
+// document, and reports whether the file declares one. Only resources
+// declared in this file become APIs, so linting a module folder reports
+// each API once; the folder's other .tf files are read only to resolve
+// local.x and var.x.
+func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
+	mod := newModule(folder, maxBytes)
+	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
+	t.importAPIs()
+	return t.declaresAPI()
+}
+
+// parseHCL parses a document's text as HCL native syntax. Syntax errors
+// come back as diagnostics at their line:column (counted in code points,
+// through the document's line table, not HCL's grapheme clusters).
+func parseHCL(doc *source.Document) (body *hclsyntax.Body, diags []diag.Diagnostic) {
+	if off, deep := tooDeep(doc.Src); deep {
+		return nil, []diag.Diagnostic{hclError(doc, off, off, fmt.Sprintf("brackets nest more than %d levels deep", maxHCLNesting))}
+	}
+	defer func() {
+		// hclsyntax asserts its own invariants with panics; a file that
+		// trips one is still only a file we cannot read.
+		if r := recover(); r != nil {
+			body, diags = nil, []diag.Diagnostic{hclError(doc, 0, 0, fmt.Sprintf("the HCL parser failed: %v", r))}
+		}
+	}()
+	file, hclDiags := hclsyntax.ParseConfig(doc.Src, doc.File, hcl.InitialPos)
+	for _, d := range hclDiags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		start, end := 0, 0
+		if d.Subject != nil {
+			start, end = d.Subject.Start.Byte, d.Subject.End.Byte
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + strings.TrimSuffix(d.Detail, ".")
+		}
+		diags = append(diags, hclError(doc, start, end, msg))
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, []diag.Diagnostic{hclError(doc, 0, 0, "the file is not HCL native syntax")}
+	}
+	return body, nil
+}
+
+func hclError(doc *source.Document, start, end int, msg string) diag.Diagnostic {
+	return diag.Diagnostic{
+		Rule: diag.RuleSyntax, Severity: diag.Error, Message: msg,
+		Span: source.Span{File: doc.File, Start: doc.PosAt(start), End: doc.PosAt(end)},
+	}
+}
+
+// tooDeep reports whether brackets of any kind nest deeper than
+// maxHCLNesting, and where. It counts brackets inside strings and comments
+// too: that can only overestimate, and no real file comes near the limit.
+func tooDeep(src []byte) (offset int, deep bool) {
+	depth := 0
+	for i, b := range src {
+		switch b {
+		case '{', '[', '(':
+			if depth++; depth > maxHCLNesting {
+				return i, true
+			}
+		case '}', ']', ')':
+			depth = max(0, depth-1)
+		}
+	}
+	return 0, false
+}
+
+// reader imports the APIs of one file of a module.
+type reader struct {
+	c    *read.Container
+	mod  *module
+	file *file // the file being imported
+}
+
+// declaresAPI reports whether the file declares an API, even one that is
+// not read (a WebSocket API): such a file is a Terraform API definition;
+// one without is not, and naming it on the command line says so.
+func (t *reader) declaresAPI() bool {
+	for _, r := range t.file.resources {
+		if r.typ == "aws_api_gateway_rest_api" || r.typ == "aws_apigatewayv2_api" {
+			return true
+		}
+	}
+	return false
+}
+
+// importAPIs reads every API Gateway API the file declares, in source
+// order, then the REST API resources, methods and integrations that
+// refer to them.
+func (t *reader) importAPIs() {
+	rest := map[string]*model.API{} // REST APIs by resource name
+	for _, r := range t.file.resources {
+		switch r.typ {
+		case "aws_api_gateway_rest_api":
+			api := t.restAPI(r)
+			rest[r.name] = api
+			t.c.Add(api)
+		case "aws_apigatewayv2_api":
+			if api := t.httpAPI(r); api != nil {
+				t.c.Add(api)
+			}
+		}
+	}
+	if len(rest) > 0 {
+		newRESTBuilder(t, rest).build()
+	}
+}
+
+// evaluate replaces the attributes of a resource that refer to a literal
+// written elsewhere in the module (local.x, var.x with a default, another
+// resource's attribute, as in status_code =
+// aws_api_gateway_method_response.ok.status_code) by that literal, as
+// Terraform would before API Gateway sees them. The value keeps the span
+// of the reference, where this resource sets it. A list or map is taken
+// only from the same file, since its entries keep their own spans.
+func (t *reader) evaluate(r *resource) {
+	if r.evaluated {
+		return
+	}
+	r.evaluated = true
+	m := r.v.Node
+	for i := 1; i < len(m.Content); i += 2 {
+		n, a := m.Content[i], r.block.Body.Attributes[m.Content[i-1].Value]
+		if !isUnknown(n) || a == nil {
+			continue
+		}
+		x := t.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
+		switch got := x.v.Node; {
+		case got == nil || got == n || isUnknown(got):
+		case got.Kind == source.Scalar:
+			m.Content[i] = &source.Node{Kind: source.Scalar, Tag: got.Tag, Value: got.Value, Start: n.Start, End: n.End}
+		case x.v.Doc == r.v.Doc:
+			m.Content[i] = got
+		}
+	}
+}
