@@ -30,3 +30,15 @@ func Describe(tag, text string) string {
 	}
 	return "a " + tag + " value" // a custom tag such as CloudFormation's !Ref
 }
+
+// DescribeNode is Describe for a parsed value: a mapping or a sequence is
+// "an object" or "a list" whatever tag it carries.
+func DescribeNode(n *Node) string {
+	switch n.Kind {
+	case Mapping:
+		return Describe(TagMap, "")
+	case Sequence:
+		return Describe(TagSeq, "")
+	}
+	return Describe(n.Tag, n.Value)
+}

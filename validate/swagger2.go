@@ -265,13 +265,13 @@ func (c *checker2) pathParameters(path string, params []paramKey) {
 func (c *checker2) schema(s *source.Node, pointer string) {
 	if s.Kind != source.Mapping || isRef(s) {
 		if s.Kind != source.Mapping {
-			c.report(pointer, "a schema must be an object, not %s", describe(s))
+			c.report(pointer, "a schema must be an object, not %s", source.DescribeNode(s))
 		}
 		return
 	}
 	if t := s.Lookup("type"); t != nil {
 		if !t.IsString() {
-			c.report(pointer+"/type", "type must be a string in Swagger 2.0, not %s", describe(t))
+			c.report(pointer+"/type", "type must be a string in Swagger 2.0, not %s", source.DescribeNode(t))
 		} else if !slices.Contains(schemaTypes, t.Value) {
 			c.report(pointer+"/type", "schema type %q is not one of %s", t.Value, strings.Join(schemaTypes[:7], ", "))
 		}
@@ -327,7 +327,7 @@ func (c *checker2) optional(m *source.Node, pointer, key string, kind source.Kin
 func (c *checker2) requiredString(m *source.Node, pointer, key string) *source.Node {
 	v := c.required(m, pointer, key, source.Scalar)
 	if v != nil && !v.IsString() {
-		c.report(pointer+"/"+source.EscapeToken(key), "%s must be a string, not %s", key, describe(v))
+		c.report(pointer+"/"+source.EscapeToken(key), "%s must be a string, not %s", key, source.DescribeNode(v))
 		return nil
 	}
 	return v
@@ -337,7 +337,7 @@ func (c *checker2) isKind(v *source.Node, pointer, what string, kind source.Kind
 	if v.Kind == kind {
 		return true
 	}
-	c.report(pointer, "%s must be %s, not %s", what, kindName(kind), describe(v))
+	c.report(pointer, "%s must be %s, not %s", what, kindName(kind), source.DescribeNode(v))
 	return false
 }
 
@@ -348,7 +348,7 @@ func (c *checker2) stringList(m *source.Node, pointer, key string) {
 	}
 	for i, item := range list.Content {
 		if !item.IsString() {
-			c.report(fmt.Sprintf("%s/%s/%d", pointer, key, i), "%s entries must be strings, not %s", key, describe(item))
+			c.report(fmt.Sprintf("%s/%s/%d", pointer, key, i), "%s entries must be strings, not %s", key, source.DescribeNode(item))
 		}
 	}
 }
@@ -378,21 +378,3 @@ func kindName(k source.Kind) string {
 	return "a single value"
 }
 
-// describe names what a value was written as.
-func describe(n *source.Node) string {
-	switch {
-	case n.Kind == source.Mapping:
-		return "an object"
-	case n.Kind == source.Sequence:
-		return "a list"
-	case n.Tag == source.TagStr:
-		return fmt.Sprintf("the string %q", n.Value)
-	case n.Tag == source.TagNull:
-		return "null"
-	case n.Tag == source.TagInt || n.Tag == source.TagFloat:
-		return "the number " + n.Value
-	case n.Tag == source.TagBool:
-		return "the boolean " + n.Value
-	}
-	return "a " + n.Tag + " value" // a date, or a custom tag
-}

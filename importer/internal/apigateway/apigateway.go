@@ -37,7 +37,7 @@ func Import(c *read.Container) {
 		}}
 	}
 	if items.Exists() && items.Node.Kind != source.Sequence {
-		c.Problem(items, "items must be the list get-resources prints, not %s", read.DescribeNode(items.Node))
+		c.Problem(items, "items must be the list get-resources prints, not %s", source.DescribeNode(items.Node))
 	}
 	for _, r := range items.Items() {
 		path, _ := read.Evaluate(r.Get("path"))

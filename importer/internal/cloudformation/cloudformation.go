@@ -51,7 +51,7 @@ func Read(c *read.Container, root read.Value) []*model.API {
 		return nil
 	}
 	if resources.Node.Kind != source.Mapping {
-		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", read.DescribeNode(resources.Node))
+		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", source.DescribeNode(resources.Node))
 		return nil
 	}
 	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
@@ -60,7 +60,7 @@ func Read(c *read.Container, root read.Value) []*model.API {
 	}
 	for _, r := range resources.Entries() {
 		if r.Node.Kind != source.Mapping {
-			c.Problem(r, "resource %s must be a map with a Type, not %s", r.Key.Value, read.DescribeNode(r.Node))
+			c.Problem(r, "resource %s must be a map with a Type, not %s", r.Key.Value, source.DescribeNode(r.Node))
 			continue
 		}
 		t.resources = append(t.resources, r)

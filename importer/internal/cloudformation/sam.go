@@ -90,7 +90,7 @@ func firstOf(vs ...read.Value) read.Value {
 func (t *template) functionEvents(r read.Value, globals read.Value) {
 	events := r.Get("Properties").Get("Events")
 	if events.Exists() && events.Node.Kind != source.Mapping {
-		t.c.Problem(events, "Events must be a map of event names to events, not %s", read.DescribeNode(events.Node))
+		t.c.Problem(events, "Events must be a map of event names to events, not %s", source.DescribeNode(events.Node))
 		return
 	}
 	for _, e := range events.Entries() {

@@ -40,7 +40,7 @@ type reader struct {
 // definition.
 func Body(c *read.Container, v read.Value) *model.API {
 	if v.Node.Kind != source.Mapping {
-		c.Problem(v, "the API definition is %s, not an OpenAPI document", read.DescribeNode(v.Node))
+		c.Problem(v, "the API definition is %s, not an OpenAPI document", source.DescribeNode(v.Node))
 		return nil
 	}
 	format, version := Detect(v)

@@ -66,17 +66,3 @@ func (c *Container) File(at Value, name string) *model.API {
 	return c.Body(Value{Doc: doc, Node: doc.Root})
 }
 
-// DescribeNode says what a node is, for messages: "a mapping", "a list",
-// "the string \"x\"".
-func DescribeNode(n *source.Node) string {
-	switch n.Kind {
-	case source.Mapping:
-		return "a mapping"
-	case source.Sequence:
-		return "a list"
-	}
-	if n.Tag == source.TagStr {
-		return fmt.Sprintf("the string %q", n.Value)
-	}
-	return "the value " + n.Value
-}

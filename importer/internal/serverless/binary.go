@@ -140,7 +140,7 @@ func (s *service) binaryList(parent read.Value, key, name string, origin model.O
 	case isUnknown(v):
 		return wholeUnknown(name, v, origin)
 	case v.Node.Kind != source.Sequence:
-		s.c.Problem(v, "%s must be a list of media types, not %s", name, read.DescribeNode(v.Node))
+		s.c.Problem(v, "%s must be a list of media types, not %s", name, source.DescribeNode(v.Node))
 		return binarySetting{}
 	}
 	return binarySetting{name: name, at: v, entries: markUnknown(read.MediaTypes(v, origin))}

@@ -64,7 +64,7 @@ func (s *service) httpRoute(h read.Value) (path, method string, ok bool) {
 		}
 		m.Raw, p.Raw = words[0], words[1]
 	default:
-		s.c.Problem(h, "an http event must be \"METHOD path\" or a map with path and method, not %s", read.DescribeNode(h.Node))
+		s.c.Problem(h, "an http event must be \"METHOD path\" or a map with path and method, not %s", source.DescribeNode(h.Node))
 		return "", "", false
 	}
 	trimmed := strings.TrimSuffix(strings.TrimPrefix(p.Raw, "/"), "/")

@@ -59,7 +59,7 @@ func (s *service) httpAPIRoute(h read.Value) (path, method string, ok bool) {
 			path = "*"
 		}
 	default:
-		s.c.Problem(h, "an httpApi event must be \"*\", \"METHOD /path\" or a map with path and method, not %s", read.DescribeNode(h.Node))
+		s.c.Problem(h, "an httpApi event must be \"*\", \"METHOD /path\" or a map with path and method, not %s", source.DescribeNode(h.Node))
 		return "", "", false
 	}
 	if path == "*" {

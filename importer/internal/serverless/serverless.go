@@ -119,7 +119,7 @@ func (s *service) functionMap(fns read.Value, what string) {
 	switch {
 	case isAbsent(fns) || isUnknown(fns):
 	case fns.Node.Kind != source.Mapping:
-		s.c.Problem(fns, "%s must be a map of function names to functions, not %s", what, read.DescribeNode(fns.Node))
+		s.c.Problem(fns, "%s must be a map of function names to functions, not %s", what, source.DescribeNode(fns.Node))
 	default:
 		for _, fn := range fns.Entries() {
 			s.function(fn)
@@ -134,7 +134,7 @@ func (s *service) function(fn read.Value) {
 		return
 	}
 	if fn.Node.Kind != source.Mapping {
-		s.c.Problem(fn, "function %s must be a map with a handler and events, not %s", fn.Key.Value, read.DescribeNode(fn.Node))
+		s.c.Problem(fn, "function %s must be a map with a handler and events, not %s", fn.Key.Value, source.DescribeNode(fn.Node))
 		return
 	}
 	events := fn.Get("events")
@@ -142,7 +142,7 @@ func (s *service) function(fn read.Value) {
 	case isAbsent(events) || isUnknown(events):
 		return
 	case events.Node.Kind != source.Sequence:
-		s.c.Problem(events, "events of function %s must be a list, not %s", fn.Key.Value, read.DescribeNode(events.Node))
+		s.c.Problem(events, "events of function %s must be a list, not %s", fn.Key.Value, source.DescribeNode(events.Node))
 		return
 	}
 	for _, e := range events.Items() {
@@ -158,7 +158,7 @@ func (s *service) event(fn, e read.Value) {
 		return
 	}
 	if e.Node.Kind != source.Mapping {
-		s.c.Problem(e, "an event of function %s must be a map such as {http: GET /path}, not %s", fn.Key.Value, read.DescribeNode(e.Node))
+		s.c.Problem(e, "an event of function %s must be a map such as {http: GET /path}, not %s", fn.Key.Value, source.DescribeNode(e.Node))
 		return
 	}
 	if h := e.Get("http"); !isAbsent(h) {
@@ -182,7 +182,7 @@ func (s *service) resources(res read.Value) []*model.API {
 			continue
 		}
 		if section.Node.Kind != source.Mapping {
-			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", read.DescribeNode(section.Node))
+			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", source.DescribeNode(section.Node))
 			continue
 		}
 		for _, api := range cloudformation.Read(s.c, section) {

@@ -141,7 +141,7 @@ func (t *reader) binaryMediaTypes(api *model.API, r *resource) {
 	case isUnknown(list.Node):
 		bmt.Entries = append(bmt.Entries, mediaType(written))
 	default:
-		t.c.Problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", read.DescribeNode(list.Node))
+		t.c.Problem(written, "binary_media_types must be a list of media types such as [\"image/png\"], not %s; Terraform refuses it", source.DescribeNode(list.Node))
 	}
 }
 
