@@ -22,11 +22,14 @@ import (
 // adviceWithoutFix are the rules whose advice is not one mechanical
 // change, each with why; every other rule's bad cases must carry a Fix.
 var adviceWithoutFix = map[string]string{
-	"convert-to-text-body-unused": "whether the template should read the upload is the author's intent",
-	"integration-type-invalid":    "which valid type a misspelt one (lambda) stands for depends on the backend",
-	"media-type-never-matches":    "which full media type a */subtype entry meant is not written anywhere",
-	"openapi-invalid":             "the repair of an invalid document depends on what was meant",
-	"stream-binary-media-types":   "an info: whether the list is still needed for requests is the author's call",
+	"convert-to-text-body-unused":     "whether the template should read the upload is the author's intent",
+	"http-accept-not-forwarded":       "the mapping's source, method.request.header.Accept, must be declared on the method (an OpenAPI header parameter, a CloudFormation RequestParameters entry), which the model does not keep and string edits cannot write",
+	"http-api-form-base64":            "the change is in the function's code (decode event.body), not in the definition",
+	"integration-type-invalid":        "which valid type a misspelt one (lambda) stands for depends on the backend",
+	"lambda-selection-pattern-status": "which errorMessage the function raises for each status is in its code",
+	"media-type-never-matches":        "which full media type a */subtype entry meant is not written anywhere",
+	"openapi-invalid":                 "the repair of an invalid document depends on what was meant",
+	"stream-binary-media-types":       "an info: whether the list is still needed for requests is the author's call",
 }
 
 // TestAdvice applies the fix of every finding of each rule's bad cases to

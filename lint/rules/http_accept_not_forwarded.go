@@ -14,7 +14,7 @@ var HTTPAcceptNotForwarded = &lint.Rule{
 	Category: lint.Integration,
 	Severity: diag.Warning,
 	Summary:  "an operation negotiates binary content by Accept through a non-proxy http integration that does not forward Accept",
-	Fix:      "map integration.request.header.Accept to method.request.header.Accept (or use http_proxy)",
+	Fix:      "declare the Accept header on the method and map integration.request.header.Accept to method.request.header.Accept (or use http_proxy)",
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			if op.Integration.Type.Value != model.HTTP {
@@ -28,7 +28,7 @@ var HTTPAcceptNotForwarded = &lint.Rule{
 			if sent == nil || *sent != matrix.BackendAccept {
 				continue // the backend gets the client's Accept, or another type the author chose
 			}
-			lint.Reportf(p, binary.Field, op, "%s answers %s or %s by the client's Accept, but this http integration sends the backend Accept: %s whatever the client asks, so a client asking for %s gets what the backend answers to %s; map integration.request.header.Accept to method.request.header.Accept",
+			lint.Reportf(p, binary.Field, op, "%s answers %s or %s by the client's Accept, but this http integration sends the backend Accept: %s whatever the client asks, so a client asking for %s gets what the backend answers to %s; declare the Accept header among the method's request parameters and map integration.request.header.Accept to method.request.header.Accept",
 				op.Name(), binary.Value, listText(others), matrix.BackendAccept, binary.Value, matrix.BackendAccept)
 		}
 	},

@@ -24,8 +24,17 @@ var LambdaIntegrationMethod = &lint.Rule{
 				continue
 			}
 			if in.Type.Value == model.AWSProxy || matrix.InvokesLambda(in) {
-				lint.Reportf(p, m, op, "the integration invokes a Lambda function with httpMethod %s, but Lambda is invoked with POST only: every call to %s fails with 500; set httpMethod to POST", m.Raw, op.Name())
+				reportFixable(p, m, op, methodFix(m), "the integration invokes a Lambda function with httpMethod %s, but Lambda is invoked with POST only: every call to %s fails with 500; set httpMethod to POST", m.Raw, op.Name())
 			}
 		}
 	},
+}
+
+// methodFix replaces the written httpMethod by POST, when the model knows
+// where it is written.
+func methodFix(m model.Field[string]) *diag.Fix {
+	if m.Pointer == "" {
+		return nil
+	}
+	return fixOf(replaceEdit(m.Pointer, "POST"))
 }

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
@@ -24,8 +26,8 @@ var LambdaSelectionPatternStatus = &lint.Rule{
 				if r.Pattern.Raw == "default" || r.Pattern.Raw == "" || !statusShaped(r.Pattern.Raw) {
 					continue
 				}
-				lint.Reportf(p, r.Pattern, op, "selection pattern %s matches only status codes, but on a non-proxy Lambda integration it is matched against the Lambda's errorMessage, so integration response %s is selected only for an error message of exactly those digits; match the errorMessage instead, such as .*\\[NotFound\\].*",
-					r.Pattern.Raw, r.StatusCode.Raw)
+				lint.Reportf(p, r.Pattern, op, "selection pattern %s matches only status codes, but on a non-proxy Lambda integration it is matched against the Lambda's errorMessage, so integration response %s is selected only for an error message of exactly those digits; match the errorMessage instead, such as %s",
+					r.Pattern.Raw, r.StatusCode.Raw, taggedPattern(r.StatusCode.Raw))
 			}
 		}
 	},
@@ -53,4 +55,16 @@ func statusShaped(pattern string) bool {
 		}
 	}
 	return false
+}
+
+// taggedPattern is a selection pattern for an errorMessage tagged with the
+// status's reason ("[NotFound] no such order" for 404), as functions that
+// raise errors for API Gateway commonly write them.
+func taggedPattern(status string) string {
+	code, _ := strconv.Atoi(status)
+	tag := strings.ReplaceAll(http.StatusText(code), " ", "")
+	if tag == "" {
+		tag = "Error"
+	}
+	return `.*\[` + tag + `\].*`
 }
