@@ -377,4 +377,3 @@ func kindName(k source.Kind) string {
 	}
 	return "a single value"
 }
-

@@ -65,4 +65,3 @@ func (c *Container) File(at Value, name string) *model.API {
 	}
 	return c.Body(Value{Doc: doc, Node: doc.Root})
 }
-
