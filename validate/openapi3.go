@@ -21,7 +21,9 @@ type Files func(path string) *source.Node
 
 // OpenAPI3 validates an OpenAPI 3.x definition with kin-openapi. location
 // is the definition's absolute file path, against which relative $refs are
-// resolved ("" when it has none, e.g. standard input).
+// resolved ("" when it has none, e.g. standard input). A definition built
+// only of shapes kin-openapi is known to accept (see plainlyValid) is not
+// handed to kin-openapi at all.
 func OpenAPI3(def *source.Node, location string, files Files) (problems []Problem) {
 	defer func() {
 		// kin-openapi is third-party code run on any input: a panic in it
@@ -36,6 +38,15 @@ func OpenAPI3(def *source.Node, location string, files Files) (problems []Proble
 	// later $ref unresolved and reported again.
 	broken, problems := brokenRefs(def, location, files)
 	c := &checker3{enc: encoder{broken: broken, skipExamples: true}, renamed: map[string]string{}}
+	if len(problems) == 0 && plainlyValid(def, c.enc) {
+		return nil
+	}
+	return c.withKin(def, location, files, problems)
+}
+
+// withKin validates a definition with kin-openapi, after the problems
+// found with its $refs.
+func (c *checker3) withKin(def *source.Node, location string, files Files, problems []Problem) []Problem {
 	doc := c.decode(def)
 	problems = append(problems, c.problems...)
 
