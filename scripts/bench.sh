@@ -41,8 +41,8 @@ echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The two reference programs: decoding the bench file with encoding/json
 # into any, and a Go program that does nothing.
-mkdir -p "$work/floor" "$work/nothing"
-cat > "$work/floor/main.go" <<'EOF'
+mkdir -p "$work/src-floor" "$work/src-nothing"
+cat > "$work/src-floor/main.go" <<'EOF'
 package main
 
 import (
@@ -61,10 +61,10 @@ func main() {
 	}
 }
 EOF
-printf 'package main\n\nfunc main() {}\n' > "$work/nothing/main.go"
+printf 'package main\n\nfunc main() {}\n' > "$work/src-nothing/main.go"
 for p in floor nothing; do
-  printf 'module %s\n\ngo 1.25\n' "$p" > "$work/$p/go.mod"
-  (cd "$work/$p" && go build -o "$work/$p.bin" .)
+  printf 'module %s\n\ngo 1.25\n' "$p" > "$work/src-$p/go.mod"
+  (cd "$work/src-$p" && go build -o "$work/$p.bin" .)
 done
 go build -o "$work/apigw-oas" ./cmd/apigw-oas
 bin=$work/apigw-oas

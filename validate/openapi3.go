@@ -36,11 +36,20 @@ func OpenAPI3(def *source.Node, location string, files Files) (problems []Proble
 	// $refs that lead nowhere are reported here and left out of what
 	// kin-openapi sees: its loader stops at the first one, leaving every
 	// later $ref unresolved and reported again.
-	broken, problems := brokenRefs(def, location, files)
-	c := &checker3{enc: encoder{broken: broken, skipExamples: true}, renamed: map[string]string{}}
-	if len(problems) == 0 && plainlyValid(def, c.enc) {
+	//
+	// Both walks run at once, on the cores lint leaves idle.
+	var broken map[*source.Node]bool
+	refsChecked := make(chan struct{})
+	go func() {
+		defer close(refsChecked)
+		broken, problems = brokenRefs(def, location, files)
+	}()
+	plainly := plainlyValid(def, encoder{skipExamples: true})
+	<-refsChecked
+	if len(problems) == 0 && plainly {
 		return nil
 	}
+	c := &checker3{enc: encoder{broken: broken, skipExamples: true}, renamed: map[string]string{}}
 	return c.withKin(def, location, files, problems)
 }
 

@@ -30,7 +30,7 @@ import (
 // pattern compile), which only kin-openapi can answer exactly. Such
 // schemas are small, so this costs little.
 func plainlyValid(def *source.Node, enc encoder) bool {
-	p := plain{enc: enc, operationIDs: map[string]bool{}}
+	p := plain{enc: enc, operationIDs: map[string]bool{}, named: map[string]map[string]*source.Node{}}
 	if def.Kind != source.Mapping {
 		return false
 	}
@@ -38,13 +38,23 @@ func plainlyValid(def *source.Node, enc encoder) bool {
 	if p.components != nil && p.components.Kind != source.Mapping {
 		return false
 	}
+	for i := 0; p.components != nil && i < len(p.components.Content); i += 2 {
+		section := map[string]*source.Node{}
+		for j := 0; j+1 < len(p.components.Content[i+1].Content); j += 2 {
+			section[p.components.Content[i+1].Content[j].Value] = p.components.Content[i+1].Content[j+1]
+		}
+		p.named[p.components.Content[i].Value] = section
+	}
 	return p.root(def)
 }
 
 // plain is one walk of plainlyValid.
 type plain struct {
-	enc          encoder
-	components   *source.Node
+	enc        encoder
+	components *source.Node
+	// named indexes the components by section and name: a large
+	// definition has thousands of $refs to hundreds of components.
+	named        map[string]map[string]*source.Node
 	operationIDs map[string]bool
 }
 
@@ -125,6 +135,13 @@ func mapOf(n *source.Node, value func(*source.Node) bool) bool {
 }
 
 func (p *plain) root(def *source.Node) bool {
+	// The paths are most of a definition and are checked on another core.
+	paths := make(chan bool, 1)
+	if n := def.Lookup("paths"); n != nil {
+		go func() { paths <- p.paths(n) }()
+	} else {
+		paths <- false
+	}
 	has := map[string]bool{}
 	ok := fields(def, func(k string, v *source.Node) bool {
 		has[k] = true
@@ -140,7 +157,7 @@ func (p *plain) root(def *source.Node) bool {
 		case "externalDocs":
 			return externalDocs(v)
 		case "paths":
-			return p.paths(v)
+			return true // above
 		case "components":
 			return p.componentsValid(v)
 		case "security":
@@ -148,7 +165,7 @@ func (p *plain) root(def *source.Node) bool {
 		}
 		return false
 	})
-	return ok && has["openapi"] && has["info"] && has["paths"]
+	return <-paths && ok && has["openapi"] && has["info"]
 }
 
 func info(n *source.Node) bool {
@@ -427,7 +444,7 @@ func (p *plain) target(n *source.Node, section string) (target *source.Node, isR
 	if !found || name == "" || strings.ContainsAny(name, "/~%") {
 		return nil, true, false
 	}
-	return p.components.Lookup(section).Lookup(name), true, true
+	return p.named[section][name], true, true
 }
 
 // parameters accepts a list of parameters, no two with the same name and
@@ -723,14 +740,13 @@ func (p *plain) componentsValid(n *source.Node) bool {
 
 // security accepts security requirements that name declared schemes.
 func (p *plain) security(n *source.Node) bool {
-	schemes := p.components.Lookup("securitySchemes")
 	return listOf(n, func(req *source.Node) bool {
 		if req.Kind != source.Mapping {
 			return false
 		}
 		for i := 0; i < len(req.Content); i += 2 {
 			name, scopes := req.Content[i], req.Content[i+1]
-			if name.Kind != source.Scalar || schemes.Lookup(name.Value) == nil || !listOf(scopes, isStr) {
+			if name.Kind != source.Scalar || p.named["securitySchemes"][name.Value] == nil || !listOf(scopes, isStr) {
 				return false
 			}
 		}
@@ -867,7 +883,12 @@ func uniqueStrings(n *source.Node) bool {
 
 // kinAccepts asks kin-openapi whether a schema without $refs is valid:
 // whether its default matches it and its pattern compiles.
-func (p *plain) kinAccepts(n *source.Node) bool {
+func (p *plain) kinAccepts(n *source.Node) (ok bool) {
+	defer func() {
+		if recover() != nil { // see OpenAPI3
+			ok = false
+		}
+	}()
 	if hasRef(n) {
 		return false
 	}

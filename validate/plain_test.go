@@ -229,3 +229,20 @@ func deepCopy(n *source.Node) *source.Node {
 	}
 	return &c
 }
+
+// BenchmarkOpenAPI3 validates GitHub's API description, which takes the
+// fast path: the cost of openapi-invalid on a large valid definition.
+func BenchmarkOpenAPI3(b *testing.B) {
+	data, err := os.ReadFile("../../shared/bench/api.github.com.apigw.json")
+	if err != nil {
+		b.Skipf("benchmark input not available: %v", err)
+	}
+	def := parse(b, "api.github.com.apigw.json", string(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if problems := OpenAPI3(def, "", nil); len(problems) > 0 {
+			b.Fatal(problems)
+		}
+	}
+}
