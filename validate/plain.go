@@ -18,9 +18,9 @@ import (
 // for them that work finds nothing. The walk accepts a narrow subset of
 // OpenAPI 3.0: every field it does not know, every value of a type it
 // does not expect, and every construct whose rules it does not mirror
-// (security requirements, callbacks, links, encodings, discriminators,
-// parameter styles, remote $refs, OpenAPI 3.1) make it answer false, and
-// kin-openapi then validates the document as before. So a false answer
+// (OAuth flows, callbacks, links, discriminators, encoding headers,
+// remote $refs, OpenAPI 3.1) make it answer false, and kin-openapi then
+// validates the document as before. So a false answer
 // costs nothing but time, and a true one must never hide a problem
 // kin-openapi would report: TestPlainlyValidIsSound checks that on the
 // fixtures, the corpus, the bench files and mutations of them.
@@ -94,6 +94,9 @@ func eachKey(n *source.Node, skipExtensions bool, check func(key string, value *
 func isStr(n *source.Node) bool      { return n.IsString() }
 func isNonEmpty(n *source.Node) bool { return n.IsString() && n.Value != "" }
 func isBool(n *source.Node) bool     { return n.Kind == source.Scalar && n.Tag == source.TagBool }
+
+// isTrue is a boolean that is true: YAML also spells it True and TRUE.
+func isTrue(n *source.Node) bool { return isBool(n) && strings.EqualFold(n.Value, "true") }
 
 // isCount is a non-negative JSON integer (kin-openapi reads counts into
 // uint64).
@@ -514,7 +517,7 @@ func (p *plain) parameter(n *source.Node) bool {
 	if !ok || name == nil || in == nil || schema == nil || (example != nil && examples != nil) {
 		return false
 	}
-	if in.Value == "path" && (required == nil || required.Value != "true") {
+	if in.Value == "path" && (required == nil || !isTrue(required)) {
 		return false
 	}
 	return supportedStyle(in.Value, style, explode)
@@ -539,7 +542,7 @@ func supportedStyle(in string, style, explode *source.Node) bool {
 		case "", "form", "spaceDelimited", "pipeDelimited":
 			return true
 		case "deepObject":
-			return explode == nil || explode.Value == "true"
+			return explode == nil || isTrue(explode)
 		}
 	}
 	return false
@@ -620,7 +623,7 @@ func (p *plain) mediaType(n *source.Node) bool {
 // encoding accepts an Encoding object without headers whose style kin-openapi
 // supports.
 func encoding(n *source.Node) bool {
-	style, explode := "form", ""
+	style, explodes := "form", true
 	ok := fields(n, func(k string, v *source.Node) bool {
 		switch k {
 		case "contentType":
@@ -629,7 +632,7 @@ func encoding(n *source.Node) bool {
 			style = v.Value
 			return isNonEmpty(v)
 		case "explode":
-			explode = v.Value
+			explodes = isTrue(v)
 			return isBool(v)
 		case "allowReserved":
 			return isBool(v)
@@ -639,7 +642,7 @@ func encoding(n *source.Node) bool {
 	switch style {
 	case "form", "spaceDelimited", "pipeDelimited":
 	case "deepObject":
-		ok = ok && explode != "false"
+		ok = ok && explodes
 	default:
 		return false
 	}
@@ -830,10 +833,10 @@ func (p *plain) schema(n *source.Node) bool {
 		case "nullable", "deprecated", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum":
 			return isBool(v)
 		case "readOnly":
-			readOnly = v.Value == "true"
+			readOnly = isTrue(v)
 			return isBool(v)
 		case "writeOnly":
-			writeOnly = v.Value == "true"
+			writeOnly = isTrue(v)
 			return isBool(v)
 		case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties":
 			return isCount(v)

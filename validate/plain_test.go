@@ -198,7 +198,7 @@ var keywords = []string{
 }
 
 func randomScalar(rng *rand.Rand) *source.Node {
-	switch rng.IntN(8) {
+	switch rng.IntN(10) {
 	case 0:
 		return str("")
 	case 1:
@@ -213,6 +213,10 @@ func randomScalar(rng *rand.Rand) *source.Node {
 		return &source.Node{Kind: source.Scalar, Tag: source.TagNull, Value: "null"}
 	case 6:
 		return str("array")
+	case 7: // YAML's other spellings of booleans
+		return &source.Node{Kind: source.Scalar, Tag: source.TagBool, Value: "False"}
+	case 8:
+		return &source.Node{Kind: source.Scalar, Tag: source.TagBool, Value: "TRUE"}
 	}
 	return str("[")
 }
@@ -243,6 +247,35 @@ func BenchmarkOpenAPI3(b *testing.B) {
 	for b.Loop() {
 		if problems := OpenAPI3(def, "", nil); len(problems) > 0 {
 			b.Fatal(problems)
+		}
+	}
+}
+
+// TestPlainlyValidReadsYAMLBooleans: YAML's True and False are booleans
+// like true and false, so a schema both readOnly and writeOnly, or a
+// deepObject encoding that does not explode, is not accepted (kin-openapi
+// refuses both).
+func TestPlainlyValidReadsYAMLBooleans(t *testing.T) {
+	for name, schema := range map[string]string{
+		"readOnly and writeOnly":  "{type: object, readOnly: True, writeOnly: TRUE}",
+		"deepObject not exploded": "{type: object}\n            encoding: {filter: {style: deepObject, explode: False}}",
+	} {
+		def := parse(t, "a.yaml", `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: `+schema+`
+      responses: {"200": {description: ok}}
+`)
+		if len(kinProblems(def)) == 0 {
+			t.Fatalf("%s: kin-openapi accepts the definition; the test needs one it refuses", name)
+		}
+		if plainlyValidDef(def) {
+			t.Errorf("%s: accepted", name)
 		}
 	}
 }
