@@ -21,7 +21,9 @@ type Files func(path string) *source.Node
 
 // OpenAPI3 validates an OpenAPI 3.x definition with kin-openapi. location
 // is the definition's absolute file path, against which relative $refs are
-// resolved ("" when it has none, e.g. standard input).
+// resolved ("" when it has none, e.g. standard input). A definition built
+// only of shapes kin-openapi is known to accept (see plainlyValid) is not
+// handed to kin-openapi at all.
 func OpenAPI3(def *source.Node, location string, files Files) (problems []Problem) {
 	defer func() {
 		// kin-openapi is third-party code run on any input: a panic in it
@@ -34,8 +36,26 @@ func OpenAPI3(def *source.Node, location string, files Files) (problems []Proble
 	// $refs that lead nowhere are reported here and left out of what
 	// kin-openapi sees: its loader stops at the first one, leaving every
 	// later $ref unresolved and reported again.
-	broken, problems := brokenRefs(def, location, files)
+	//
+	// Both walks run at once, on the cores lint leaves idle.
+	var broken map[*source.Node]bool
+	refsChecked := make(chan struct{})
+	go func() {
+		defer close(refsChecked)
+		broken, problems = brokenRefs(def, location, files)
+	}()
+	plainly := plainlyValid(def, encoder{skipExamples: true})
+	<-refsChecked
+	if len(problems) == 0 && plainly {
+		return nil
+	}
 	c := &checker3{enc: encoder{broken: broken, skipExamples: true}, renamed: map[string]string{}}
+	return c.withKin(def, location, files, problems)
+}
+
+// withKin validates a definition with kin-openapi, after the problems
+// found with its $refs.
+func (c *checker3) withKin(def *source.Node, location string, files Files, problems []Problem) []Problem {
 	doc := c.decode(def)
 	problems = append(problems, c.problems...)
 

@@ -15,17 +15,24 @@ import (
 func brokenRefs(def *source.Node, location string, files Files) (map[*source.Node]bool, []Problem) {
 	broken := map[*source.Node]bool{}
 	var problems []Problem
+	// A large definition has thousands of $refs to a few hundred targets.
+	why := map[string]string{}
 	var tokens []string
 	var walk func(n *source.Node, key, parent string)
 	walk = func(n *source.Node, key, parent string) {
 		switch n.Kind {
 		case source.Mapping:
 			if ref := n.Lookup("$ref"); ref.IsString() {
-				if why := unresolvable(def, ref.Value, location, files); why != "" {
+				reason, seen := why[ref.Value]
+				if !seen {
+					reason = unresolvable(def, ref.Value, location, files)
+					why[ref.Value] = reason
+				}
+				if reason != "" {
 					broken[n] = true
 					problems = append(problems, Problem{
 						Pointer: source.Pointer(append(tokens, "$ref")...),
-						Message: "$ref " + quote(ref.Value) + " cannot be resolved: " + why,
+						Message: "$ref " + quote(ref.Value) + " cannot be resolved: " + reason,
 					})
 				}
 				return
