@@ -174,19 +174,24 @@ func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format strin
 	return &exitError{code: ExitInput, err: fmt.Errorf("the conversion would change the binary semantics; nothing was written")}
 }
 
-// writeOutput writes to -o's file atomically, or to standard output.
-func writeOutput(cmd *ucli.Command, data []byte) error {
+// writeOutput writes to -o's file (see writeFile), or to standard output
+// when there is none or it is -. The definition being converted or patched
+// may be overwritten (in place is documented); the other inputs, never.
+func writeOutput(cmd *ucli.Command, data []byte, otherInputs ...string) error {
 	path := cmd.String("output")
 	if path == "" || path == "-" {
 		_, err := cmd.Root().Writer.Write(data)
-		return err
+		return err // Main reports it
 	}
-	err := writeFileAtomically(path, func(w io.Writer) error {
+	if in := overwrittenInput(path, otherInputs); in != "" {
+		return usageError("-o %s would overwrite the input %s; write somewhere else", path, in)
+	}
+	err := writeFile(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 	if err != nil {
-		return &exitError{code: ExitInput, err: fmt.Errorf("-o %s: %v", path, err)}
+		return &exitError{code: ExitInput, err: fmt.Errorf("cannot write %s (-o): %v", path, unwrapPathError(err))}
 	}
 	return nil
 }

@@ -71,6 +71,9 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseOverwritingInputs(cmd, outputs, inputs); err != nil {
+		return err
+	}
 	results := importAll(cmd, inputs, opts)
 	run := lintResults(results, cfg)
 	if err := applyBaseline(cmd, &run); err != nil {
@@ -115,7 +118,7 @@ func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
 // findings a baseline records (--baseline).
 func applyBaseline(cmd *ucli.Command, run *report.Result) error {
 	if path := cmd.String("write-baseline"); path != "" {
-		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
+		err := writeFile(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
 		if err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--write-baseline %s: %v", path, err)}
 		}
@@ -251,7 +254,7 @@ func writeReports(cmd *ucli.Command, run report.Result, outs []output) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	for _, o := range outs {
-		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, run, report.Options{}) }); err != nil {
+		if err := writeFile(o.path, func(w io.Writer) error { return report.Write(o.format, w, run, report.Options{}) }); err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--output %s=%s: %v", o.format, o.path, err)}
 		}
 	}
@@ -277,7 +280,7 @@ func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
 }
 
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Stat() (os.FileInfo, error) }) // an *os.File, or the checkedWriter around one
 	if !ok {
 		return false
 	}

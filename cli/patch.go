@@ -65,7 +65,7 @@ func runPatch(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	return writeOutput(cmd, data)
+	return writeOutput(cmd, data, cmd.Args().Get(1))
 }
 
 // readTargets reads an OPS file: diff's targets, diff's JSON envelope, or

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// fullWriter is standard output on a full disk (/dev/full).
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestHostileInput is the bad-input catalogue of issue 17: for every class
+// of hostile input or hostile system, the exit code and the first words of
+// the message. Exit 0 or 3 is never an answer to any of them.
+func TestHostileInput(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("api.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	baseline := write(t, dir, "baseline.json", []byte(`{"version":1,"findings":[]}`))
+	ops := write(t, dir, "ops.json", []byte(`[{"op":"add","path":"/binaryMediaTypes/image~1gif"}]`))
+	oldAPI := write(t, dir, "old.yaml", []byte(minimalAPI))
+
+	cases := []struct {
+		name   string
+		stdout io.Writer // nil: a buffer
+		args   []string
+		code   int
+		words  string // the first words of the message on stderr
+	}{
+		// write errors on standard output
+		{"inspect text to a full disk", fullWriter{}, []string{"inspect", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"inspect json to a full disk", fullWriter{}, []string{"inspect", "--format", "json", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"lint text to a full disk", fullWriter{}, []string{"lint", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"lint sarif to a full disk", fullWriter{}, []string{"lint", "--format", "sarif", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"diff text to a full disk", fullWriter{}, []string{"diff", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"diff json to a full disk", fullWriter{}, []string{"diff", "--format", "json", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"convert to a full disk", fullWriter{}, []string{"convert", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"patch to a full disk", fullWriter{}, []string{"patch", api, ops}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"explain to a full disk", fullWriter{}, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET"}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"rules to a full disk", fullWriter{}, []string{"rules"}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"convert -o /dev/full", nil, []string{"convert", api, "-o", "/dev/full"}, ExitInput, "apigw-oas: cannot write /dev/full"},
+
+		// an output that is an input
+		{"lint --output over its input", nil, []string{"lint", api, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input"},
+		{"lint --output over a link to its input", nil, []string{"lint", api, "--output", "json=" + link}, ExitInput, "apigw-oas: --output json=" + link + " would overwrite the input " + api},
+		{"lint --output over a walked input", nil, []string{"lint", dir, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input"},
+		{"lint --write-baseline over its input", nil, []string{"lint", api, "--write-baseline", api}, ExitInput, "apigw-oas: --write-baseline " + api + " would overwrite the input"},
+		{"lint --write-baseline over --baseline", nil, []string{"lint", api, "--baseline", baseline, "--write-baseline", baseline}, ExitInput, "apigw-oas: --write-baseline " + baseline + " would overwrite the input"},
+		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout := c.stdout
+			if stdout == nil {
+				stdout = &bytes.Buffer{}
+			}
+			var stderr bytes.Buffer
+			code := Main(context.Background(), append([]string{"apigw-oas"}, c.args...), strings.NewReader(""), stdout, &stderr)
+			if code != c.code || !strings.Contains(stderr.String(), c.words) {
+				t.Errorf("exit %d, want %d\nstderr: %s\nwant it to contain %q", code, c.code, stderr.String(), c.words)
+			}
+			if strings.Contains(stderr.String(), "--help") {
+				t.Errorf("a usage hint for an error that is not about usage:\n%s", stderr.String())
+			}
+		})
+	}
+	if got := mustRead(t, api); !bytes.Equal(got, mustRead(t, "../fixtures/oas30-image-service.yaml")) {
+		t.Error("an input was overwritten")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// Converting or patching a definition in place is documented and stays
+// allowed.
+func TestInPlaceConvertAndPatch(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", []byte(minimalAPI))
+	ops := write(t, dir, "ops.json", []byte(`[{"op":"add","path":"/binaryMediaTypes/image~1gif"}]`))
+	if code, _, stderr := run(t, "", "patch", api, ops, "-o", api); code != ExitOK {
+		t.Fatalf("patch in place: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "convert", api, "-o", api); code != ExitOK {
+		t.Fatalf("convert in place: exit %d\n%s", code, stderr)
+	}
+	if !bytes.Contains(mustRead(t, api), []byte("image/gif")) {
+		t.Errorf("the patch is not in the file:\n%s", mustRead(t, api))
+	}
+}
+
+// A destination that is not a regular file is written, not replaced: a
+// FIFO stays a FIFO (as /dev/null stays a device), and a link stays a link
+// to the file that is replaced.
+func TestDestinationsThatAreNotRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", []byte(minimalAPI))
+
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	reader, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0) // so opening it to write does not block
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if code, _, stderr := run(t, "", "convert", api, "-o", fifo, "--output-format", "json"); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v %v", info.Mode(), err)
+	}
+	got, _ := io.ReadAll(reader)
+	if !bytes.Contains(got, []byte(`"openapi": "3.0.1"`)) {
+		t.Errorf("the FIFO got %q", got)
+	}
+
+	target := write(t, dir, "target.yaml", []byte("old\n"))
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("target.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "", "convert", api, "-o", link); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if !bytes.Contains(mustRead(t, target), []byte("openapi: 3.0.1")) {
+		t.Errorf("the link's target was not written: %q", mustRead(t, target))
+	}
+	assertNoTempFiles(t, dir)
+}
+
+// A replaced file keeps its mode; a new one gets 0666 minus the umask.
+func TestWrittenFileModes(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", []byte(minimalAPI))
+	umask := syscall.Umask(0o022)
+	defer syscall.Umask(umask)
+
+	fresh := filepath.Join(dir, "fresh.yaml")
+	if code, _, stderr := run(t, "", "convert", api, "-o", fresh); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
+		t.Errorf("a new file has mode %v, want -rw-r--r-- (0666 minus umask 022)", info.Mode().Perm())
+	}
+	private := write(t, dir, "private.yaml", nil)
+	if err := os.Chmod(private, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "", "convert", api, "-o", private); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if info, _ := os.Stat(private); info.Mode().Perm() != 0o640 {
+		t.Errorf("a replaced file has mode %v, want it kept (-rw-r-----)", info.Mode().Perm())
+	}
+}
+
+// SIGINT or SIGTERM while a file is being written removes the temporary
+// file before the process ends.
+func TestSignalRemovesTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	raised := make(chan os.Signal, 1)
+	defer func(saved func(os.Signal)) { raise = saved }(raise)
+	raise = func(sig os.Signal) { raised <- sig }
+
+	dest := filepath.Join(dir, "out.json")
+	err := writeFile(dest, func(io.Writer) error {
+		if names := tempNames(t, dir); len(names) != 1 || !strings.Contains(names[0], tempMarker) {
+			t.Errorf("temporary files %v, want one named with %q", names, tempMarker)
+		}
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+		if sig := <-raised; sig != syscall.SIGTERM {
+			t.Errorf("raised %v, want SIGTERM", sig)
+		}
+		return errors.New("interrupted")
+	})
+	if err == nil {
+		t.Fatal("the write did not fail")
+	}
+	assertNoTempFiles(t, dir)
+}
+
+func tempNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func assertNoTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	if names := tempNames(t, dir); len(names) > 0 {
+		t.Errorf("temporary files left: %v", names)
+	}
+}
