@@ -57,6 +57,10 @@ func TestHostileInput(t *testing.T) {
 		{"lint --output over a walked input", nil, []string{"lint", dir, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input"},
 		{"lint --write-baseline over its input", nil, []string{"lint", api, "--write-baseline", api}, ExitInput, "apigw-oas: --write-baseline " + api + " would overwrite the input"},
 		{"lint --write-baseline over --baseline", nil, []string{"lint", api, "--baseline", baseline, "--write-baseline", baseline}, ExitInput, "apigw-oas: --write-baseline " + baseline + " would overwrite the input"},
+		// a definition split over several files
+		{"convert --to oas2 of a split definition", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "--to", "oas2"}, ExitInput, `apigw-oas: ../fixtures/oas30-split/openapi.yaml:86:11: $ref "paths.yaml#/invoiceArchive" names another file`},
+		{"convert -o of a split definition into another folder", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "-o", filepath.Join(dir, "x.json")}, ExitInput, "apigw-oas: -o " + filepath.Join(dir, "x.json") + `: $ref "paths.yaml#/invoiceArchive" is relative to ../fixtures/oas30-split`},
+
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
 	}
 	for _, c := range cases {
@@ -220,5 +224,24 @@ func assertNoTempFiles(t *testing.T, dir string) {
 	t.Helper()
 	if names := tempNames(t, dir); len(names) > 0 {
 		t.Errorf("temporary files left: %v", names)
+	}
+}
+
+// A definition split over several files converts between JSON and YAML:
+// the check reads the output back from the definition's folder, where its
+// relative $refs lead.
+func TestConvertSplitDefinition(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../fixtures/oas30-split")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "openapi.json")
+	code, _, stderr := run(t, "", "convert", filepath.Join(dir, "openapi.yaml"), "-o", out, "--check")
+	if code != ExitOK || !strings.Contains(stderr, "same binary semantics (5 operations, 2 binary media types)") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "", "inspect", out)
+	if code != ExitOK || !strings.Contains(stdout, "GET /invoices/archive/{month}") {
+		t.Errorf("the converted definition lost the path item in paths.yaml: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
