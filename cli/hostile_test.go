@@ -30,6 +30,9 @@ func TestHostileInput(t *testing.T) {
 	baseline := write(t, dir, "baseline.json", []byte(`{"version":1,"findings":[]}`))
 	ops := write(t, dir, "ops.json", []byte(`[{"op":"add","path":"/binaryMediaTypes/image~1gif"}]`))
 	oldAPI := write(t, dir, "old.yaml", []byte(minimalAPI))
+	badOps := func(name, op string) string {
+		return write(t, dir, name, []byte("[\n  {\"op\": \"add\", \"path\": \"/binaryMediaTypes/image~1gif\"},\n  "+op+"\n]\n"))
+	}
 
 	cases := []struct {
 		name   string
@@ -60,6 +63,13 @@ func TestHostileInput(t *testing.T) {
 		// a definition split over several files
 		{"convert --to oas2 of a split definition", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "--to", "oas2"}, ExitInput, `apigw-oas: ../fixtures/oas30-split/openapi.yaml:86:11: $ref "paths.yaml#/invoiceArchive" names another file`},
 		{"convert -o of a split definition into another folder", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "-o", filepath.Join(dir, "x.json")}, ExitInput, "apigw-oas: -o " + filepath.Join(dir, "x.json") + `: $ref "paths.yaml#/invoiceArchive" is relative to ../fixtures/oas30-split`},
+
+		// patch operations that would write a broken binary media type
+		{"patch with an empty binary media type", nil, []string{"patch", api, badOps("empty.json", `{"op": "add", "path": "/binaryMediaTypes/"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "empty.json") + `:3:25: RestApi add /binaryMediaTypes/: "" is not a media type`},
+		{"patch with a ~2 escape", nil, []string{"patch", api, badOps("tilde.json", `{"op": "add", "path": "/binaryMediaTypes/image~2png"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "tilde.json") + `:3:25: RestApi add /binaryMediaTypes/image~2png: "image~2png" is not escaped as a JSON pointer token`},
+		{"patch replacing with an empty value", nil, []string{"patch", api, badOps("value.json", `{"op": "replace", "path": "/binaryMediaTypes/image~1gif", "value": ""}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "value.json") + `:3:29: RestApi replace /binaryMediaTypes/image~1gif: value: "" is not a media type`},
+		{"patch with a template for no media type", nil, []string{"patch", api, write(t, dir, "template.json", []byte(`[{"kind": "integration", "path": "/photos/{id}", "method": "GET", "patchOperations": [{"op": "add", "path": "/requestTemplates/", "value": "x"}]}]`))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "template.json") + `:1:109: integration of GET /photos/{id} add /requestTemplates/: "" is not a media type`},
+		{"patch with a syntax error in the operations", nil, []string{"patch", api, write(t, dir, "syntax.json", []byte("[{\"op\": \"add\",}]"))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "syntax.json") + ":1:15: unexpected character"},
 
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
 	}
