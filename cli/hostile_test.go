@@ -19,7 +19,9 @@ func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 // TestHostileInput is the bad-input catalogue of issue 17: for every class
 // of hostile input or hostile system, the exit code and the first words of
-// the message. Exit 0 or 3 is never an answer to any of them.
+// the message. Exit 3 is never an answer, exit 0 only where the input is
+// fine to print once escaped, and no output forges a line or drives the
+// terminal.
 func TestHostileInput(t *testing.T) {
 	dir := t.TempDir()
 	api := write(t, dir, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
@@ -34,13 +36,24 @@ func TestHostileInput(t *testing.T) {
 		return write(t, dir, name, []byte("[\n  {\"op\": \"add\", \"path\": \"/binaryMediaTypes/image~1gif\"},\n  "+op+"\n]\n"))
 	}
 
+	injection := write(t, dir, "inject/api.yaml", []byte("openapi: 3.0.1\ninfo: {title: t, version: '1'}\n"+
+		"x-amazon-apigateway-binary-media-types:\n  - \"image/png\\n::error file=x::forged\"\n  - \"a/\\e]0;title\\ab\\u202e\"\n"+
+		"paths:\n  \"/a\\n::warning::forged\":\n    get:\n      responses: {'200': {description: ok}}\n"+
+		"      x-amazon-apigateway-integration: {type: aws, httpMethod: POST, uri: 'arn:x', contentHandling: \"CONVERT_TO_TEXT\\e[2J\"}\n"))
+	injectionOld := write(t, dir, "inject/old.yaml", bytes.Replace(mustRead(t, injection), []byte(`, contentHandling: "CONVERT_TO_TEXT\e[2J"`), nil, 1))
+
 	cases := []struct {
 		name   string
 		stdout io.Writer // nil: a buffer
 		args   []string
 		code   int
-		words  string // the first words of the message on stderr
+		words  string // the first words of the message on stderr, or of the line on stdout for exit 0
 	}{
+		// terminal and CI injection: definition text is printed escaped
+		{"inspect of control characters", nil, []string{"inspect", injection}, ExitOK, `  binary media types: image/png\n::error file=x::forged (4:5), a/\x1b]0;title\ab\u202e (5:5)`},
+		{"diff of control characters", nil, []string{"diff", oldAPI, injection}, ExitOK, `  add /binaryMediaTypes/image~1png\n::error file=x::forged`},
+		{"diff of a path with control characters", nil, []string{"diff", injectionOld, injection}, ExitOK, `PATCH /restapis/{restapi_id}/resources/{resource_id}/methods/GET/integration   (GET /a\n::warning::forged)`},
+
 		// write errors on standard output
 		{"inspect text to a full disk", fullWriter{}, []string{"inspect", api}, ExitInput, "apigw-oas: cannot write standard output"},
 		{"inspect json to a full disk", fullWriter{}, []string{"inspect", "--format", "json", api}, ExitInput, "apigw-oas: cannot write standard output"},
@@ -81,8 +94,15 @@ func TestHostileInput(t *testing.T) {
 			}
 			var stderr bytes.Buffer
 			code := Main(context.Background(), append([]string{"apigw-oas"}, c.args...), strings.NewReader(""), stdout, &stderr)
-			if code != c.code || !strings.Contains(stderr.String(), c.words) {
-				t.Errorf("exit %d, want %d\nstderr: %s\nwant it to contain %q", code, c.code, stderr.String(), c.words)
+			message := stderr.String()
+			if code == ExitOK {
+				message = stdout.(*bytes.Buffer).String()
+			}
+			if code != c.code || !strings.Contains(message, c.words) {
+				t.Errorf("exit %d, want %d\nstderr: %s\nwant the message to contain %q, got:\n%s", code, c.code, stderr.String(), c.words, message)
+			}
+			if buf, ok := stdout.(*bytes.Buffer); ok {
+				assertNoInjection(t, buf.String()+stderr.String())
 			}
 			if strings.Contains(stderr.String(), "--help") {
 				t.Errorf("a usage hint for an error that is not about usage:\n%s", stderr.String())
@@ -253,5 +273,19 @@ func TestConvertSplitDefinition(t *testing.T) {
 	code, stdout, stderr := run(t, "", "inspect", out)
 	if code != ExitOK || !strings.Contains(stdout, "GET /invoices/archive/{month}") {
 		t.Errorf("the converted definition lost the path item in paths.yaml: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// assertNoInjection fails when output holds a raw ESC or BEL, or a line
+// that a CI runner would read as a workflow command.
+func assertNoInjection(t *testing.T, out string) {
+	t.Helper()
+	if strings.ContainsAny(out, "\x1b\a\u202e") {
+		t.Errorf("raw control characters in output:\n%q", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "::") {
+			t.Errorf("a forged workflow command: %q", line)
+		}
 	}
 }

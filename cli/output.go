@@ -5,6 +5,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
+	"strings"
+	"unicode"
 
 	ucli "github.com/urfave/cli/v3"
 )
@@ -98,4 +101,31 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// escapeControl writes the control characters of definition text as Go
+// escapes (\n, \x1b, \u0085), as lint's messages quote them, so that text
+// printed as it was written cannot end a line early (forging a GitHub
+// "::error" workflow command or another tool's output line) or drive the
+// terminal (ESC and BEL sequences). Line and paragraph separators and the
+// bidirectional overrides, which reorder what a reader sees, count too.
+func escapeControl(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+		('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069')
 }
