@@ -62,6 +62,9 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 	if cmd.Args().Len() != 1 {
 		return usageError("explain needs exactly one FILE")
 	}
+	if err := httpStatus(cmd); err != nil {
+		return err
+	}
 	api, op, err := findOperation(cmd)
 	if err != nil {
 		return err
@@ -87,6 +90,15 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 		return writeJSON(out, result)
 	}
 	writeExplanation(out, op, result)
+	return nil
+}
+
+// httpStatus refuses what no integration can answer with, rather than
+// simulating it.
+func httpStatus(cmd *ucli.Command) error {
+	if status := cmd.Int("status"); status < 100 || status > 599 {
+		return usageError("--status %d: want an HTTP status code from 100 to 599", status)
+	}
 	return nil
 }
 

@@ -84,6 +84,11 @@ func TestHostileInput(t *testing.T) {
 		{"patch with a template for no media type", nil, []string{"patch", api, write(t, dir, "template.json", []byte(`[{"kind": "integration", "path": "/photos/{id}", "method": "GET", "patchOperations": [{"op": "add", "path": "/requestTemplates/", "value": "x"}]}]`))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "template.json") + `:1:109: integration of GET /photos/{id} add /requestTemplates/: "" is not a media type`},
 		{"patch with a syntax error in the operations", nil, []string{"patch", api, write(t, dir, "syntax.json", []byte("[{\"op\": \"add\",}]"))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "syntax.json") + ":1:15: unexpected character"},
 
+		// settings that were accepted silently or simulated
+		{"explain --status -1", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "-1"}, ExitInput, "apigw-oas: --status -1: want an HTTP status code from 100 to 599"},
+		{"explain --status 700", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "700"}, ExitInput, "apigw-oas: --status 700: want an HTTP status code"},
+		{"an option of a rule that has none", nil, []string{"lint", api, "--config", write(t, dir, "options.yaml", []byte("rules:\n  media-type-escaped:\n    options: {strict: true}\n"))}, ExitInput, filepath.Join(dir, "options.yaml") + `:3:15: error: unknown option "strict": media-type-escaped has no options [config]`},
+
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
 	}
 	for _, c := range cases {
