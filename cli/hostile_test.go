@@ -89,6 +89,11 @@ func TestHostileInput(t *testing.T) {
 		{"explain --status 700", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "700"}, ExitInput, "apigw-oas: --status 700: want an HTTP status code"},
 		{"an option of a rule that has none", nil, []string{"lint", api, "--config", write(t, dir, "options.yaml", []byte("rules:\n  media-type-escaped:\n    options: {strict: true}\n"))}, ExitInput, filepath.Join(dir, "options.yaml") + `:3:15: error: unknown option "strict": media-type-escaped has no options [config]`},
 
+		// bounded memory: every file read goes through the size limit
+		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
+		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
+		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
+
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
 	}
 	for _, c := range cases {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 )
 
@@ -12,7 +13,10 @@ import (
 const DefaultMaxBytes = 64 << 20
 
 // ReadFile reads a file of at most maxBytes bytes. Errors are *Error values
-// that name the file and say what to do.
+// that name the file and say what to do. Every file apigw-oas reads goes
+// through here (or ReadAll), so that none — a device such as /dev/zero,
+// a FIFO, a file that grows while read — can take more memory than the
+// limit.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	info, err := os.Stat(path)
 	switch {
@@ -35,7 +39,10 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 
 // ReadAll reads r (a file or standard input) up to maxBytes.
 func ReadAll(name string, r io.Reader, maxBytes int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	// one byte more than the limit tells a file at the limit from a larger
+	// one; at math.MaxInt64 that byte would overflow to a negative limit,
+	// which reads nothing and made every file "empty"
+	data, err := io.ReadAll(io.LimitReader(r, min(maxBytes, math.MaxInt64-1)+1))
 	if err != nil {
 		return nil, &Error{Span: Span{File: name}, Message: "cannot read: " + unwrapPathError(err)}
 	}
