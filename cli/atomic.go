@@ -138,10 +138,14 @@ type tempFiles struct {
 }
 
 // raise ends the process by sig after the temporary files are gone; tests
-// replace it.
+// replace it. Where a process cannot signal itself (Windows), it exits
+// with 130, a shell's status for an interrupted command.
 var raise = func(sig os.Signal) {
 	signal.Reset(sig)
-	syscall.Kill(os.Getpid(), sig.(syscall.Signal))
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+		return // the default action ends the process
+	}
+	os.Exit(130)
 }
 
 func (t *tempFiles) add(name string) {

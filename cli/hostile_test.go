@@ -1,3 +1,7 @@
+// The catalogue uses Unix devices (/dev/full, /dev/zero), FIFOs and signals.
+
+//go:build unix
+
 package cli
 
 import (
@@ -147,6 +151,13 @@ func TestInPlaceConvertAndPatch(t *testing.T) {
 	}
 	if !bytes.Contains(mustRead(t, api), []byte("image/gif")) {
 		t.Errorf("the patch is not in the file:\n%s", mustRead(t, api))
+	}
+	t.Chdir(dir)
+	if code, stdout, stderr := run(t, "", "convert", api, "-o", "-"); code != ExitOK || !strings.Contains(stdout, "image/gif") {
+		t.Errorf("-o - is standard output: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error("-o - wrote a file named -")
 	}
 }
 
