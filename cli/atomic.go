@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -19,51 +18,37 @@ import (
 // destination: ".api.yaml.apigw-oas-tmp-1a2b3c4d".
 const tempMarker = ".apigw-oas-tmp-"
 
-// writeFile writes a destination the user named. A regular file (or a new
+// writeFileAtomically writes a destination the user named. A regular file (or a new
 // one, or a link to either) is replaced atomically: a temporary file in the
 // same folder is written and renamed into place, so a reader never sees
 // half a file and a failure leaves the old one as it was. A replaced file
 // keeps its permissions; a new one gets 0666 minus the umask, as the shell's
 // > would. Anything else (/dev/null, /dev/stdout, a FIFO) is written
 // directly: renaming over it would replace a device with a regular file.
-func writeFile(path string, write func(io.Writer) error) error {
-	target, info, err := resolveDestination(path)
-	if err != nil {
+func writeFileAtomically(path string, write func(io.Writer) error) error {
+	target, err := filepath.EvalSymlinks(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if _, err := os.Lstat(path); err == nil {
+			// a dangling link, or one the kernel resolves itself
+			// (/dev/stdout → /proc/self/fd/1 → pipe:[…]): write through it
+			return writeDirectly(path, write)
+		}
+		return replaceAtomically(path, nil, write)
+	case err != nil:
 		return err
 	}
-	if info != nil && !info.Mode().IsRegular() {
+	info, err := os.Stat(target)
+	switch {
+	case err != nil:
+		return err
+	case info.IsDir():
+		return errors.New("is a directory")
+	case !info.Mode().IsRegular():
 		return writeDirectly(target, write)
 	}
-	return replaceAtomically(target, info, write)
+	return replaceAtomically(target, info, write) // a link stays a link: its target is replaced
 }
-
-// resolveDestination follows links to the file that will be written; info
-// is nil when it does not exist yet. A dangling link is written through.
-func resolveDestination(path string) (string, fs.FileInfo, error) {
-	target, err := filepath.EvalSymlinks(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		if _, lerr := os.Lstat(path); lerr == nil { // a dangling link: its target is created
-			return path, fakeIrregular{}, nil
-		}
-		return path, nil, nil
-	}
-	if err != nil {
-		return "", nil, err
-	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return "", nil, err
-	}
-	if info.IsDir() {
-		return "", nil, fmt.Errorf("is a directory")
-	}
-	return target, info, nil
-}
-
-// fakeIrregular stands for a destination that must be written directly.
-type fakeIrregular struct{ fs.FileInfo }
-
-func (fakeIrregular) Mode() fs.FileMode { return fs.ModeIrregular }
 
 func writeDirectly(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)

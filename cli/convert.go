@@ -189,8 +189,7 @@ func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format, fold
 // written, so reading it back must start there too. Standard input may
 // not refer to files.
 func refFolder(arg string, api *model.API) string {
-	switch {
-	case arg == "-":
+	if arg == "-" {
 		return ""
 	}
 	return filepath.Dir(definitionFile(api))
@@ -223,7 +222,7 @@ func definitionFile(api *model.API) string {
 	return api.Span.File
 }
 
-// writeOutput writes to -o's file (see writeFile), or to standard output
+// writeOutput writes to -o's file (see writeFileAtomically), or to standard output
 // when there is none or it is -. The definition being converted or patched
 // may be overwritten (in place is documented); the other inputs, never.
 func writeOutput(cmd *ucli.Command, data []byte, otherInputs ...string) error {
@@ -235,7 +234,7 @@ func writeOutput(cmd *ucli.Command, data []byte, otherInputs ...string) error {
 	if in := overwrittenInput(path, otherInputs); in != "" {
 		return usageError("-o %s would overwrite the input %s; write somewhere else", path, in)
 	}
-	err := writeFile(path, func(w io.Writer) error {
+	err := writeFileAtomically(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

@@ -240,7 +240,7 @@ func TestSignalRemovesTempFiles(t *testing.T) {
 	raise = func(sig os.Signal) { raised <- sig }
 
 	dest := filepath.Join(dir, "out.json")
-	err := writeFile(dest, func(io.Writer) error {
+	err := writeFileAtomically(dest, func(io.Writer) error {
 		if names := tempNames(t, dir); len(names) != 1 || !strings.Contains(names[0], tempMarker) {
 			t.Errorf("temporary files %v, want one named with %q", names, tempMarker)
 		}

@@ -118,7 +118,7 @@ func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
 // findings a baseline records (--baseline).
 func applyBaseline(cmd *ucli.Command, run *report.Result) error {
 	if path := cmd.String("write-baseline"); path != "" {
-		err := writeFile(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
+		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, run.Diagnostics) })
 		if err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--write-baseline %s: %v", path, err)}
 		}
@@ -254,7 +254,7 @@ func writeReports(cmd *ucli.Command, run report.Result, outs []output) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	for _, o := range outs {
-		if err := writeFile(o.path, func(w io.Writer) error { return report.Write(o.format, w, run, report.Options{}) }); err != nil {
+		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, run, report.Options{}) }); err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--output %s=%s: %v", o.format, o.path, err)}
 		}
 	}
