@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -80,7 +82,11 @@ func runConvert(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	if err := checkSemantics(cmd, api, data, format); err != nil {
+	folder := refFolder(cmd.Args().First(), api)
+	if err := checkSemantics(cmd, api, data, format, folder); err != nil {
+		return err
+	}
+	if err := checkRefsStayValid(cmd, tree, folder); err != nil {
 		return err
 	}
 	return writeOutput(cmd, data)
@@ -108,6 +114,9 @@ func convertTree(cmd *ucli.Command, api *model.API, to string) (*source.Node, er
 		format = model.FormatOpenAPI30 // the skeleton Effective writes for an API without a definition
 	}
 	converted, losses, err := exporter.Convert(tree, format, to)
+	if split := (*exporter.SplitError)(nil); errors.As(err, &split) {
+		return nil, usageError("%s:%s: %v", definitionFile(api), split.Pos, split)
+	}
 	if len(losses) > 0 && !cmd.Bool("lossy") {
 		return nil, usageError("%s", (&exporter.LossError{Losses: losses}).Error())
 	}
@@ -148,8 +157,8 @@ func render(tree *source.Node, format string) ([]byte, error) {
 // binary semantics with the input's. A difference is expected only from a
 // --lossy conversion, where it is printed as a warning; otherwise nothing
 // is written.
-func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format string) error {
-	res := importer.Bytes("converted."+format, data, "", importer.Options{})
+func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format, folder string) error {
+	res := importer.Bytes(filepath.Join(folder, "converted."+format), data, folder, importer.Options{})
 	if len(res.APIs) != 1 {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("the converted document cannot be read back: %v", res.Diagnostics)}
 	}
@@ -174,19 +183,63 @@ func checkSemantics(cmd *ucli.Command, api *model.API, data []byte, format strin
 	return &exitError{code: ExitInput, err: fmt.Errorf("the conversion would change the binary semantics; nothing was written")}
 }
 
-// writeOutput writes to -o's file atomically, or to standard output.
-func writeOutput(cmd *ucli.Command, data []byte) error {
+// refFolder is where the relative $refs of the definition being converted
+// lead from: the folder of the file it was read from (a container's, or
+// the body file a DefinitionUri names). The output keeps those $refs as
+// written, so reading it back must start there too. Standard input may
+// not refer to files.
+func refFolder(arg string, api *model.API) string {
+	if arg == "-" {
+		return ""
+	}
+	return filepath.Dir(definitionFile(api))
+}
+
+// checkRefsStayValid refuses to write a split definition into another
+// folder, where its relative $refs would name files that are not there.
+func checkRefsStayValid(cmd *ucli.Command, tree *source.Node, folder string) error {
+	path := cmd.String("output")
+	if path == "" || path == "-" {
+		return nil
+	}
+	split := exporter.FileRef(tree)
+	if split == nil {
+		return nil
+	}
+	from, err1 := os.Stat(folder)
+	to, err2 := os.Stat(filepath.Dir(path))
+	if err1 == nil && err2 == nil && os.SameFile(from, to) {
+		return nil
+	}
+	return usageError("-o %s: $ref %q is relative to %s; write the output in that folder, or bundle the definition into one file first", path, split.Ref, folder)
+}
+
+// definitionFile is the file an API's definition was read from.
+func definitionFile(api *model.API) string {
+	if api.DefinitionDoc != nil {
+		return api.DefinitionDoc.File
+	}
+	return api.Span.File
+}
+
+// writeOutput writes to -o's file (see writeFileAtomically), or to standard output
+// when there is none or it is -. The definition being converted or patched
+// may be overwritten (in place is documented); the other inputs, never.
+func writeOutput(cmd *ucli.Command, data []byte, otherInputs ...string) error {
 	path := cmd.String("output")
 	if path == "" || path == "-" {
 		_, err := cmd.Root().Writer.Write(data)
-		return err
+		return err // Main reports it
+	}
+	if in := overwrittenInput(path, otherInputs); in != "" {
+		return usageError("-o %s would overwrite the input %s; write somewhere else", path, in)
 	}
 	err := writeFileAtomically(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 	if err != nil {
-		return &exitError{code: ExitInput, err: fmt.Errorf("-o %s: %v", path, err)}
+		return &exitError{code: ExitInput, err: fmt.Errorf("cannot write %s (-o): %v", path, unwrapPathError(err))}
 	}
 	return nil
 }

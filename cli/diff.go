@@ -95,17 +95,17 @@ func writeDiffText(w io.Writer, targets []patchops.Target) {
 		if t.Method != "" {
 			title += "   (" + t.Method + " " + t.Path + ")"
 		}
-		fmt.Fprintln(w, title)
+		fmt.Fprintln(w, escapeControl(title))
 		for _, op := range t.Operations {
 			line := "  " + op.Op + " " + op.Path
 			if op.Value != nil {
 				v, _ := json.Marshal(*op.Value)
 				line += " " + string(v)
 			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, escapeControl(line))
 		}
 		for _, n := range t.Notes {
-			fmt.Fprintln(w, "  note: "+n)
+			fmt.Fprintln(w, "  note: "+escapeControl(n))
 		}
 	}
 }
@@ -126,10 +126,10 @@ func writeAWSCLI(w io.Writer, targets []patchops.Target) error {
 		}
 		if t.Kind == patchops.IntegrationResponseTarget {
 			command = "update-integration-response"
-			args = append(args, "--status-code "+shellQuote(t.Status))
+			args = append(args, "--status-code "+shellQuote(escapeControl(t.Status)))
 		}
 		for _, n := range t.Notes {
-			fmt.Fprintln(w, "# note: "+n)
+			fmt.Fprintln(w, "# note: "+escapeControl(n))
 		}
 		fmt.Fprintf(w, "aws apigateway %s %s --patch-operations %s\n", command, strings.Join(args, " "), shellQuote(string(ops)))
 	}

@@ -71,6 +71,9 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 	if err := requireOperation(cmd); err != nil {
 		return err
 	}
+	if err := httpStatus(cmd); err != nil {
+		return err
+	}
 	api, op, err := findOperation(cmd)
 	if err != nil {
 		return err
@@ -118,6 +121,15 @@ func responseTypesToSimulate(cfg matrix.Config, op *model.Operation, resp *matri
 		return nil
 	}
 	return declaredTypes(op)
+}
+
+// httpStatus refuses what no integration can answer with, rather than
+// simulating it.
+func httpStatus(cmd *ucli.Command) error {
+	if status := cmd.Int("status"); status < 100 || status > 599 {
+		return usageError("--status %d: want an HTTP status code from 100 to 599", status)
+	}
+	return nil
 }
 
 // findOperation imports FILE and finds the operation the flags name.

@@ -99,7 +99,7 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 	} else {
 		for _, f := range files {
 			for _, d := range f.Diagnostics {
-				fmt.Fprintln(errOut, d)
+				fmt.Fprintln(errOut, escapeControl(d.String()))
 			}
 			for _, api := range f.APIs {
 				apiWriter{w: out, file: f.File}.api(api)
@@ -120,7 +120,7 @@ type apiWriter struct {
 }
 
 func (p apiWriter) line(indent int, format string, args ...any) {
-	fmt.Fprintf(p.w, "%*s%s\n", indent, "", fmt.Sprintf(format, args...))
+	fmt.Fprintf(p.w, "%*s%s\n", indent, "", escapeControl(fmt.Sprintf(format, args...)))
 }
 
 func (p apiWriter) api(api *model.API) {

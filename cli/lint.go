@@ -68,6 +68,9 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	inputs := collectInputs(cmd)
+	if err := refuseOverwritingInputs(cmd, outputs, inputs.Inputs); err != nil {
+		return err
+	}
 	found := lint.Run(lintInputs(inputs.Inputs), lint.Options{
 		Rules: rules.All, Config: cfg, Import: opts,
 		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
@@ -286,7 +289,7 @@ func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
 }
 
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Stat() (os.FileInfo, error) }) // an *os.File, or the checkedWriter around one
 	if !ok {
 		return false
 	}

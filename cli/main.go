@@ -46,10 +46,17 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			code = ExitInternal
 		}
 	}()
-	app := newApp(stdin, stdout, stderr)
+	out := &checkedWriter{w: stdout}
+	app := newApp(stdin, out, stderr)
 	err := app.Run(ctx, args)
+	if out.err == nil {
+		out.err = flush(stdout)
+	}
 	var exit *exitError
 	switch {
+	case out.err != nil: // whatever the command decided, its output is lost
+		fmt.Fprintf(stderr, "apigw-oas: cannot write standard output: %v\n", out.err)
+		return ExitInput
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &exit):

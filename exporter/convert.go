@@ -45,6 +45,11 @@ func Convert(def *source.Node, format model.Format, to string) (out *source.Node
 			out, err = nil, fmt.Errorf("kin-openapi cannot convert this document (%v); check it with apigw-oas lint", r)
 		}
 	}()
+	crossing := (to == ToOpenAPI3 && format == model.FormatOpenAPI2) ||
+		(to == ToOpenAPI2 && (format == model.FormatOpenAPI30 || format == model.FormatOpenAPI31))
+	if split := FileRef(def); crossing && split != nil {
+		return nil, nil, split
+	}
 	switch {
 	case to == ToOpenAPI3 && format == model.FormatOpenAPI2:
 		return to3(def)

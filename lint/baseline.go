@@ -2,11 +2,12 @@ package lint
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // Baseline records the findings a repository already had when it adopted
@@ -56,9 +57,13 @@ func WriteBaseline(w io.Writer, ds []diag.Diagnostic) error {
 	return enc.Encode(b)
 }
 
-// ReadBaseline reads a baseline file.
+// ReadBaseline reads a baseline file, within the size limit every input
+// has (a baseline pointed at /dev/zero must not grow until memory runs out).
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, source.DefaultMaxBytes)
+	if se := (*source.Error)(nil); errors.As(err, &se) {
+		return nil, errors.New(se.Message) // the caller names the file
+	}
 	if err != nil {
 		return nil, err
 	}

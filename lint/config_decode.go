@@ -140,6 +140,16 @@ func (d *configDecoder) options(r *Rule, n *source.Node) map[string]any {
 	for _, o := range r.Options {
 		names = append(names, o.Name)
 	}
+	if len(names) == 0 { // entries would take no names as "any key"
+		for i := 0; n.Kind == source.Mapping && i < n.Len(); i++ {
+			k, _ := n.Pair(i)
+			d.errorf(k, "unknown option %q: %s has no options", k.Value, r.ID)
+		}
+		if n.Kind != source.Mapping {
+			d.errorf(n, "the options of %s must be a mapping", r.ID)
+		}
+		return nil
+	}
 	out := map[string]any{}
 	for name, v := range d.entries(n, "the options of "+r.ID, names...) {
 		for _, o := range r.Options {

@@ -46,6 +46,7 @@ rules:
   browser-accept-unmatched:
     severity: error
     options: {browsers: [Chrome, Netscape], colour: red}
+  media-type-escaped: {options: {strict: true}}
 categories:
   shape: warning
   payloads: off
@@ -62,10 +63,11 @@ extra: 1
 		":4:3: error: unknown rule \"no-such-rule\" (run 'apigw-oas rules' for the list) [config]",
 		":7:25: error: option browsers of browser-accept-unmatched: unknown browser \"Netscape\" (known: Chrome, Edge, Firefox, Safari) [config]",
 		":7:45: error: unknown key \"colour\" in the options of browser-accept-unmatched (known: browsers) [config]",
-		":10:3: error: unknown category \"payloads\" (known: shape, requests, responses, integration, openapi) [config]",
-		":12:5: error: an ignore entry needs a reason: say why the finding does not apply [config]",
-		":14:59: error: JSON pointer \"no-slash\" must start with '/' [config]",
-		":15:1: error: unknown key \"extra\" in the configuration (known: fail-on, rules, categories, ignore) [config]",
+		":8:34: error: unknown option \"strict\": media-type-escaped has no options [config]",
+		":11:3: error: unknown category \"payloads\" (known: shape, requests, responses, integration, openapi) [config]",
+		":13:5: error: an ignore entry needs a reason: say why the finding does not apply [config]",
+		":15:59: error: JSON pointer \"no-slash\" must start with '/' [config]",
+		":16:1: error: unknown key \"extra\" in the configuration (known: fail-on, rules, categories, ignore) [config]",
 	}
 	got := lines(problems)
 	for _, w := range want {

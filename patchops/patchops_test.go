@@ -2,12 +2,14 @@ package patchops
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/exporter"
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // base is the definition the seed examples start from: a Lambda (non
@@ -164,4 +166,63 @@ func TestApplyRefusesWhatItCannotPlace(t *testing.T) {
 			t.Errorf("%+v applied", target)
 		}
 	}
+}
+
+// Operations that would write a broken media type are refused, naming the
+// operation by its indexes; the indexed lists and mappings come out as
+// plain ones would, holes closed and order kept.
+func TestApplyValidatesAndKeepsOrder(t *testing.T) {
+	bad := []struct {
+		op   Operation
+		want string
+	}{
+		{Operation{Op: "add", Path: "/binaryMediaTypes/"}, `"" is not a media type`},
+		{Operation{Op: "add", Path: "/binaryMediaTypes/image~2png"}, `"image~2png" is not escaped as a JSON pointer token`},
+		{Operation{Op: "add", Path: "/binaryMediaTypes/image~"}, `"image~" is not escaped`},
+		{Operation{Op: "replace", Path: "/binaryMediaTypes/image~1jpeg", Value: value("")}, `value: "" is not a media type`},
+	}
+	for _, c := range bad {
+		def := parse(t, base)
+		err := Apply(def, []Target{{Kind: RestAPITarget, Operations: []Operation{{Op: "add", Path: "/binaryMediaTypes/image~1gif"}, c.op}}})
+		var ae *ApplyError
+		if !errors.As(err, &ae) || ae.Target != 0 || ae.Operation != 1 || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: err = %v, want an ApplyError at 0/1 saying %s", c.op, err, c.want)
+		}
+	}
+
+	def := parse(t, base)
+	err := Apply(def, []Target{
+		{Kind: RestAPITarget, Operations: []Operation{
+			{Op: "add", Path: "/binaryMediaTypes/image~1png"}, {Op: "remove", Path: "/binaryMediaTypes/image~1jpeg"},
+			{Op: "add", Path: "/binaryMediaTypes/image~1jpeg"}, {Op: "add", Path: "/binaryMediaTypes/image~1png"},
+		}},
+		{Kind: IntegrationTarget, Path: "/images/{id}", Method: "GET", Operations: []Operation{
+			{Op: "add", Path: "/requestTemplates/image~1png", Value: value("a")}, {Op: "remove", Path: "/requestTemplates/application~1json"},
+			{Op: "replace", Path: "/requestTemplates/image~1png", Value: value("b")}, {Op: "add", Path: "/requestTemplates/text~1plain"},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(exporter.JSON(def))
+	for _, want := range []string{`"x-amazon-apigateway-binary-media-types": [
+    "image/png",
+    "image/jpeg"
+  ]`, `"requestTemplates": {
+            "image/png": "b",
+            "text/plain": ""
+          }`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want\n%s\nin\n%s", want, got)
+		}
+	}
+}
+
+func parse(t *testing.T, text string) *source.Node {
+	t.Helper()
+	doc, err := source.Parse("base.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Root
 }

@@ -1,10 +1,12 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 )
 
@@ -12,7 +14,10 @@ import (
 const DefaultMaxBytes = 64 << 20
 
 // ReadFile reads a file of at most maxBytes bytes. Errors are *Error values
-// that name the file and say what to do.
+// that name the file and say what to do. Every file apigw-oas reads goes
+// through here (or ReadAll), so that none — a device such as /dev/zero,
+// a FIFO, a file that grows while read — can take more memory than the
+// limit.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	info, err := os.Stat(path)
 	switch {
@@ -30,12 +35,29 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
 	}
 	defer f.Close()
-	return ReadAll(path, f, maxBytes)
+	var size int64
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return readAll(path, f, maxBytes, size)
 }
 
 // ReadAll reads r (a file or standard input) up to maxBytes.
 func ReadAll(name string, r io.Reader, maxBytes int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	return readAll(name, r, maxBytes, 0)
+}
+
+// readAll reads r up to maxBytes into a buffer of the size r is expected
+// to have, so that a file is held once: io.ReadAll's growing buffer held
+// it more than twice over while copying.
+func readAll(name string, r io.Reader, maxBytes, size int64) ([]byte, error) {
+	// one byte more than the limit tells a file at the limit from a larger
+	// one; at math.MaxInt64 that byte would overflow to a negative limit,
+	// which reads nothing and made every file "empty"
+	limit := min(maxBytes, math.MaxInt64-1) + 1
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &Error{Span: Span{File: name}, Message: "cannot read: " + unwrapPathError(err)}
 	}

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"math"
+	"os"
 	"strings"
 	"testing"
 )
@@ -286,5 +288,22 @@ func TestDuplicateKeysKeepTheLast(t *testing.T) {
 		if d.Root.Len() != keys-1 {
 			t.Errorf("%s: %d entries, want %d: the duplicate must replace, not add", name, d.Root.Len(), keys-1)
 		}
+	}
+}
+
+// The size limit holds for readers without an end, and a limit at the
+// largest int64 reads the whole file rather than overflowing to nothing.
+func TestReadLimits(t *testing.T) {
+	zero, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer zero.Close()
+	if _, err := ReadAll("/dev/zero", zero, 1<<20); err == nil || !strings.Contains(err.Error(), "larger than the 1 MiB size limit") {
+		t.Errorf("err = %v, want the size limit", err)
+	}
+	data, err := ReadAll("text", strings.NewReader("openapi: 3.0.1\n"), math.MaxInt64)
+	if err != nil || string(data) != "openapi: 3.0.1\n" {
+		t.Errorf("ReadAll at MaxInt64 = %q, %v", data, err)
 	}
 }

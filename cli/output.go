@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/apigw-oas/apigw-oas/walk"
+)
+
+// checkedWriter is standard output as commands see it. It remembers the
+// first write error and drops everything after it, so that Main can report
+// a full disk or a closed pipe even where a command prints with
+// fmt.Fprintln and ignores the result.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// Stat lets isTerminal see the file behind standard output.
+func (c *checkedWriter) Stat() (os.FileInfo, error) {
+	if f, ok := c.w.(interface{ Stat() (os.FileInfo, error) }); ok {
+		return f.Stat()
+	}
+	return nil, os.ErrInvalid
+}
+
+// flush flushes a buffered standard output (a caller's bufio.Writer) and
+// returns its error; an *os.File has nothing buffered.
+func flush(w io.Writer) error {
+	if f, ok := w.(interface{ Flush() error }); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+// overwrittenInput returns the input a destination would overwrite: the
+// same file after links are resolved (os.SameFile), or "" when none.
+// Destinations that do not exist yet and standard output overwrite nothing.
+func overwrittenInput(destination string, inputs []string) string {
+	if destination == "-" {
+		return ""
+	}
+	out, err := os.Stat(destination)
+	if err != nil || !out.Mode().IsRegular() {
+		return ""
+	}
+	for _, in := range inputs {
+		if info, err := os.Stat(in); err == nil && os.SameFile(out, info) {
+			return in
+		}
+	}
+	return ""
+}
+
+// refuseOverwritingInputs stops lint before it writes a report or a
+// baseline over a file it reads: a definition, the configuration or the
+// baseline.
+func refuseOverwritingInputs(cmd *ucli.Command, outputs []output, inputs []walk.Input) error {
+	read := []string{cmd.String("config"), cmd.String("baseline")}
+	for _, in := range inputs {
+		read = append(read, in.Path)
+	}
+	type destination struct{ path, flag string }
+	var destinations []destination
+	for _, o := range outputs {
+		destinations = append(destinations, destination{o.path, "--output " + string(o.format) + "=" + o.path})
+	}
+	if path := cmd.String("write-baseline"); path != "" {
+		destinations = append(destinations, destination{path, "--write-baseline " + path})
+	}
+	for _, d := range destinations {
+		if in := overwrittenInput(d.path, read); in != "" {
+			return usageError("%s would overwrite the input %s; write somewhere else", d.flag, in)
+		}
+	}
+	return nil
+}
+
+// unwrapPathError drops the "write /path:" prefix of an *fs.PathError for a
+// message that names the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// escapeControl writes the control characters of definition text as Go
+// escapes (\n, \x1b, \u0085), as lint's messages quote them, so that text
+// printed as it was written cannot end a line early (forging a GitHub
+// "::error" workflow command or another tool's output line) or drive the
+// terminal (ESC and BEL sequences). Line and paragraph separators and the
+// bidirectional overrides, which reorder what a reader sees, count too.
+func escapeControl(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+		('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069')
+}
