@@ -71,6 +71,7 @@ func Run(inputs []Input, opts Options) *Findings {
 		if opts.Config != nil {
 			opts.Config.Suppress(res.File, ds)
 		}
+		resolveFixes(res, ds, opts.Rules, opts.Import)
 		found.Diagnostics = append(found.Diagnostics, ds...)
 		if res.Doc != nil {
 			found.Sources[res.File] = res.Doc.Src

@@ -5,16 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/apigw-oas/apigw-oas/clients"
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/exporter"
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/lint"
-	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -23,7 +20,6 @@ import (
 // change, each with why; every other rule's bad cases must carry a Fix.
 var adviceWithoutFix = map[string]string{
 	"convert-to-text-body-unused": "whether the template should read the upload is the author's intent",
-	"integration-type-invalid":    "which valid type a misspelt one (lambda) stands for depends on the backend",
 	"media-type-never-matches":    "which full media type a */subtype entry meant is not written anywhere",
 	"openapi-invalid":             "the repair of an invalid document depends on what was meant",
 	"stream-binary-media-types":   "an info: whether the list is still needed for requests is the author's call",
@@ -60,6 +56,8 @@ func TestAdvice(t *testing.T) {
 				t.Errorf("no finding of the bad cases carries a Fix: express the advice as edits, or list the rule in adviceWithoutFix with why")
 			case fixes > 0 && exempt:
 				t.Errorf("the rule has fixes now; remove it from adviceWithoutFix (%s)", why)
+			case (fixes > 0) != (r.FixSafety != ""):
+				t.Errorf("the rule's FixSafety %q does not say whether its findings carry fixes (%d do)", r.FixSafety, fixes)
 			}
 		})
 	}
@@ -162,83 +160,14 @@ func checkOutcomes(t *testing.T, before, after *importer.Result) {
 	}
 }
 
-// failures simulates each operation as explain does: a request of each
-// type it accepts or has a template for (and, for OPTIONS, a preflight
-// without Content-Type), and each known client fetching each type it
-// produces; it names each exchange that API Gateway rejects (415, 500,
-// 502), whose binary bytes it corrupts (U+FFFD) or passes on untemplated
-// as base64, or whose binary content reaches the client as base64 text. An exchange that failed before a fix
-// may fail differently after it (corrupted, then base64): it is no new bug.
+// failures are the exchanges of an API that fail, as lint.Simulate
+// serves them.
 func failures(api *model.API) map[string]string {
 	out := map[string]string{}
-	for _, op := range restOperations(api) {
-		cfg := matrix.ConfigFor(api, op)
-		note := func(what string, r *matrix.Result, mediaType string) {
-			var failure string
-			switch {
-			case r.Action == matrix.Rejected:
-				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Rule.ID)
-			case r.Action == matrix.AsText && isBinaryContent(mediaType):
-				failure = "corrupted: read as UTF-8"
-			case r.AcceptFirst == nil && r.Template == nil && r.Action == matrix.Base64Encode:
-				failure = "passed to the backend as base64 text instead of the bytes"
-			case r.AcceptFirst != nil && isBinaryContent(mediaType) && !r.ClientGetsBinary():
-				failure = "base64 text instead of the bytes"
-			default:
-				return
-			}
-			out[op.Name()+" "+what] = failure
-		}
-		for _, mt := range requestTypes(op) {
-			note("request "+mt, matrix.SimulateRequest(cfg, matrix.Request{ContentType: mt, HasContentType: true, Body: sampleOf(mt)}), mt)
-		}
-		if op.Method == "OPTIONS" {
-			note("preflight", matrix.SimulateRequest(cfg, matrix.Request{Body: []byte{}}), "")
-		}
-		for _, resp := range op.Responses {
-			status, err := strconv.Atoi(resp.Status.Raw)
-			if err != nil {
-				status = 200
-			}
-			for _, mt := range resp.Produces {
-				for _, prof := range clients.Profiles {
-					r := matrix.SimulateResponse(cfg, responseOf(mt.Value, status, prof.Accept))
-					note(fmt.Sprintf("%d %s to %s", status, mt.Value, prof.Name), r, mt.Value)
-				}
-			}
+	for name, served := range lint.Simulate(api) {
+		if served.Failure != "" {
+			out[name] = served.Failure
 		}
 	}
 	return out
-}
-
-func requestTypes(op *model.Operation) []string {
-	var types []string
-	for _, mt := range op.Accepts {
-		types = append(types, mt.Value)
-	}
-	for _, t := range op.Integration.RequestTemplates {
-		if !slices.Contains(types, t.Name.Raw) {
-			types = append(types, t.Name.Raw)
-		}
-	}
-	return types
-}
-
-func sampleOf(mediaType string) []byte {
-	if isBinaryContent(mediaType) {
-		return sampleBinary
-	}
-	return sampleText
-}
-
-// responseOf is an integration answering with a body of the media type,
-// or a Lambda proxy doing its part right (base64 with isBase64Encoded for
-// binary content).
-func responseOf(mediaType string, status int, accept string) matrix.Response {
-	lambda := fmt.Sprintf(`{"statusCode": %d, "body": "{}"}`, status)
-	if isBinaryContent(mediaType) {
-		lambda = fmt.Sprintf(`{"statusCode": %d, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`, status)
-	}
-	return matrix.Response{Accept: accept, HasAccept: true, Status: status, ContentType: mediaType, HasContentType: true,
-		Body: sampleOf(mediaType), LambdaOutput: []byte(lambda)}
 }
