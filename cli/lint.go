@@ -41,6 +41,9 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
 			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
+			&ucli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
+			&ucli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, also apply the fixes that change what some client gets (implies --fix)"},
+			&ucli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)"},
 		},
 		Action: runLint,
 	}
@@ -70,12 +73,18 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	found := lint.Run(lintInputs(inputs), lint.Options{
+	runOpts := lint.Options{
 		Rules: rules.All, Config: cfg, Import: opts,
 		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
-	})
+	}
+	found := lint.Run(lintInputs(inputs), runOpts)
 	if err := applyBaseline(cmd, found); err != nil {
 		return err
+	}
+	if fixing(cmd) {
+		if found, err = fixAndRelint(cmd, found, runOpts, lintInputs(inputs)); err != nil || found == nil {
+			return err
+		}
 	}
 	if err := writeReports(cmd, reportOf(found), outputs); err != nil {
 		return err

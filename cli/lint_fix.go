@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/apigw-oas/apigw-oas/lint"
+)
+
+// lint --fix, --unsafe-fixes and --diff (docs/fix.md).
+
+func fixing(cmd *ucli.Command) bool {
+	return cmd.Bool("fix") || cmd.Bool("unsafe-fixes") || cmd.Bool("diff")
+}
+
+// fixAndRelint applies the chosen fixes of a run. With --diff it prints
+// them and returns no findings (the exit code says whether there was
+// something to fix); otherwise it writes each changed file, says how many
+// fixes it applied there, and lints again for what remains.
+func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, inputs []lint.Input) (*lint.Findings, error) {
+	fo := lint.FixOptions{Unsafe: cmd.Bool("unsafe-fixes")}
+	if path := cmd.String("baseline"); path != "" {
+		b, err := lint.ReadBaseline(path)
+		if err != nil {
+			return nil, &exitError{code: ExitInput, err: fmt.Errorf("--baseline %s: %v", path, err)}
+		}
+		fo.Skip = b.Covers()
+	}
+	fixed := lint.Fix(found, opts, fo)
+	if cmd.Bool("diff") {
+		for _, f := range fixed {
+			fmt.Fprint(cmd.Root().Writer, lint.UnifiedDiff(filepath.ToSlash(f.File), f.Before, f.After))
+		}
+		if len(fixed) > 0 {
+			return nil, &exitError{code: ExitFindings}
+		}
+		return nil, nil
+	}
+	for _, f := range fixed {
+		err := writeFileAtomically(f.File, func(w io.Writer) error { _, err := w.Write(f.After); return err })
+		if err != nil {
+			return nil, &exitError{code: ExitInput, err: fmt.Errorf("--fix %s: %v", f.File, err)}
+		}
+		fmt.Fprintf(cmd.Root().ErrWriter, "%s: %s applied\n", f.File, plural(f.Applied, "fix", "fixes"))
+	}
+	if len(fixed) == 0 {
+		return found, nil
+	}
+	if text, ok := found.Sources[opts.StdinName]; ok {
+		opts.Stdin = bytes.NewReader(text) // read once already
+	}
+	again := lint.Run(inputs, opts)
+	if err := applyBaseline(cmd, again); err != nil {
+		return nil, err
+	}
+	return again, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
