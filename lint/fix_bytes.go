@@ -7,9 +7,9 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// parser reads a file's bytes into the tree fixes' pointers address: the
+// Parser reads a file's bytes into the tree fixes' pointers address: the
 // YAML or JSON parser, or the Terraform importer for HCL.
-type parser func(src []byte) (*source.Document, error)
+type Parser func(src []byte) (*source.Document, error)
 
 // FixBytes writes a fix's edits into the bytes of the file doc was parsed
 // from: each edit becomes a replacement in the style the file uses around
@@ -17,7 +17,7 @@ type parser func(src []byte) (*source.Document, error)
 // The result is checked against ApplyFix on a fresh tree: the edited file
 // must read back as exactly that tree, or there is no byte fix (an error),
 // never a wrong one. The replacements are against doc.Src, sorted.
-func FixBytes(doc *source.Document, fix *diag.Fix, parse parser) ([]source.Replacement, []byte, error) {
+func FixBytes(doc *source.Document, fix *diag.Fix, parse Parser) ([]source.Replacement, []byte, error) {
 	cur := doc
 	segs := segments{{end: len(doc.Src), orig: true}}
 	for _, e := range fix.Edits {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -91,5 +92,42 @@ func TestUnifiedDiff(t *testing.T) {
 	}
 	if !strings.Contains(UnifiedDiff("f", nil, []byte("x\n")), "@@ -0,0 +1 @@\n+x\n") {
 		t.Errorf("a new file: %q", UnifiedDiff("f", nil, []byte("x\n")))
+	}
+}
+
+// TestFixBytesHCL: Terraform's attributes and jsonencode bodies, edited
+// in the tree the importer builds, whose spans point into the .tf file.
+func TestFixBytesHCL(t *testing.T) {
+	const api = "resource \"aws_api_gateway_rest_api\" \"a\" {\n  name               = \"a\"\n  binary_media_types = [\"image/png\", \"image~1gif\"]\n  body = jsonencode({\n    openapi = \"3.0.1\"\n    info    = { title = \"a\", version = \"1\" }\n    paths = {\n      \"/p\" = {\n        get = {\n          x-amazon-apigateway-integration = {\n            type       = \"aws\"\n            httpMethod = \"POST\"\n          }\n        }\n      }\n    }\n  })\n}\n"
+	const integration = "/resource/aws_api_gateway_rest_api/a/body/paths/~1p/get/x-amazon-apigateway-integration"
+	cases := []struct {
+		name  string
+		edits []diag.Edit
+		old   string
+		new   string
+	}{
+		{"replace a tuple item", []diag.Edit{set("/resource/aws_api_gateway_rest_api/a/binary_media_types/1", "image/gif")}, `"image~1gif"`, `"image/gif"`},
+		{"remove a tuple item", []diag.Edit{rm("/resource/aws_api_gateway_rest_api/a/binary_media_types/0")}, `["image/png", "image~1gif"]`, `["image~1gif"]`},
+		{"append to a tuple", []diag.Edit{add("/resource/aws_api_gateway_rest_api/a/binary_media_types/-", "*/*")}, `"image~1gif"]`, `"image~1gif", "*/*"]`},
+		{"add an attribute, aligned", []diag.Edit{add(integration+"/contentHandling", "CONVERT_TO_TEXT")},
+			"            httpMethod = \"POST\"\n", "            httpMethod = \"POST\"\n            contentHandling = \"CONVERT_TO_TEXT\"\n"},
+		{"remove an attribute", []diag.Edit{rm(integration + "/httpMethod")}, "            httpMethod = \"POST\"\n", ""},
+		{"add a block attribute", []diag.Edit{add("/resource/aws_api_gateway_rest_api/a/description", "x")},
+			"  })\n}", "  })\n  description = \"x\"\n}"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := importer.Bytes("main.tf", []byte(api), "", importer.Options{})
+			if res.Doc == nil || len(res.Diagnostics) > 0 {
+				t.Fatal(res.Diagnostics)
+			}
+			_, got, err := FixBytes(res.Doc, &diag.Fix{Edits: c.edits}, ParserFor(res, importer.Options{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := strings.Replace(api, c.old, c.new, 1); string(got) != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
 	}
 }

@@ -20,7 +20,7 @@ func resolveFixes(res *importer.Result, ds []diag.Diagnostic, rules []*Rule, opt
 	if res.Doc == nil {
 		return
 	}
-	parse := parserFor(res, opts)
+	parse := ParserFor(res, opts)
 	var before []map[string]Served
 	for i := range ds {
 		d := &ds[i]
@@ -84,9 +84,9 @@ func folderOf(res *importer.Result) string {
 	return filepath.Dir(res.File)
 }
 
-// parserFor reads the file's bytes as the importer did: Terraform's tree
+// ParserFor reads the file's bytes as the importer did: Terraform's tree
 // is the importer's own.
-func parserFor(res *importer.Result, opts importer.Options) parser {
+func ParserFor(res *importer.Result, opts importer.Options) Parser {
 	if res.Doc.Syntax != source.HCL {
 		return func(src []byte) (*source.Document, error) { return source.Parse(res.Doc.File, src) }
 	}

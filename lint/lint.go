@@ -104,14 +104,15 @@ func (p *Pass) Report(f Finding) {
 	p.diags = append(p.diags, d)
 }
 
-// editable reports whether a fix's JSON pointers can address the file: a
-// YAML or JSON file, not the tree an importer built from Terraform's HCL.
+// editable reports whether a fix's JSON pointers can address the file:
+// the file the API was read from or its definition's file (for HCL, the
+// tree the Terraform importer built, whose spans point into the .tf file).
 func (p *Pass) editable(file string) bool {
 	doc := p.Doc
 	if def := p.API.DefinitionDoc; def != nil && def.File == file {
 		doc = def
 	}
-	return doc != nil && doc.File == file && doc.Syntax != source.HCL
+	return doc != nil && doc.File == file
 }
 
 // Reportf adds a finding about a field.

@@ -68,21 +68,41 @@ func (d *Document) RemoveBytes(ptr string) (Replacement, error) {
 		return Replacement{}, err
 	}
 	units := unitsOf(parent)
-	if len(units) == 1 {
-		return d.emptyCollection(parent)
-	}
 	u := units[i]
-	if d.isFlow(parent) {
-		if i+1 < len(units) {
-			return d.checkedGap(u.start, units[i+1].start, Replacement{u.start, units[i+1].start, ""})
+	if d.lineBased(parent, u) {
+		if len(units) == 1 && d.Syntax != HCL {
+			return d.emptyCollection(parent)
 		}
-		return d.checkedGap(units[i-1].end, u.start, Replacement{units[i-1].end, u.end, ""})
+		start, ok := d.blockLineStart(u.start, parent.Kind == Sequence)
+		if !ok {
+			return Replacement{}, fmt.Errorf("%s: %w", ptr, errStyle)
+		}
+		return Replacement{start, d.lineEndAfter(u.end), ""}, nil
 	}
-	start, ok := d.blockLineStart(u.start, parent.Kind == Sequence)
-	if !ok {
-		return Replacement{}, fmt.Errorf("%s: %w", ptr, errStyle)
+	switch {
+	case len(units) == 1:
+		return d.emptyCollection(parent)
+	case i+1 < len(units):
+		return d.checkedGap(u.end, units[i+1].start, Replacement{u.start, units[i+1].start, ""})
 	}
-	return Replacement{start, d.lineEndAfter(u.end), ""}, nil
+	return d.checkedGap(units[i-1].end, u.start, Replacement{units[i-1].end, u.end, ""})
+}
+
+// lineBased reports whether the entries of a collection are lines, one
+// removed or added as a line: YAML's block style, and HCL's block bodies
+// and objects written one attribute a line. Everything else is flow: items
+// between separators.
+func (d *Document) lineBased(n *Node, u unit) bool {
+	switch {
+	case d.Syntax == YAML:
+		return !d.isFlow(n)
+	case d.Syntax == HCL && n.Kind == Mapping:
+		// (a jsonencode body's node ends before the call's ")")
+		rest := strings.TrimLeft(strings.TrimSpace(string(d.Src[u.end:d.lineEndAfter(u.end)])), ")")
+		own := strings.TrimLeft(string(d.Src[d.lineStartOf(u.start):u.start]), " \t") == ""
+		return own && (rest == "" || strings.HasPrefix(rest, "#") || strings.HasPrefix(rest, "//"))
+	}
+	return false
 }
 
 // AddBytes is the replacement that adds value (a string or a []string) at
@@ -307,9 +327,6 @@ func (d *Document) addFlow(n *Node, i int, text string) (Replacement, error) {
 			return Replacement{}, errStyle
 		}
 	}
-	if d.Syntax == HCL && !strings.Contains(sep, ",") && !strings.Contains(sep, "\n") {
-		sep = ", "
-	}
 	if i < len(units) {
 		at := units[i].start
 		return Replacement{at, at, text + sep}, nil
@@ -328,35 +345,39 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 	if d.Syntax == HCL {
 		sep = " = "
 	}
+	for i := 0; i < m.Len(); i++ {
+		if _, v := m.Pair(i); v.IsString() {
+			valueLike = d.text(v)
+			break
+		}
+	}
+	var last unit
 	if m.Len() > 0 {
 		k, v := m.Pair(m.Len() - 1)
+		last = unit{k.Start.Offset, v.End.Offset}
 		keyLike = d.text(k)
-		if between := string(d.Src[k.End.Offset:v.Start.Offset]); !strings.ContainsAny(between, "\r\n#") && v.Kind == Scalar {
+		if between := string(d.Src[k.End.Offset:v.Start.Offset]); separator.MatchString(between) && (v.Kind == Scalar || d.Syntax != YAML) {
 			sep = between
-		}
-		for i := 0; i < m.Len(); i++ {
-			if _, v := m.Pair(i); v.IsString() {
-				valueLike = d.text(v)
-				break
-			}
 		}
 	}
 	keyText, err := d.keyLike(keyLike, key)
 	if err != nil {
 		return Replacement{}, err
 	}
-	if d.isFlow(m) {
+	if d.Syntax == HCL {
+		sep = alignedLike(keyLike, sep, keyText)
+	}
+	if m.Len() == 0 || !d.lineBased(m, last) {
 		valueText, err := d.flowValue(valueLike, value)
 		if err != nil {
 			return Replacement{}, err
 		}
 		return d.addFlow(m, m.Len(), keyText+sep+valueText)
 	}
-	k, v := m.Pair(m.Len() - 1)
-	ls, ok := d.blockLineStart(k.Start.Offset, false)
-	indent := string(d.Src[ls:k.Start.Offset])
+	ls, ok := d.blockLineStart(last.start, false)
+	indent := string(d.Src[ls:last.start])
 	if !ok {
-		if !itemPrefix.MatchString(indent+" ") && !itemPrefix.MatchString(indent) {
+		if !itemPrefix.MatchString(indent) {
 			return Replacement{}, errStyle
 		}
 		indent = strings.Repeat(" ", len(indent)) // the key after a list item's "- "
@@ -370,6 +391,14 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 		}
 		line = indent + keyText + sep + text + d.lineBreak()
 	case []string:
+		if d.Syntax != YAML {
+			text, err := d.flowValue(valueLike, value)
+			if err != nil {
+				return Replacement{}, err
+			}
+			line = indent + keyText + sep + text + d.lineBreak()
+			break
+		}
 		line = indent + keyText + ":" + d.lineBreak()
 		step := strings.Repeat(" ", d.sequenceIndent())
 		for _, item := range value {
@@ -382,7 +411,25 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 	default:
 		return Replacement{}, fmt.Errorf("cannot write a %T", value)
 	}
-	return d.afterLine(v.End.Offset, line), nil
+	return d.afterLine(last.end, line), nil
+}
+
+// separator is what may stand between a key and its value on one line (not
+// a tag, an anchor or a function call such as HCL's "= jsonencode(").
+var separator = regexp.MustCompile(`^[ \t]*[:=][ \t]*$`)
+
+// alignedLike pads an HCL "=" so that it lines up with the one of the
+// entry before, as terraform fmt aligns the attributes of a group.
+func alignedLike(keyLike, sep, key string) string {
+	eq := strings.IndexAny(sep, "=:")
+	if eq < 0 {
+		return " = "
+	}
+	pad := len(keyLike) + eq - len(key)
+	if pad < 1 || keyLike == "" {
+		pad = 1
+	}
+	return strings.Repeat(" ", pad) + strings.TrimLeft(sep, " \t")
 }
 
 // flowValue writes a value inside a flow collection: a string, or a list
@@ -459,7 +506,7 @@ func (d *Document) scalarLike(like, value string) (string, error) {
 	}
 	switch {
 	case d.Syntax == HCL:
-		if strings.Contains(value, "${") || strings.Contains(value, "%{") {
+		if strings.Contains(value, "${") || strings.Contains(value, "%{") || strings.HasPrefix(like, "<<") {
 			return "", errStyle
 		}
 		return quoted, nil

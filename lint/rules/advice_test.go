@@ -80,27 +80,16 @@ func badDefinitions(id string) []string {
 	return files
 }
 
-// applyFixToFile parses the file afresh, applies the fix to its tree,
-// writes the tree (in the file's syntax, under the same name, elsewhere)
-// and imports that.
+// applyFixToFile applies the fix to the file's bytes as --fix does (for
+// YAML and JSON a fix --fix cannot write in the file's style is applied
+// to the tree and the tree written out instead), writes the result under
+// the same name elsewhere, and imports that.
 func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
 	t.Helper()
-	src, err := os.ReadFile(path)
+	orig := importer.File(path, importer.Options{})
+	out, err := fixedBytes(orig, fix)
 	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := source.Parse(path, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lint.ApplyFix(doc.Root, fix); err != nil {
 		t.Fatalf("the fix does not apply: %v", err)
-	}
-	out := exporter.JSON(doc.Root)
-	if doc.Syntax == source.YAML {
-		if out, err = exporter.YAML(doc.Root); err != nil {
-			t.Fatal(err)
-		}
 	}
 	fixedPath := filepath.Join(t.TempDir(), filepath.Base(path))
 	if err := os.WriteFile(fixedPath, out, 0o644); err != nil {
@@ -111,6 +100,24 @@ func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
 		t.Fatalf("the fixed file does not import cleanly: %v\n%s", res.Diagnostics, out)
 	}
 	return res
+}
+
+func fixedBytes(orig *importer.Result, fix *diag.Fix) ([]byte, error) {
+	_, out, err := lint.FixBytes(orig.Doc, fix, lint.ParserFor(orig, importer.Options{}))
+	if err == nil || orig.Doc.Syntax == source.HCL {
+		return out, err
+	}
+	doc, err := source.Parse(orig.Doc.File, orig.Doc.Src)
+	if err != nil {
+		return nil, err
+	}
+	if err := lint.ApplyFix(doc.Root, fix); err != nil {
+		return nil, err
+	}
+	if doc.Syntax == source.YAML {
+		return exporter.YAML(doc.Root)
+	}
+	return exporter.JSON(doc.Root), nil
 }
 
 // outcomeFindings are rules whose findings only name a failure that

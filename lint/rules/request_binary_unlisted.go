@@ -50,5 +50,5 @@ func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) 
 	if fix == nil || in.Pointer == "" || in.ContentHandling.Set {
 		return advice, nil
 	}
-	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKey(in)))...)
+	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKeys(in)...))...)
 }

@@ -49,7 +49,7 @@ func convertToTextAdvice(in *model.Integration, t model.Named) (string, *diag.Fi
 	if in.Pointer == "" || in.Span.File != t.Name.Span.File {
 		return advice, nil
 	}
-	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKey(in)))
+	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKeys(in)...))
 }
 
 // narrowAdvice is the fix for a template that reads the body as text: the
