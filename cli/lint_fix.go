@@ -8,6 +8,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 )
 
@@ -47,17 +48,29 @@ func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, in
 		}
 		fmt.Fprintf(cmd.Root().ErrWriter, "%s: %s applied\n", f.File, plural(f.Applied, "fix", "fixes"))
 	}
-	if len(fixed) == 0 {
-		return found, nil
+	if len(fixed) > 0 {
+		if text, ok := found.Sources[opts.StdinName]; ok {
+			opts.Stdin = bytes.NewReader(text) // read once already
+		}
+		found = lint.Run(inputs, opts)
+		if err := applyBaseline(cmd, found); err != nil {
+			return nil, err
+		}
 	}
-	if text, ok := found.Sources[opts.StdinName]; ok {
-		opts.Stdin = bytes.NewReader(text) // read once already
+	if !fo.Unsafe {
+		noteUnsafe(cmd.Root().ErrWriter, found, fo.Skip)
 	}
-	again := lint.Run(inputs, opts)
-	if err := applyBaseline(cmd, again); err != nil {
-		return nil, err
+	return found, nil
+}
+
+// noteUnsafe says, for each remaining finding with an unsafe fix, what
+// applying it would serve differently.
+func noteUnsafe(w io.Writer, found *lint.Findings, skip func(diag.Diagnostic) bool) {
+	for _, d := range found.Diagnostics {
+		if fix := d.Fix; fix != nil && len(fix.Replacements) > 0 && fix.Safety == diag.Unsafe && !d.Suppressed() && (skip == nil || !skip(d)) {
+			fmt.Fprintf(w, "%s: fix not applied, %s [%s]\n", d.Span, fix.Describe(), d.Rule)
+		}
 	}
-	return again, nil
 }
 
 func plural(n int, one, many string) string {

@@ -1,6 +1,11 @@
 package diag
 
-import "github.com/apigw-oas/apigw-oas/source"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/source"
+)
 
 // Fix is a change that resolves a finding, written as data so that it can
 // be applied, checked and shown without re-running the rule: the advice
@@ -50,3 +55,20 @@ const (
 	EditReplace EditOp = "replace" // change an existing value
 	EditRemove  EditOp = "remove"  // delete a key or a list item
 )
+
+// Describe says what applying the fix takes and, for an unsafe one, what
+// it serves differently (the first few exchanges).
+func (f *Fix) Describe() string {
+	if f.Safety == Safe {
+		return "safe: lint --fix applies it"
+	}
+	text := "unsafe: lint --unsafe-fixes applies it"
+	const shown = 3
+	switch n := len(f.Changes); {
+	case n > shown:
+		return text + "; it serves differently " + strings.Join(f.Changes[:shown], "; ") + fmt.Sprintf(" and %d more", n-shown)
+	case n > 0:
+		return text + "; it serves differently " + strings.Join(f.Changes, "; ")
+	}
+	return text
+}
