@@ -29,6 +29,7 @@ func lintCommand() *ucli.Command {
 			"input that could not be read, 3 internal error.\n\n" +
 			"Examples:\n" +
 			"   apigw-oas lint .\n" +
+			"   apigw-oas lint . --diff          (then --fix to apply it; docs/fix.md)\n" +
 			"   apigw-oas lint api.yaml --format sarif --output text=lint.txt\n" +
 			"   apigw-oas lint specs/ --fail-on warning --output sarif=results.sarif --output junit=junit.xml",
 		Flags: []ucli.Flag{
