@@ -279,7 +279,7 @@ func (d *Document) addItem(list *Node, i int, value string) (Replacement, error)
 	items := list.Content
 	like := ""
 	for _, c := range items {
-		if c.IsString() {
+		if styleOf(c) {
 			like = d.text(c)
 			break
 		}
@@ -346,7 +346,7 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 		sep = " = "
 	}
 	for i := 0; i < m.Len(); i++ {
-		if _, v := m.Pair(i); v.IsString() {
+		if _, v := m.Pair(i); styleOf(v) {
 			valueLike = d.text(v)
 			break
 		}
@@ -520,6 +520,12 @@ func (d *Document) scalarLike(like, value string) (string, error) {
 		return value, nil
 	}
 	return quoted, nil
+}
+
+// styleOf reports whether a value shows how the file quotes strings: one
+// that could be written plain ("200" must be quoted, so it shows nothing).
+func styleOf(n *Node) bool {
+	return n.IsString() && plainSafe.MatchString(n.Value) && !reserved[strings.ToLower(n.Value)]
 }
 
 // reserved are plain words YAML reads as something other than a string.
