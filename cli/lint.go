@@ -77,6 +77,7 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	runOpts := lint.Options{
 		Rules: rules.All, Config: cfg, Import: opts,
 		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
+		Fixes: fixing(cmd) || showsFixes(cmd.String("format"), outputs),
 	}
 	found := lint.Run(lintInputs(inputs), runOpts)
 	if err := applyBaseline(cmd, found); err != nil {

@@ -5,17 +5,26 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
+	"github.com/apigw-oas/apigw-oas/report"
 )
 
 // lint --fix, --unsafe-fixes and --diff (docs/fix.md).
 
 func fixing(cmd *ucli.Command) bool {
 	return cmd.Bool("fix") || cmd.Bool("unsafe-fixes") || cmd.Bool("diff")
+}
+
+// showsFixes reports whether a report format of the run shows fixes.
+func showsFixes(format string, outs []output) bool {
+	shows := func(f report.Format) bool { return f == report.JSON || f == report.SARIF }
+	f, _ := report.ParseFormat(format)
+	return shows(f) || slices.ContainsFunc(outs, func(o output) bool { return shows(o.format) })
 }
 
 // fixAndRelint applies the chosen fixes of a run. With --diff it prints

@@ -14,7 +14,7 @@ type Parser func(src []byte) (*source.Document, error)
 // FixBytes writes a fix's edits into the bytes of the file doc was parsed
 // from: each edit becomes a replacement in the style the file uses around
 // it, applied to the result of the one before, as JSON Patch applies edits.
-// The result is checked against ApplyFix on a fresh tree: the edited file
+// The result is checked against ApplyFix on a copy of the tree: the edited file
 // must read back as exactly that tree, or there is no byte fix (an error),
 // never a wrong one. The replacements are against doc.Src, sorted.
 func FixBytes(doc *source.Document, fix *diag.Fix, parse Parser) ([]source.Replacement, []byte, error) {
@@ -30,14 +30,11 @@ func FixBytes(doc *source.Document, fix *diag.Fix, parse Parser) ([]source.Repla
 			return nil, nil, fmt.Errorf("%s %s: the edited file does not parse: %w", e.Op, e.Pointer, err)
 		}
 	}
-	want, err := parse(doc.Src)
-	if err != nil {
+	want := cloneTree(doc.Root)
+	if err := ApplyFix(want, fix); err != nil {
 		return nil, nil, err
 	}
-	if err := ApplyFix(want.Root, fix); err != nil {
-		return nil, nil, err
-	}
-	if !sameTree(want.Root, cur.Root) {
+	if !sameTree(want, cur.Root) {
 		return nil, nil, fmt.Errorf("the edited file does not read as the fix says")
 	}
 	return segs.replacements(len(doc.Src)), cur.Src, nil
@@ -53,6 +50,25 @@ func byteEdit(doc *source.Document, e diag.Edit) (source.Replacement, error) {
 		return doc.AddBytes(e.Pointer, e.Value)
 	}
 	return source.Replacement{}, fmt.Errorf("cannot write %v", e.Value)
+}
+
+// cloneTree copies a tree for ApplyFix to change, nodes YAML aliases
+// share staying shared, as in a tree parsed afresh.
+func cloneTree(n *source.Node) *source.Node {
+	return cloneShared(n, map[*source.Node]*source.Node{})
+}
+
+func cloneShared(n *source.Node, done map[*source.Node]*source.Node) *source.Node {
+	if c, ok := done[n]; ok {
+		return c
+	}
+	c := *n
+	done[n] = &c
+	c.Content = make([]*source.Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = cloneShared(child, done)
+	}
+	return &c
 }
 
 // sameTree compares two trees by what they hold, not where.

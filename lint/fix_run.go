@@ -120,8 +120,9 @@ type Fixed struct {
 // conflicted with others or that earlier fixes made possible.
 const fixRounds = 10
 
-// Fix applies the chosen fixes of a run's findings to the text of each
-// file that has some (not standard input), in rounds: a round applies
+// Fix applies the chosen fixes of a run's findings (a Run with
+// Options.Fixes) to the text of each file that has some (not standard
+// input), in rounds: a round applies
 // every fix whose bytes no other applied fix touches, then lints the file
 // again, until no fix applies. Nothing is written; the result lists the
 // files whose text changed.

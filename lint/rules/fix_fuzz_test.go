@@ -32,7 +32,7 @@ func FuzzFix(f *testing.F) {
 		if err := os.WriteFile(file, src, 0o644); err != nil {
 			return // a name the file system refuses
 		}
-		opts := lint.Options{Rules: All}
+		opts := lint.Options{Rules: All, Fixes: true}
 		inputs := []lint.Input{{Path: file, Explicit: true}}
 		found := lint.Run(inputs, opts)
 		res := importer.Bytes(file, src, filepath.Dir(file), importer.Options{})

@@ -75,7 +75,7 @@ func copyCase(t *testing.T, path string) (string, lint.Options) {
 	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(path))); err != nil {
 		t.Fatal(err)
 	}
-	opts := lint.Options{Rules: All}
+	opts := lint.Options{Rules: All, Fixes: true}
 	if config := filepath.Join(dir, lint.ConfigFileName); fileExists(config) {
 		cfg, problems := lint.LoadConfig(config, All)
 		if problems != nil {
