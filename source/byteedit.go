@@ -346,16 +346,19 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 		sep = " = "
 	}
 	for i := 0; i < m.Len(); i++ {
-		if _, v := m.Pair(i); styleOf(v) {
+		k, v := m.Pair(i)
+		if styleOf(v) && valueLike == "" {
 			valueLike = d.text(v)
-			break
+		}
+		if styleOf(k) && keyLike == "" {
+			keyLike = d.text(k)
 		}
 	}
 	var last unit
+	lastKey := ""
 	if m.Len() > 0 {
 		k, v := m.Pair(m.Len() - 1)
-		last = unit{k.Start.Offset, v.End.Offset}
-		keyLike = d.text(k)
+		last, lastKey = unit{k.Start.Offset, v.End.Offset}, d.text(k)
 		if between := string(d.Src[k.End.Offset:v.Start.Offset]); separator.MatchString(between) && (v.Kind == Scalar || d.Syntax != YAML) {
 			sep = between
 		}
@@ -365,7 +368,7 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 		return Replacement{}, err
 	}
 	if d.Syntax == HCL {
-		sep = alignedLike(keyLike, sep, keyText)
+		sep = alignedLike(lastKey, sep, keyText)
 	}
 	if m.Len() == 0 || !d.lineBased(m, last) {
 		valueText, err := d.flowValue(valueLike, value)
@@ -419,14 +422,15 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 var separator = regexp.MustCompile(`^[ \t]*[:=][ \t]*$`)
 
 // alignedLike pads an HCL "=" so that it lines up with the one of the
-// entry before, as terraform fmt aligns the attributes of a group.
-func alignedLike(keyLike, sep, key string) string {
+// entry before (lastKey, sep), as terraform fmt aligns the attributes of a
+// group.
+func alignedLike(lastKey, sep, key string) string {
 	eq := strings.IndexAny(sep, "=:")
 	if eq < 0 {
 		return " = "
 	}
-	pad := len(keyLike) + eq - len(key)
-	if pad < 1 || keyLike == "" {
+	pad := len(lastKey) + eq - len(key)
+	if pad < 1 || lastKey == "" {
 		pad = 1
 	}
 	return strings.Repeat(" ", pad) + strings.TrimLeft(sep, " \t")
