@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -62,7 +63,30 @@ func TestFixProperty(t *testing.T) {
 			if again := lint.Fix(after, opts, lint.FixOptions{Unsafe: true}); len(again) > 0 {
 				t.Errorf("a second --fix changes the file again:\n%s", lint.UnifiedDiff(file, again[0].Before, again[0].After))
 			}
+			checkLineEndsKept(t, file, fixed[0].Before, opts)
 		})
+	}
+}
+
+// checkLineEndsKept fixes the file written with CRLF line endings and a
+// byte order mark, and checks that the fixed text keeps both.
+func checkLineEndsKept(t *testing.T, file string, src []byte, opts lint.Options) {
+	t.Helper()
+	if bytes.Contains(src, []byte("\r")) || bytes.HasPrefix(src, []byte("\ufeff")) {
+		return
+	}
+	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
+	if err := os.WriteFile(file, crlf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fixed := lint.Fix(lint.Run([]lint.Input{{Path: file, Explicit: true}}, opts), opts, lint.FixOptions{Unsafe: true})
+	if len(fixed) == 0 {
+		t.Errorf("with CRLF line endings and a byte order mark, nothing is fixed")
+		return
+	}
+	after := fixed[0].After
+	if !bytes.HasPrefix(after, []byte("\ufeff")) || bytes.Count(after, []byte("\n")) != bytes.Count(after, []byte("\r\n")) {
+		t.Errorf("the fixes lose the CRLF line endings or the byte order mark:\n%q", after)
 	}
 }
 
