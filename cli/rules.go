@@ -127,14 +127,14 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 // (applied by --fix unless the simulation shows a change for a finding) or
 // unsafe (applied by --unsafe-fixes).
 func autofix(r *lint.Rule) string {
-	if r.FixSafety == "" {
+	if r.Autofix == "" {
 		return "none"
 	}
-	return string(r.FixSafety)
+	return string(r.Autofix)
 }
 
 func autofixMarkdown(r *lint.Rule) string {
-	switch r.FixSafety {
+	switch r.Autofix {
 	case diag.Safe:
 		return " `lint --fix` applies the fix where it serves no request or client differently that worked before; where it would, `--unsafe-fixes` does ([fix.md](fix.md))."
 	case diag.Unsafe:

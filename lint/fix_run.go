@@ -44,7 +44,7 @@ func resolveFixes(res *importer.Result, ds []diag.Diagnostic, rules []*Rule, opt
 		fix := *d.Fix
 		fix.Replacements = reps
 		fix.Safety, fix.Changes = judge(before, importer.Bytes(res.File, fixed, folderOf(res), opts))
-		if r := ruleByID(rules, d.Rule); r != nil && r.FixSafety == diag.Unsafe {
+		if r := ruleByID(rules, d.Rule); r != nil && r.Autofix == diag.Unsafe {
 			fix.Safety = diag.Unsafe
 		}
 		d.Fix = &fix

@@ -46,10 +46,10 @@ type Rule struct {
 	Help string
 	// Fix says how to fix a finding.
 	Fix string
-	// FixSafety is "" when no finding carries a diag.Fix; Safe when its
+	// Autofix is "" when no finding carries a diag.Fix; Safe when its
 	// fixes are safe unless the simulation shows otherwise for one of
 	// them; Unsafe when they change what some client gets by design.
-	FixSafety diag.Safety
+	Autofix diag.Safety
 	// Options are the settings the configuration may give the rule.
 	Options []Option
 	// Check reports the rule's findings for one API.

@@ -56,8 +56,8 @@ func TestAdvice(t *testing.T) {
 				t.Errorf("no finding of the bad cases carries a Fix: express the advice as edits, or list the rule in adviceWithoutFix with why")
 			case fixes > 0 && exempt:
 				t.Errorf("the rule has fixes now; remove it from adviceWithoutFix (%s)", why)
-			case (fixes > 0) != (r.FixSafety != ""):
-				t.Errorf("the rule's FixSafety %q does not say whether its findings carry fixes (%d do)", r.FixSafety, fixes)
+			case (fixes > 0) != (r.Autofix != ""):
+				t.Errorf("the rule's Autofix %q does not say whether its findings carry fixes (%d do)", r.Autofix, fixes)
 			}
 		})
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 var BinaryMediaTypesMisplaced = &lint.Rule{
-	ID:        "binary-media-types-misplaced",
-	Category:  lint.Shape,
-	Severity:  diag.Error,
-	Summary:   "the binary-media-types extension is somewhere other than the document root, where API Gateway ignores it",
-	Fix:       "move the list to the root of the document (merge it with any list already there)",
-	FixSafety: diag.Safe,
+	ID:       "binary-media-types-misplaced",
+	Category: lint.Shape,
+	Severity: diag.Error,
+	Summary:  "the binary-media-types extension is somewhere other than the document root, where API Gateway ignores it",
+	Fix:      "move the list to the root of the document (merge it with any list already there)",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, m := range p.API.BinaryMediaTypes.Misplaced {
 			if p.API.Kind == model.HTTPAPI {

@@ -9,12 +9,12 @@ import (
 )
 
 var ConvertToBinaryWithTemplate = &lint.Rule{
-	ID:        "convert-to-binary-with-template",
-	Category:  lint.Requests,
-	Severity:  diag.Error,
-	Summary:   "CONVERT_TO_BINARY together with mapping templates: every templated request or response is a 500",
-	Fix:       "use CONVERT_TO_TEXT when a template must see the payload (unless it reads the body of a type that is binary), or remove the templates",
-	FixSafety: diag.Unsafe,
+	ID:       "convert-to-binary-with-template",
+	Category: lint.Requests,
+	Severity: diag.Error,
+	Summary:  "CONVERT_TO_BINARY together with mapping templates: every templated request or response is a 500",
+	Fix:      "use CONVERT_TO_TEXT when a template must see the payload (unless it reads the body of a type that is binary), or remove the templates",
+	Autofix:  diag.Unsafe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

@@ -17,7 +17,7 @@ import (
 // APIGW_OAS_UPDATE=1 rewrites them.
 func TestFixGolden(t *testing.T) {
 	for _, r := range All {
-		if r.FixSafety == "" {
+		if r.Autofix == "" {
 			continue
 		}
 		t.Run(r.ID, func(t *testing.T) {

@@ -10,12 +10,12 @@ import (
 )
 
 var MediaTypeDuplicate = &lint.Rule{
-	ID:        "media-type-duplicate",
-	Category:  lint.Shape,
-	Severity:  diag.Warning,
-	Summary:   "a binary media type is listed twice, or is already covered by a wildcard entry",
-	Fix:       "remove the redundant entry",
-	FixSafety: diag.Safe,
+	ID:       "media-type-duplicate",
+	Category: lint.Shape,
+	Severity: diag.Warning,
+	Summary:  "a binary media type is listed twice, or is already covered by a wildcard entry",
+	Fix:      "remove the redundant entry",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		entries := listed(p.API)
 		for i, e := range entries {

@@ -9,12 +9,12 @@ import (
 )
 
 var MediaTypeEscaped = &lint.Rule{
-	ID:        "media-type-escaped",
-	Category:  lint.Shape,
-	Severity:  diag.Error,
-	Summary:   "a binary media type is written with JSON-Pointer escaping (image~1png)",
-	Fix:       "write the media type with a plain slash",
-	FixSafety: diag.Safe,
+	ID:       "media-type-escaped",
+	Category: lint.Shape,
+	Severity: diag.Error,
+	Summary:  "a binary media type is written with JSON-Pointer escaping (image~1png)",
+	Fix:      "write the media type with a plain slash",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {

@@ -25,12 +25,12 @@ var standardNames = map[string]string{
 }
 
 var MediaTypeNonstandard = &lint.Rule{
-	ID:        "media-type-nonstandard",
-	Category:  lint.Shape,
-	Severity:  diag.Warning,
-	Summary:   "a binary media type is a common alias that clients do not send (image/jpg)",
-	Fix:       "list the registered media type (keep the alias too only if a client of yours really sends it)",
-	FixSafety: diag.Unsafe,
+	ID:       "media-type-nonstandard",
+	Category: lint.Shape,
+	Severity: diag.Warning,
+	Summary:  "a binary media type is a common alias that clients do not send (image/jpg)",
+	Fix:      "list the registered media type (keep the alias too only if a client of yours really sends it)",
+	Autofix:  diag.Unsafe,
 	Check: func(p *lint.Pass) {
 		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, e := range listed(p.API) {

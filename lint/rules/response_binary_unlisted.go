@@ -8,12 +8,12 @@ import (
 )
 
 var ResponseBinaryUnlisted = &lint.Rule{
-	ID:        "response-binary-unlisted",
-	Category:  lint.Responses,
-	Severity:  diag.Warning,
-	Summary:   "the operation produces a binary media type that no binary media type entry matches",
-	Fix:       "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
-	FixSafety: diag.Safe,
+	ID:       "response-binary-unlisted",
+	Category: lint.Responses,
+	Severity: diag.Warning,
+	Summary:  "the operation produces a binary media type that no binary media type entry matches",
+	Fix:      "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		if p.API.BinaryMediaTypes.HasUnknown() {
 			return // an entry computed at deploy time may match

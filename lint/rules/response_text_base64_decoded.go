@@ -9,12 +9,12 @@ import (
 )
 
 var ResponseTextBase64Decoded = &lint.Rule{
-	ID:        "response-text-base64-decoded",
-	Category:  lint.Responses,
-	Severity:  diag.Warning,
-	Summary:   "a non-proxy integration response without contentHandling returns text to clients whose first Accept is binary: API Gateway base64-decodes it and answers 500",
-	Fix:       "set contentHandling: CONVERT_TO_TEXT on the integration response that returns text",
-	FixSafety: diag.Safe,
+	ID:       "response-text-base64-decoded",
+	Category: lint.Responses,
+	Severity: diag.Warning,
+	Summary:  "a non-proxy integration response without contentHandling returns text to clients whose first Accept is binary: API Gateway base64-decodes it and answers 500",
+	Fix:      "set contentHandling: CONVERT_TO_TEXT on the integration response that returns text",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, op := range restOperations(p.API) {

@@ -12,12 +12,12 @@ import (
 )
 
 var TemplateReadsBase64 = &lint.Rule{
-	ID:        "template-reads-base64",
-	Category:  lint.Requests,
-	Severity:  diag.Error,
-	Summary:   "a mapping template reads a text body that CONVERT_TO_TEXT has base64-encoded, because a binary media type matches its text type",
-	Fix:       "list only the binary types the API serves in the binary media types, so the template's text type is not binary",
-	FixSafety: diag.Safe,
+	ID:       "template-reads-base64",
+	Category: lint.Requests,
+	Severity: diag.Error,
+	Summary:  "a mapping template reads a text body that CONVERT_TO_TEXT has base64-encoded, because a binary media type matches its text type",
+	Fix:      "list only the binary types the API serves in the binary media types, so the template's text type is not binary",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

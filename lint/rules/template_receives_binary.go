@@ -11,12 +11,12 @@ import (
 )
 
 var TemplateReceivesBinary = &lint.Rule{
-	ID:        "template-receives-binary",
-	Category:  lint.Requests,
-	Severity:  diag.Error,
-	Summary:   "a binary media type entry makes requests binary that a mapping template must process, and the integration lacks CONVERT_TO_TEXT",
-	Fix:       "add contentHandling: CONVERT_TO_TEXT to the integration when the template does not read the body; when it does, list only the binary types the API serves",
-	FixSafety: diag.Safe,
+	ID:       "template-receives-binary",
+	Category: lint.Requests,
+	Severity: diag.Error,
+	Summary:  "a binary media type entry makes requests binary that a mapping template must process, and the integration lacks CONVERT_TO_TEXT",
+	Fix:      "add contentHandling: CONVERT_TO_TEXT to the integration when the template does not read the body; when it does, list only the binary types the API serves",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
