@@ -30,6 +30,7 @@ func lintCommand() *ucli.Command {
 			"input that could not be read, or no API definition in the paths at all, 3 internal error.\n\n" +
 			"Examples:\n" +
 			"   apigw-oas lint .\n" +
+			"   apigw-oas lint . --diff          (then --fix to apply it; docs/fix.md)\n" +
 			"   apigw-oas lint api.yaml --format sarif --output text=lint.txt\n" +
 			"   apigw-oas lint specs/ --fail-on warning --output sarif=results.sarif --output junit=junit.xml",
 		Flags: []ucli.Flag{
@@ -42,6 +43,9 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
 			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does, and pass when no path holds one (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
+			&ucli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
+			&ucli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, also apply the fixes that change what some client gets (implies --fix)"},
+			&ucli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)"},
 		},
 		Action: runLint,
 	}
@@ -71,18 +75,26 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err := refuseOverwritingInputs(cmd, outputs, inputs.Inputs); err != nil {
 		return err
 	}
-	found := lint.Run(lintInputs(inputs.Inputs), lint.Options{
+	runOpts := lint.Options{
 		Rules: rules.All, Config: cfg, Import: opts,
 		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
-	})
+		Fixes: fixing(cmd) || showsFixes(cmd.String("format"), outputs),
+	}
+	found := lint.Run(lintInputs(inputs.Inputs), runOpts)
 	if err := requireDefinitions(cmd, len(found.Files), inputs); err != nil {
 		return err
 	}
-	found.Diagnostics = append(found.Diagnostics, inputs.Problems...)
-	diag.Sort(found.Diagnostics)
 	if err := applyBaseline(cmd, found); err != nil {
 		return err
 	}
+	if fixing(cmd) {
+		if found, err = fixAndRelint(cmd, found, runOpts, lintInputs(inputs.Inputs)); err != nil || found == nil {
+			return err
+		}
+	}
+	// folders the walk could not read are findings too (never baselined)
+	found.Diagnostics = append(found.Diagnostics, inputs.Problems...)
+	diag.Sort(found.Diagnostics)
 	if err := writeReports(cmd, reportOf(found), outputs); err != nil {
 		return err
 	}

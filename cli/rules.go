@@ -9,6 +9,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 )
@@ -36,9 +37,9 @@ func rulesCommand() *ucli.Command {
 
 func writeRulesText(w io.Writer, rs []*lint.Rule) error {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tSUMMARY")
+	fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tAUTOFIX\tSUMMARY")
 	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, r.Summary)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, autofix(r), r.Summary)
 	}
 	return tw.Flush()
 }
@@ -50,6 +51,7 @@ type ruleJSON struct {
 	Summary  string       `json:"summary"`
 	Help     string       `json:"help"`
 	Fix      string       `json:"fix"`
+	Autofix  string       `json:"autofix"` // none, safe or unsafe (docs/fix.md)
 	Options  []optionJSON `json:"options,omitempty"`
 	URL      string       `json:"url"`
 }
@@ -60,11 +62,11 @@ type optionJSON struct {
 }
 
 // rulesJSON is version 2: version 1 called the help "doc" and had no
-// options.
+// options. (autofix was added within version 2.)
 func rulesJSON(rs []*lint.Rule) any {
 	out := make([]ruleJSON, len(rs))
 	for i, r := range rs {
-		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help, r.Fix, nil, ruleDocURL(r.ID)}
+		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help, r.Fix, autofix(r), nil, ruleDocURL(r.ID)}
 		for _, o := range r.Options {
 			out[i].Options = append(out[i].Options, optionJSON{o.Name, o.Summary})
 		}
@@ -89,17 +91,17 @@ func rulesMarkdown(rs []*lint.Rule) string {
 		var rows strings.Builder
 		for _, r := range rs {
 			if r.Category == cat {
-				fmt.Fprintf(&rows, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, r.Summary)
+				fmt.Fprintf(&rows, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, autofix(r), r.Summary)
 			}
 		}
 		if rows.Len() > 0 {
-			fmt.Fprintf(&b, "### %s (`%s`)\n\n| rule | severity | summary |\n|---|---|---|\n%s\n", cat.Title(), cat, rows.String())
+			fmt.Fprintf(&b, "### %s (`%s`)\n\n| rule | severity | autofix | summary |\n|---|---|---|---|\n%s\n", cat.Title(), cat, rows.String())
 		}
 	}
 	b.WriteString("Reserved IDs: `syntax` (input that could not be read or parsed: always an error, exit code 2) and `config` (problems in the configuration).\n\n## Rules\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.\n",
-			r.ID, r.Category, r.Severity, capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix)
+		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s · autofix: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.%s\n",
+			r.ID, r.Category, r.Severity, autofix(r), capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix, autofixMarkdown(r))
 	}
 	return b.String()
 }
@@ -120,3 +122,23 @@ func optionsMarkdown(r *lint.Rule) string {
 
 // capitalize starts a sentence or heading with a capital letter.
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// autofix says whether lint --fix can fix a rule's findings: none, safe
+// (applied by --fix unless the simulation shows a change for a finding) or
+// unsafe (applied by --unsafe-fixes).
+func autofix(r *lint.Rule) string {
+	if r.Autofix == "" {
+		return "none"
+	}
+	return string(r.Autofix)
+}
+
+func autofixMarkdown(r *lint.Rule) string {
+	switch r.Autofix {
+	case diag.Safe:
+		return " `lint --fix` applies the fix where it serves no request or client differently that worked before; where it would, `--unsafe-fixes` does ([fix.md](fix.md))."
+	case diag.Unsafe:
+		return " `lint --unsafe-fixes` applies the fix: it changes what some clients get ([fix.md](fix.md))."
+	}
+	return ""
+}

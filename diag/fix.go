@@ -1,14 +1,39 @@
 package diag
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigw-oas/apigw-oas/source"
+)
+
 // Fix is a change that resolves a finding, written as data so that it can
 // be applied, checked and shown without re-running the rule: the advice
-// test applies it and lints again, and `lint --fix` will apply the same
-// edits to the file's bytes. Only suggestions that are true in the state
-// the finding fires in carry one.
+// test applies it and lints again, and `lint --fix` writes the same edits
+// into the file's bytes. Only suggestions that are true in the state the
+// finding fires in carry one.
 type Fix struct {
 	// Edits are applied in order, each to the result of the previous one.
 	Edits []Edit `json:"edits"`
+	// Replacements are the edits as changes of the file's bytes, against
+	// the text that was linted, sorted; lint.Run sets them (and Safety),
+	// and drops a fix whose edits cannot be written in the file's style.
+	Replacements []source.Replacement `json:"replacements,omitempty"`
+	Safety       Safety               `json:"safety,omitempty"`
+	// Changes names the exchanges an unsafe fix serves differently
+	// ("GET /photos 200 image/png to chrome-img").
+	Changes []string `json:"changes,omitempty"`
 }
+
+// Safety says whether a fix may be applied without asking: Safe when no
+// request and no client that worked before is served differently after
+// it, Unsafe otherwise.
+type Safety string
+
+const (
+	Safe   Safety = "safe"
+	Unsafe Safety = "unsafe"
+)
 
 // Edit is one JSON Patch operation (RFC 6902) on the file the finding's
 // span is in, addressed by a JSON pointer into that file's tree.
@@ -30,3 +55,20 @@ const (
 	EditReplace EditOp = "replace" // change an existing value
 	EditRemove  EditOp = "remove"  // delete a key or a list item
 )
+
+// Describe says what applying the fix takes and, for an unsafe one, what
+// it serves differently (the first few exchanges).
+func (f *Fix) Describe() string {
+	if f.Safety == Safe {
+		return "safe: lint --fix applies it"
+	}
+	text := "unsafe: lint --unsafe-fixes applies it"
+	const shown = 3
+	switch n := len(f.Changes); {
+	case n > shown:
+		return text + "; it serves differently " + strings.Join(f.Changes[:shown], "; ") + fmt.Sprintf(" and %d more", n-shown)
+	case n > 0:
+		return text + "; it serves differently " + strings.Join(f.Changes, "; ")
+	}
+	return text
+}

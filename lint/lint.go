@@ -46,6 +46,10 @@ type Rule struct {
 	Help string
 	// Fix says how to fix a finding.
 	Fix string
+	// Autofix is "" when no finding carries a diag.Fix; Safe when its
+	// fixes are safe unless the simulation shows otherwise for one of
+	// them; Unsafe when they change what some client gets by design.
+	Autofix diag.Safety
 	// Options are the settings the configuration may give the rule.
 	Options []Option
 	// Check reports the rule's findings for one API.
@@ -100,14 +104,15 @@ func (p *Pass) Report(f Finding) {
 	p.diags = append(p.diags, d)
 }
 
-// editable reports whether a fix's JSON pointers can address the file: a
-// YAML or JSON file, not the tree an importer built from Terraform's HCL.
+// editable reports whether a fix's JSON pointers can address the file:
+// the file the API was read from or its definition's file (for HCL, the
+// tree the Terraform importer built, whose spans point into the .tf file).
 func (p *Pass) editable(file string) bool {
 	doc := p.Doc
 	if def := p.API.DefinitionDoc; def != nil && def.File == file {
 		doc = def
 	}
-	return doc != nil && doc.File == file && doc.Syntax != source.HCL
+	return doc != nil && doc.File == file
 }
 
 // Reportf adds a finding about a field.

@@ -35,6 +35,11 @@ type Options struct {
 	// name findings give it ("<stdin>" when empty).
 	Stdin     io.Reader
 	StdinName string
+	// Fixes writes each finding's fix into byte edits and judges whether
+	// it is safe (diag.Fix.Replacements and Safety), at the cost of an
+	// import per fix: what Fix, --diff and the JSON and SARIF reports need.
+	// Without it, fixes are the rules' edits only.
+	Fixes bool
 }
 
 // Findings are what one run found.
@@ -65,16 +70,22 @@ func Run(inputs []Input, opts Options) *Findings {
 		settings = opts.Config
 	}
 	found := &Findings{Sources: map[string][]byte{}}
-	for _, res := range imports {
+	perFile := make([][]diag.Diagnostic, len(imports))
+	for i, res := range imports {
 		found.Files = append(found.Files, res.File)
-		ds := File(res, opts.Rules, settings)
+		perFile[i] = File(res, opts.Rules, settings)
 		if opts.Config != nil {
-			opts.Config.Suppress(res.File, ds)
+			opts.Config.Suppress(res.File, perFile[i])
 		}
-		found.Diagnostics = append(found.Diagnostics, ds...)
 		if res.Doc != nil {
 			found.Sources[res.File] = res.Doc.Src
 		}
+	}
+	if opts.Fixes {
+		forEach(len(imports), func(i int) { resolveFixes(imports[i], perFile[i], opts.Rules, opts.Import) })
+	}
+	for _, ds := range perFile {
+		found.Diagnostics = append(found.Diagnostics, ds...)
 	}
 	if opts.Config != nil {
 		found.Diagnostics = append(found.Diagnostics, opts.Config.Unused()...)
@@ -83,10 +94,8 @@ func Run(inputs []Input, opts Options) *Findings {
 	return found
 }
 
-// importAll imports the inputs on every core, keeping their order, and
-// drops walked files that hold no definition.
-func importAll(inputs []Input, opts Options) []*importer.Result {
-	imports := make([]*importer.Result, len(inputs))
+// forEach calls do(0), …, do(n-1) on every core.
+func forEach(n int, do func(i int)) {
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -94,15 +103,22 @@ func importAll(inputs []Input, opts Options) []*importer.Result {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				imports[i] = importInput(inputs[i], opts)
+				do(i)
 			}
 		}()
 	}
-	for i := range inputs {
+	for i := range n {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
+}
+
+// importAll imports the inputs on every core, keeping their order, and
+// drops walked files that hold no definition.
+func importAll(inputs []Input, opts Options) []*importer.Result {
+	imports := make([]*importer.Result, len(inputs))
+	forEach(len(inputs), func(i int) { imports[i] = importInput(inputs[i], opts) })
 	var kept []*importer.Result
 	for i, res := range imports {
 		if inputs[i].Explicit {

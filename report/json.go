@@ -29,7 +29,24 @@ type jsonDiagnostic struct {
 	Pointer     string            `json:"pointer,omitempty"`
 	Operation   string            `json:"operation,omitempty"`
 	Related     []jsonRelated     `json:"related,omitempty"`
+	Fix         *jsonFix          `json:"fix,omitempty"`
 	Suppression *diag.Suppression `json:"suppression,omitempty"`
+}
+
+// jsonFix is what lint --fix would write for a finding (docs/fix.md): the
+// bytes of the file to replace, and whether it is safe.
+type jsonFix struct {
+	Safety  diag.Safety `json:"safety"`
+	Changes []string    `json:"changes,omitempty"`
+	Edits   []jsonEdit  `json:"edits"`
+}
+
+// jsonEdit replaces the bytes from Start to End (0-based offsets into the
+// file as stored, End exclusive) by Text; Start == End inserts.
+type jsonEdit struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // jsonPos is 1-based; 0 means unknown, as in source.Pos.
@@ -71,7 +88,22 @@ func toJSONDiagnostic(d diag.Diagnostic) jsonDiagnostic {
 			Start: toJSONPos(rel.Span.Start), End: toJSONPos(rel.Span.End),
 		})
 	}
+	if fix := writtenFix(d); fix != nil {
+		jd.Fix = &jsonFix{Safety: fix.Safety, Changes: fix.Changes}
+		for _, r := range fix.Replacements {
+			jd.Fix.Edits = append(jd.Fix.Edits, jsonEdit{Start: r.Start, End: r.End, Text: r.Text})
+		}
+	}
 	return jd
+}
+
+// writtenFix is a finding's fix when lint --fix could write it: one with
+// byte replacements, on a finding no ignore covers.
+func writtenFix(d diag.Diagnostic) *diag.Fix {
+	if d.Fix == nil || len(d.Fix.Replacements) == 0 || d.Suppressed() {
+		return nil
+	}
+	return d.Fix
 }
 
 func toJSONPos(p source.Pos) jsonPos { return jsonPos{Line: p.Line, Column: p.Col} }

@@ -55,6 +55,15 @@ func spanOf(t testing.TB, file string, line int, text string) source.Span {
 	return source.Span{File: file, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end}}
 }
 
+// replacementOf replaces the first occurrence of old in a sample file.
+func replacementOf(t testing.TB, file, old, text string) source.Replacement {
+	at := strings.Index(sampleSources[file], old)
+	if at < 0 {
+		t.Fatalf("%q is not in %s", old, file)
+	}
+	return source.Replacement{Start: at, End: at + len(old), Text: text}
+}
+
 // sampleFindings is the one set of findings every format's golden file shows.
 func sampleFindings(t testing.TB) Findings {
 	multi := spanOf(t, fileB, 3, `"x-amazon`)
@@ -81,9 +90,12 @@ func sampleFindings(t testing.TB) Findings {
 			Message:     "swagger 2.0 is read, but API Gateway exports openapi 3.0",
 			Suppression: &diag.Suppression{Kind: diag.SuppressedByConfig, Reason: `legacy <swagger> & "2.0" kept until Q3`}},
 		{Rule: "media-type-escaped", Severity: diag.Error, Span: spanOf(t, fileB, 4, `"image~1png"`),
-			Message: `binary media type "image~1png" is written with JSON-Pointer escaping; write "image/png"`},
+			Message: `binary media type "image~1png" is written with JSON-Pointer escaping; write "image/png"`,
+			Fix:     &diag.Fix{Safety: diag.Safe, Replacements: []source.Replacement{replacementOf(t, fileB, `image~1png`, "image/png")}}},
 		{Rule: "media-type-nonstandard", Severity: diag.Warning, Span: multi,
-			Message: "the list [image~1png, */*] has a *catch-all* entry | the others never match"},
+			Message: "the list [image~1png, */*] has a *catch-all* entry | the others never match",
+			Fix: &diag.Fix{Safety: diag.Unsafe, Changes: []string{"GET /pets 200 image/png to chrome-img"},
+				Replacements: []source.Replacement{replacementOf(t, fileB, `, "*/*"`, "")}}},
 	}
 	diag.Sort(ds)
 	return Findings{

@@ -112,6 +112,30 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+}
+
+// sarifFix is what lint --fix writes for a result, as byte replacements
+// code-scanning tools can offer.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifText      `json:"insertedContent,omitempty"`
+}
+
+// sarifByteRegion is a region by bytes; a length of 0 inserts.
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
 }
 
 type sarifLocation struct {
@@ -291,7 +315,22 @@ func sarifResultOf(f Findings, d diag.Diagnostic, ruleIndex map[string]int) sari
 	if s := d.Suppression; s != nil {
 		res.Suppressions = []sarifSuppression{{Kind: sarifSuppressionKinds[s.Kind], Justification: s.Reason}}
 	}
+	if fix := writtenFix(d); fix != nil {
+		res.Fixes = []sarifFix{sarifFixOf(f, d.Span.File, fix)}
+	}
 	return res
+}
+
+func sarifFixOf(f Findings, file string, fix *diag.Fix) sarifFix {
+	change := sarifArtifactChange{ArtifactLocation: sarifArtifactOf(f, file)}
+	for _, r := range fix.Replacements {
+		rep := sarifReplacement{DeletedRegion: sarifByteRegion{ByteOffset: r.Start, ByteLength: r.End - r.Start}}
+		if r.Text != "" {
+			rep.InsertedContent = &sarifText{r.Text}
+		}
+		change.Replacements = append(change.Replacements, rep)
+	}
+	return sarifFix{Description: sarifText{fix.Describe()}, ArtifactChanges: []sarifArtifactChange{change}}
 }
 
 // sarifLocationOf returns nil when there is nothing to locate: SARIF allows

@@ -5,16 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/apigw-oas/apigw-oas/clients"
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/exporter"
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/lint"
-	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -25,7 +22,6 @@ var adviceWithoutFix = map[string]string{
 	"convert-to-text-body-unused":     "whether the template should read the upload is the author's intent",
 	"http-accept-not-forwarded":       "the mapping's source, method.request.header.Accept, must be declared on the method (an OpenAPI header parameter, a CloudFormation RequestParameters entry), which the model does not keep and string edits cannot write",
 	"http-api-form-base64":            "the change is in the function's code (decode event.body), not in the definition",
-	"integration-type-invalid":        "which valid type a misspelt one (lambda) stands for depends on the backend",
 	"lambda-selection-pattern-status": "which errorMessage the function raises for each status is in its code",
 	"media-type-never-matches":        "which full media type a */subtype entry meant is not written anywhere",
 	"openapi-invalid":                 "the repair of an invalid document depends on what was meant",
@@ -63,6 +59,8 @@ func TestAdvice(t *testing.T) {
 				t.Errorf("no finding of the bad cases carries a Fix: express the advice as edits, or list the rule in adviceWithoutFix with why")
 			case fixes > 0 && exempt:
 				t.Errorf("the rule has fixes now; remove it from adviceWithoutFix (%s)", why)
+			case (fixes > 0) != (r.Autofix != ""):
+				t.Errorf("the rule's Autofix %q does not say whether its findings carry fixes (%d do)", r.Autofix, fixes)
 			}
 		})
 	}
@@ -85,27 +83,16 @@ func badDefinitions(id string) []string {
 	return files
 }
 
-// applyFixToFile parses the file afresh, applies the fix to its tree,
-// writes the tree (in the file's syntax, under the same name, elsewhere)
-// and imports that.
+// applyFixToFile applies the fix to the file's bytes as --fix does (for
+// YAML and JSON a fix --fix cannot write in the file's style is applied
+// to the tree and the tree written out instead), writes the result under
+// the same name elsewhere, and imports that.
 func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
 	t.Helper()
-	src, err := os.ReadFile(path)
+	orig := importer.File(path, importer.Options{})
+	out, err := fixedBytes(orig, fix)
 	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := source.Parse(path, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lint.ApplyFix(doc.Root, fix); err != nil {
 		t.Fatalf("the fix does not apply: %v", err)
-	}
-	out := exporter.JSON(doc.Root)
-	if doc.Syntax == source.YAML {
-		if out, err = exporter.YAML(doc.Root); err != nil {
-			t.Fatal(err)
-		}
 	}
 	fixedPath := filepath.Join(t.TempDir(), filepath.Base(path))
 	if err := os.WriteFile(fixedPath, out, 0o644); err != nil {
@@ -116,6 +103,24 @@ func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
 		t.Fatalf("the fixed file does not import cleanly: %v\n%s", res.Diagnostics, out)
 	}
 	return res
+}
+
+func fixedBytes(orig *importer.Result, fix *diag.Fix) ([]byte, error) {
+	_, out, err := lint.FixBytes(orig.Doc, fix, lint.ParserFor(orig, importer.Options{}))
+	if err == nil || orig.Doc.Syntax == source.HCL {
+		return out, err
+	}
+	doc, err := source.Parse(orig.Doc.File, orig.Doc.Src)
+	if err != nil {
+		return nil, err
+	}
+	if err := lint.ApplyFix(doc.Root, fix); err != nil {
+		return nil, err
+	}
+	if doc.Syntax == source.YAML {
+		return exporter.YAML(doc.Root)
+	}
+	return exporter.JSON(doc.Root), nil
 }
 
 // outcomeFindings are rules whose findings only name a failure that
@@ -165,83 +170,14 @@ func checkOutcomes(t *testing.T, before, after *importer.Result) {
 	}
 }
 
-// failures simulates each operation as explain does: a request of each
-// type it accepts or has a template for (and, for OPTIONS, a preflight
-// without Content-Type), and each known client fetching each type it
-// produces; it names each exchange that API Gateway rejects (415, 500,
-// 502), whose binary bytes it corrupts (U+FFFD) or passes on untemplated
-// as base64, or whose binary content reaches the client as base64 text. An exchange that failed before a fix
-// may fail differently after it (corrupted, then base64): it is no new bug.
+// failures are the exchanges of an API that fail, as lint.Simulate
+// serves them.
 func failures(api *model.API) map[string]string {
 	out := map[string]string{}
-	for _, op := range restOperations(api) {
-		cfg := matrix.ConfigFor(api, op)
-		note := func(what string, r *matrix.Outcome, mediaType string) {
-			var failure string
-			switch {
-			case r.Action == matrix.Rejected:
-				failure = fmt.Sprintf("rejected with %d (%s)", r.Status, r.Behavior.ID)
-			case r.Action == matrix.AsText && isBinaryContent(mediaType):
-				failure = "corrupted: read as UTF-8"
-			case r.AcceptFirst == nil && r.Template == nil && r.Action == matrix.Base64Encode:
-				failure = "passed to the backend as base64 text instead of the bytes"
-			case r.AcceptFirst != nil && isBinaryContent(mediaType) && !r.ClientGetsBinary():
-				failure = "base64 text instead of the bytes"
-			default:
-				return
-			}
-			out[op.Name()+" "+what] = failure
-		}
-		for _, mt := range requestTypes(op) {
-			note("request "+mt, matrix.SimulateRequest(cfg, matrix.Request{ContentType: mt, HasContentType: true, Body: sampleOf(mt)}), mt)
-		}
-		if op.Method == "OPTIONS" {
-			note("preflight", matrix.SimulateRequest(cfg, matrix.Request{Body: []byte{}}), "")
-		}
-		for _, resp := range op.Responses {
-			status, err := strconv.Atoi(resp.Status.Raw)
-			if err != nil {
-				status = 200
-			}
-			for _, mt := range resp.Produces {
-				for _, prof := range clients.Profiles {
-					r := matrix.SimulateResponse(cfg, responseOf(mt.Value, status, prof.Accept))
-					note(fmt.Sprintf("%d %s to %s", status, mt.Value, prof.Name), r, mt.Value)
-				}
-			}
+	for name, served := range lint.Simulate(api) {
+		if served.Failure != "" {
+			out[name] = served.Failure
 		}
 	}
 	return out
-}
-
-func requestTypes(op *model.Operation) []string {
-	var types []string
-	for _, mt := range op.Accepts {
-		types = append(types, mt.Value)
-	}
-	for _, t := range op.Integration.RequestTemplates {
-		if !slices.Contains(types, t.Name.Raw) {
-			types = append(types, t.Name.Raw)
-		}
-	}
-	return types
-}
-
-func sampleOf(mediaType string) []byte {
-	if isBinaryContent(mediaType) {
-		return sampleBinary
-	}
-	return sampleText
-}
-
-// responseOf is an integration answering with a body of the media type,
-// or a Lambda proxy doing its part right (base64 with isBase64Encoded for
-// binary content).
-func responseOf(mediaType string, status int, accept string) matrix.Response {
-	lambda := fmt.Sprintf(`{"statusCode": %d, "body": "{}"}`, status)
-	if isBinaryContent(mediaType) {
-		lambda = fmt.Sprintf(`{"statusCode": %d, "isBase64Encoded": true, "body": "iVBORw0KGgo="}`, status)
-	}
-	return matrix.Response{Accept: accept, HasAccept: true, Status: status, ContentType: mediaType, HasContentType: true,
-		Body: sampleOf(mediaType), LambdaOutput: []byte(lambda)}
 }

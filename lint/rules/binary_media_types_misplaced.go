@@ -14,6 +14,7 @@ var BinaryMediaTypesMisplaced = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "the binary-media-types extension is somewhere other than the document root, where API Gateway ignores it",
 	Fix:      "move the list to the root of the document (merge it with any list already there)",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, m := range p.API.BinaryMediaTypes.Misplaced {
 			if p.API.Kind == model.HTTPAPI {

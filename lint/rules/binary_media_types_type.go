@@ -16,6 +16,7 @@ var BinaryMediaTypesType = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "the binary-media-types extension is not a list of strings",
 	Fix:      "write the extension as a list of media types, one string per entry",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		bmt := p.API.BinaryMediaTypes
 		if !bmt.Declared.Set || p.API.Kind == model.HTTPAPI {

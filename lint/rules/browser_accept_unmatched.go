@@ -24,6 +24,7 @@ var BrowserAcceptUnmatched = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "browsers loading the operation's binary content send a first Accept media range no entry matches, so they get text",
 	Fix:      "add the entry the message names (image/* covers every <img> request; navigation needs text/html or */*, which makes all HTML binary)",
+	Autofix:  diag.Unsafe,
 	Options: []lint.Option{{
 		Name:    "browsers",
 		Summary: "the browsers to check, a list of Chrome, Edge, Firefox and Safari (default: all four)",

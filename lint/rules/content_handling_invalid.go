@@ -12,6 +12,7 @@ var ContentHandlingInvalid = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "contentHandling is not exactly CONVERT_TO_TEXT or CONVERT_TO_BINARY",
 	Fix:      "write CONVERT_TO_TEXT or CONVERT_TO_BINARY in upper case, or remove the setting",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		allowed := []string{"CONVERT_TO_TEXT", "CONVERT_TO_BINARY"}
 		for _, op := range p.API.Operations {

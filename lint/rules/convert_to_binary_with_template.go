@@ -14,6 +14,7 @@ var ConvertToBinaryWithTemplate = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "CONVERT_TO_BINARY together with mapping templates: every templated request or response is a 500",
 	Fix:      "use CONVERT_TO_TEXT when a template must see the payload (unless it reads the body of a type that is binary), or remove the templates",
+	Autofix:  diag.Unsafe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
@@ -41,7 +42,7 @@ var ConvertToBinaryWithTemplate = &lint.Rule{
 // type is binary: template-reads-base64).
 func convertToTextFix(api *model.API, op *model.Operation) *diag.Fix {
 	for _, t := range op.Integration.RequestTemplates {
-		if readsBodyAsText(t) && simulateRequest(api, op, t.Name.Raw, sampleText).Binary {
+		if lint.ReadsBodyAsText(t) && simulateRequest(api, op, t.Name.Raw, sampleText).Binary {
 			return nil
 		}
 	}

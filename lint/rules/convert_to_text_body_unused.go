@@ -35,7 +35,7 @@ var ConvertToTextBodyUnused = &lint.Rule{
 
 // anyTemplateReadsBody reports whether some template may read the body.
 func anyTemplateReadsBody(ts []model.Named) bool {
-	return slices.ContainsFunc(ts, readsBody)
+	return slices.ContainsFunc(ts, lint.ReadsBody)
 }
 
 // templatesGivenBase64 asks the matrix which request templates receive a

@@ -18,6 +18,7 @@ func checkEnum[T comparable](p *lint.Pass, f model.Field[T], op *model.Operation
 	hint, fix := "", (*diag.Fix)(nil)
 	for _, a := range allowed {
 		if f.IsString() && strings.EqualFold(a, spellingOf(f.Raw)) {
+			a = inCaseOf(f.Raw, a) // AWS_PROXY stays upper case where case does not matter
 			hint, fix = "; write "+quoted(a), fixOf(replaceEdit(f.Pointer, a))
 		}
 	}

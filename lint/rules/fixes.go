@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -203,19 +202,26 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // contentHandlingEdit sets contentHandling on an integration or an
 // integration response (at ptr), spelt as the object's other keys are:
 // contentHandling in OpenAPI and the control plane, ContentHandling in
-// CloudFormation. sibling is the pointer of a key the object has.
-func contentHandlingEdit(ptr, sibling string) diag.Edit {
+// CloudFormation, content_handling in Terraform. siblings are pointers of
+// keys the object has.
+func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	key := "contentHandling"
-	if _, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/"); last != "" && unicode.IsUpper(rune(last[0])) {
-		key = "ContentHandling"
+	for _, sibling := range siblings {
+		_, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/")
+		switch {
+		case strings.Contains(last, "_"):
+			key = "content_handling"
+		case last != "" && unicode.IsUpper(rune(last[0])):
+			key = "ContentHandling"
+		}
 	}
 	return diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ptr, key), Value: "CONVERT_TO_TEXT"}
 }
 
-// integrationKey is the pointer of a key the integration has, for
+// integrationKeys are the pointers of keys the integration has, for
 // contentHandlingEdit.
-func integrationKey(in *model.Integration) string {
-	return cmp.Or(in.Type.Pointer, in.URI.Pointer, in.HTTPMethod.Pointer)
+func integrationKeys(in *model.Integration) []string {
+	return []string{in.Type.Pointer, in.URI.Pointer, in.HTTPMethod.Pointer}
 }
 
 // inCaseOf writes an enum value in the case the file wrote the one it

@@ -13,6 +13,7 @@ var IntegrationResponseStatus = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "an integration response's statusCode is not a string, or not declared among the operation's responses",
 	Fix:      "quote the status code, and declare the response under the operation's responses",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			if op.Integration == nil {

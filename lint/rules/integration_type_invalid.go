@@ -12,6 +12,7 @@ var IntegrationTypeInvalid = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "the integration type is not aws, aws_proxy, http, http_proxy or mock",
 	Fix:      "use aws_proxy for a Lambda proxy, aws for a Lambda or AWS service with templates, http/http_proxy for URLs, mock for canned answers",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			if in := op.Integration; in != nil {

@@ -16,6 +16,7 @@ var LambdaIntegrationMethod = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "a Lambda integration's httpMethod is not POST, so every call fails with 500",
 	Fix:      "set the integration's httpMethod to POST",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration

@@ -15,6 +15,7 @@ var MediaTypeDuplicate = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "a binary media type is listed twice, or is already covered by a wildcard entry",
 	Fix:      "remove the redundant entry",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		entries := listed(p.API)
 		for i, e := range entries {

@@ -14,6 +14,7 @@ var MediaTypeEscaped = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "a binary media type is written with JSON-Pointer escaping (image~1png)",
 	Fix:      "write the media type with a plain slash",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {

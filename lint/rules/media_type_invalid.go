@@ -14,6 +14,7 @@ var MediaTypeInvalid = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "a binary media type is not a type/subtype media type",
 	Fix:      "write a media type such as image/png, or type/* for a whole family",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, e := range listed(p.API) {
 			if strings.Contains(e.Value, "~1") || strings.Contains(e.Value, "~0") {

@@ -30,6 +30,7 @@ var MediaTypeNonstandard = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "a binary media type is a common alias that clients do not send (image/jpg)",
 	Fix:      "list the registered media type (keep the alias too only if a client of yours really sends it)",
+	Autofix:  diag.Unsafe,
 	Check: func(p *lint.Pass) {
 		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, e := range listed(p.API) {

@@ -12,6 +12,7 @@ var PassthroughBehaviorInvalid = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "passthroughBehavior is not when_no_match, when_no_templates or never",
 	Fix:      "use when_no_match, when_no_templates or never",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			if in := op.Integration; in != nil {

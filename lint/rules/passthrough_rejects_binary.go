@@ -12,6 +12,7 @@ var PassthroughRejectsBinary = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "passthroughBehavior rejects an accepted binary type that has no template: 415",
 	Fix:      "use passthroughBehavior: when_no_match, or add a request template for the binary type",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			for _, mt := range op.Accepts {

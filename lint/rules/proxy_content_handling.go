@@ -12,6 +12,7 @@ var ProxyContentHandling = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "contentHandling on an aws_proxy or http_proxy integration, where it has no effect",
 	Fix:      "remove contentHandling; control binary with the binary media types and isBase64Encoded",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range p.API.Operations {
 			in := op.Integration

@@ -13,6 +13,7 @@ var RequestBinaryUnlisted = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "the operation accepts a binary media type that no binary media type entry matches",
 	Fix:      "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		if p.API.BinaryMediaTypes.HasUnknown() {
 			return // an entry computed at deploy time may match
@@ -49,5 +50,5 @@ func addBinaryTypeAdvice(api *model.API, op *model.Operation, mediaType string) 
 	if fix == nil || in.Pointer == "" || in.ContentHandling.Set {
 		return advice, nil
 	}
-	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKey(in)))...)
+	return advice, fixOf(append(fix.Edits, contentHandlingEdit(in.Pointer, integrationKeys(in)...))...)
 }

@@ -13,6 +13,7 @@ var RequestConvertToBinaryText = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "CONVERT_TO_BINARY on an integration whose accepted text types are not listed: clients must send base64 or get a 500",
 	Fix:      "remove CONVERT_TO_BINARY, or make sure the operation only accepts types that are listed as binary",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			if op.Integration.ContentHandling.Value != model.ConvertToBinary || op.Integration.Type.Value.IsProxy() {

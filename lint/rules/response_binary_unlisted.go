@@ -13,6 +13,7 @@ var ResponseBinaryUnlisted = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "the operation produces a binary media type that no binary media type entry matches",
 	Fix:      "add the media type (or its type/*) to x-amazon-apigateway-binary-media-types",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		if p.API.BinaryMediaTypes.HasUnknown() {
 			return // an entry computed at deploy time may match

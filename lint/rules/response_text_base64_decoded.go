@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"cmp"
-
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/matrix"
@@ -16,6 +14,7 @@ var ResponseTextBase64Decoded = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "a non-proxy integration response without contentHandling returns text to clients whose first Accept is binary: API Gateway base64-decodes it and answers 500",
 	Fix:      "set contentHandling: CONVERT_TO_TEXT on the integration response that returns text",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		m := mediatype.NewMatcher(entryValues(p.API))
 		for _, op := range restOperations(p.API) {
@@ -39,7 +38,7 @@ var ResponseTextBase64Decoded = &lint.Rule{
 				one.Responses = []matrix.IntegrationResponse{ir}
 				res := matrix.SimulateResponse(one, matrix.Response{Accept: accept, HasAccept: true, ContentType: textType, HasContentType: true, Body: sampleText})
 				if res.Behavior == matrix.InvalidBase64 {
-					reportFixable(p, r.Pattern, op, fixOf(contentHandlingEdit(r.Pointer, cmp.Or(r.StatusCode.Pointer, r.Pattern.Pointer))), "the %s integration response returns %s; to a client of %s whose first Accept range is %s, API Gateway base64-decodes that text and answers 500; set contentHandling: CONVERT_TO_TEXT on it",
+					reportFixable(p, r.Pattern, op, fixOf(contentHandlingEdit(r.Pointer, r.StatusCode.Pointer, r.Pattern.Pointer)), "the %s integration response returns %s; to a client of %s whose first Accept range is %s, API Gateway base64-decodes that text and answers 500; set contentHandling: CONVERT_TO_TEXT on it",
 						r.Pattern.Raw, textType, op.Name(), accept)
 				}
 			}

@@ -17,6 +17,7 @@ var TemplateReadsBase64 = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "a mapping template reads a text body that CONVERT_TO_TEXT has base64-encoded, because a binary media type matches its text type",
 	Fix:      "list only the binary types the API serves in the binary media types, so the template's text type is not binary",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
@@ -24,7 +25,7 @@ var TemplateReadsBase64 = &lint.Rule{
 				continue
 			}
 			for _, t := range in.RequestTemplates {
-				if !readsBodyAsText(t) {
+				if !lint.ReadsBodyAsText(t) {
 					continue
 				}
 				res := simulateRequest(p.API, op, t.Name.Raw, sampleText)
@@ -34,7 +35,7 @@ var TemplateReadsBase64 = &lint.Rule{
 			}
 			for i, r := range in.Responses {
 				for _, t := range r.ResponseTemplates {
-					if !readsBodyAsText(t) {
+					if !lint.ReadsBodyAsText(t) {
 						continue
 					}
 					if res, accept := responseTemplateSeesBase64(p.API, op, i, t); res != nil {

@@ -16,6 +16,7 @@ var TemplateReceivesBinary = &lint.Rule{
 	Severity: diag.Error,
 	Summary:  "a binary media type entry makes requests binary that a mapping template must process, and the integration lacks CONVERT_TO_TEXT",
 	Fix:      "add contentHandling: CONVERT_TO_TEXT to the integration when the template does not read the body; when it does, list only the binary types the API serves",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		for _, op := range restOperations(p.API) {
 			in := op.Integration
@@ -28,7 +29,7 @@ var TemplateReceivesBinary = &lint.Rule{
 					continue
 				}
 				advice, fix := convertToTextAdvice(in, t)
-				if readsBodyAsText(t) {
+				if lint.ReadsBodyAsText(t) {
 					// CONVERT_TO_TEXT would hand this template base64 instead
 					// of the text it parses (template-reads-base64).
 					advice, fix = narrowAdvice(p.API, *res.Matched, t)
@@ -48,7 +49,7 @@ func convertToTextAdvice(in *model.Integration, t model.Named) (string, *diag.Fi
 	if in.Pointer == "" || in.Span.File != t.Name.Span.File {
 		return advice, nil
 	}
-	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKey(in)))
+	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKeys(in)...))
 }
 
 // narrowAdvice is the fix for a template that reads the body as text: the

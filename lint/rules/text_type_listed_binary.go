@@ -13,6 +13,7 @@ var TextTypeListedBinary = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "the binary media types match text types the API uses (application/json via */*, application/* or directly)",
 	Fix:      "list only the binary types the API serves (image/*, application/pdf, …), or decode isBase64Encoded bodies in every handler",
+	Autofix:  diag.Safe,
 	Check: func(p *lint.Pass) {
 		if p.API.Kind != model.RESTAPI {
 			return
