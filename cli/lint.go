@@ -12,6 +12,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/version"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/report"
@@ -41,6 +42,7 @@ func lintCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
 			&ucli.BoolFlag{Name: "only-definitions", Usage: "skip named files that hold no API definition quietly, as a directory walk does (for pre-commit, which passes every changed file)"},
 			maxSizeFlag,
+			colorFlag,
 		},
 		Action: runLint,
 	}
@@ -179,7 +181,7 @@ func lintInputs(inputs []input) []lint.Input {
 func reportOf(found *lint.Findings) report.Findings {
 	wd, _ := os.Getwd()
 	return report.Findings{
-		Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All),
+		Tool: "apigw-oas", Version: version.Module(), Rules: reportRules(rules.All),
 		Files: found.Files, Diagnostics: found.Diagnostics,
 		Source:  func(file string) []byte { return found.Sources[file] },
 		Root:    repositoryRoot(wd),
@@ -221,13 +223,12 @@ func ruleDocURL(id string) string {
 // writeReports writes the main format to stdout and every --output file.
 func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) error {
 	out := cmd.Root().Writer
-	// a terminal gets snippets and colors; NO_COLOR (no-color.org) turns colors off
-	tty := isTerminal(out)
+	// a terminal gets snippets; colors follow --color
 	format, err := report.ParseFormat(cmd.String("format")) // the flag accepts only names it knows
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	if err := report.Write(format, out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
+	if err := report.Write(format, out, findings, report.Options{Snippets: isTerminal(out), Color: useColor(cmd, out)}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {
