@@ -36,7 +36,7 @@ func lintCommand() *ucli.Command {
 			formatFlag(formatChoices()...),
 			&ucli.StringSliceFlag{Name: "output", Usage: "also write FORMAT=FILE (repeatable)"},
 			&ucli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes lint exit 1: error, warning, info or never (default: the configuration's, else error)"},
-			&ucli.StringFlag{Name: "config", Usage: "the configuration file (default: .apigw-oas.yaml in the working folder or above)"},
+			&ucli.StringFlag{Name: "config", Usage: "the configuration file of every file (default: each file's nearest .apigw-oas.yaml or .apigw-oas.yml, up to the git root)"},
 			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
 			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
@@ -52,14 +52,6 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if !cmd.Args().Present() {
 		return usageError("lint needs at least one PATH (a file, a directory, or - for standard input)")
 	}
-	cfg, err := loadConfig(cmd)
-	if err != nil {
-		return err
-	}
-	failOn, err := parseFailOn(failOnSetting(cmd, cfg))
-	if err != nil {
-		return err
-	}
 	outputs, err := parseOutputs(cmd.StringSlice("output"))
 	if err != nil {
 		return err
@@ -72,10 +64,17 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
-	found := lint.Run(lintInputs(inputs), lint.Options{
-		Rules: rules.All, Config: cfg, Import: opts,
-		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
-	})
+	run, err := configure(cmd, inputs)
+	if err != nil {
+		return err
+	}
+	failOn, err := failOnFor(cmd, run)
+	if err != nil {
+		return err
+	}
+	run.Rules, run.Import = rules.All, opts
+	run.Stdin, run.StdinName = cmd.Root().Reader, cmd.String("stdin-filename")
+	found := lint.Run(lintInputs(inputs), run)
 	if err := applyBaseline(cmd, found); err != nil {
 		return err
 	}
@@ -85,33 +84,50 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	return exitFor(found.Diagnostics, failOn)
 }
 
-// loadConfig reads --config, or the .apigw-oas.yaml found from the working
-// folder up; nil when there is none. A broken configuration stops the run.
-func loadConfig(cmd *ucli.Command) (*lint.FileConfig, error) {
-	path := cmd.String("config")
-	if path == "" {
-		if path = lint.FindConfig("."); path == "" {
-			return nil, nil
+// configure reads --config for every file, or the nearest configuration
+// of each input, before linting anything: a broken configuration stops
+// the run.
+func configure(cmd *ucli.Command, inputs []input) (lint.Options, error) {
+	var run lint.Options
+	var problems []diag.Diagnostic
+	if path := cmd.String("config"); path != "" {
+		run.Config, problems = lint.LoadConfig(path, rules.All)
+	} else {
+		run.Configs = lint.NewConfigs(rules.All)
+		for _, in := range inputs {
+			name := in.path
+			if name == lint.Stdin {
+				name = cmd.String("stdin-filename")
+			}
+			run.Configs.For(name)
 		}
+		problems = run.Configs.Problems()
 	}
-	cfg, problems := lint.LoadConfig(path, rules.All)
 	for _, d := range problems {
 		fmt.Fprintln(cmd.Root().ErrWriter, d)
 	}
 	if problems != nil {
-		return nil, &exitError{code: ExitInput}
+		return run, &exitError{code: ExitInput}
 	}
-	return cfg, nil
+	return run, nil
 }
 
-func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
-	switch {
-	case cmd.IsSet("fail-on"):
-		return cmd.String("fail-on")
-	case cfg != nil && cfg.FailOn != "":
-		return cfg.FailOn
+// failOnFor gives the lowest severity that fails the run, for the file a
+// finding is in: --fail-on, else the fail-on of the file's configuration,
+// else error.
+func failOnFor(cmd *ucli.Command, run lint.Options) (func(file string) diag.Severity, error) {
+	if cmd.IsSet("fail-on") {
+		sev, err := parseFailOn(cmd.String("fail-on"))
+		return func(string) diag.Severity { return sev }, err
 	}
-	return "error"
+	return func(file string) diag.Severity {
+		cfg := run.ConfigFor(file)
+		if cfg == nil || cfg.FailOn == "" {
+			return diag.Error
+		}
+		sev, _ := parseFailOn(cfg.FailOn) // the decoder accepts only valid values
+		return sev
+	}, nil
 }
 
 // applyBaseline writes the baseline (--write-baseline) and hides the
@@ -267,13 +283,13 @@ func appendStepSummary(path string, findings report.Findings) error {
 
 // exitFor: 2 when an input could not be read, 1 for findings at or above
 // the threshold, else 0. Suppressed findings never count.
-func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
+func exitFor(ds []diag.Diagnostic, failOn func(file string) diag.Severity) error {
 	code := ExitOK
 	for _, d := range ds {
 		switch {
 		case d.Rule == diag.RuleSyntax || (d.Rule == diag.RuleConfig && d.Severity == diag.Error):
 			return &exitError{code: ExitInput}
-		case !d.Suppressed() && d.Severity >= failOn:
+		case !d.Suppressed() && d.Severity >= failOn(d.Span.File):
 			code = ExitFindings
 		}
 	}
