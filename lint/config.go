@@ -244,7 +244,7 @@ func (c *Configs) load(names []string) *loadedConfig {
 	for _, other := range names[1:] {
 		problems = append(problems, diag.Diagnostic{Rule: diag.RuleConfig, Severity: diag.Error,
 			Span:    source.Span{File: relativeToWorkDir(other)},
-			Message: fmt.Sprintf("%s is ignored because %s is in the same folder; keep one", filepath.Base(other), filepath.Base(path))})
+			Message: fmt.Sprintf("this folder has two configurations, %s and %s; keep one", filepath.Base(path), filepath.Base(other))})
 	}
 	if problems != nil {
 		cfg = nil
