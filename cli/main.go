@@ -91,6 +91,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
 // unknownCommand is the action of a command that has subcommands: given
 // none it shows its help, given a word it does not know it says so.
 func unknownCommand(_ context.Context, cmd *ucli.Command) error {
+	if !cmd.Args().Present() && cmd.Root() == cmd {
+		return ucli.ShowRootCommandHelp(cmd)
+	}
 	if !cmd.Args().Present() {
 		return ucli.ShowSubcommandHelp(cmd)
 	}
