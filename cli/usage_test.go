@@ -127,3 +127,14 @@ func TestColor(t *testing.T) {
 		})
 	}
 }
+
+// apigw-oas alone shows the root help, which lists completion and the
+// version; completion alone shows its own help.
+func TestBareCommandsShowHelp(t *testing.T) {
+	for args, want := range map[string]string{"": "VERSION:\n   " + version.Module(), "completion": "pwsh, powershell"} {
+		code, stdout, stderr := run(t, "", strings.Fields(args)...)
+		if code != ExitOK || !strings.Contains(stdout, want) || stderr != "" {
+			t.Errorf("%q: exit %d, want %q in\n%s%s", args, code, want, stdout, stderr)
+		}
+	}
+}
