@@ -53,26 +53,6 @@ type Ignore struct {
 	used    bool
 }
 
-// FindConfig walks up from dir to the first folder holding
-// .apigw-oas.yaml or .apigw-oas.yml, stopping at the git root (the folder
-// holding .git); "" when there is none.
-func FindConfig(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		if names := configsIn(dir); len(names) > 0 {
-			return names[0]
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir || isGitRoot(dir) {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // configsIn lists the configuration files in dir, .yaml first.
 func configsIn(dir string) []string {
 	var found []string
@@ -197,8 +177,8 @@ type Configs struct {
 }
 
 type loadedConfig struct {
-	cfg      *FileConfig       // nil when broken
-	problems []diag.Diagnostic // config diagnostics; errors make cfg nil
+	cfg      *FileConfig       // nil when there are problems
+	problems []diag.Diagnostic // config diagnostics
 }
 
 // NewConfigs finds configurations for a run of rules.

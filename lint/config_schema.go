@@ -93,7 +93,7 @@ func jsonValue(n *source.Node) any {
 	case source.TagInt, source.TagFloat:
 		return json.Number(n.Value)
 	case source.TagBool:
-		return n.Value == "true"
+		return strings.EqualFold(n.Value, "true") // YAML also writes True and TRUE
 	case source.TagNull:
 		return nil
 	}

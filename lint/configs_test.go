@@ -55,9 +55,6 @@ func TestConfigsStopAtGitRoot(t *testing.T) {
 	if cfg := configs.For(file); cfg != nil || configs.Problems() != nil {
 		t.Errorf("found %+v and %v above the git root", cfg, configs.Problems())
 	}
-	if got := lint.FindConfig(filepath.Dir(file)); got != "" {
-		t.Errorf("FindConfig found %s above the git root", got)
-	}
 }
 
 // Two spellings in one folder are an error, not a silent choice.
