@@ -12,6 +12,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/version"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/report"
@@ -37,7 +38,7 @@ func lintCommand() *ucli.Command {
 			formatFlag(formatChoices()...),
 			&ucli.StringSliceFlag{Name: "output", Usage: "also write FORMAT=FILE (repeatable)"},
 			&ucli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes lint exit 1: error, warning, info or never (default: the configuration's, else error)"},
-			&ucli.StringFlag{Name: "config", Usage: "the configuration file (default: .apigw-oas.yaml in the working folder or above)"},
+			&ucli.StringFlag{Name: "config", Usage: "the configuration file of every file (default: each file's nearest .apigw-oas.yaml or .apigw-oas.yml, up to the git root)"},
 			&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in this baseline file"},
 			&ucli.StringFlag{Name: "write-baseline", Usage: "record today's findings in this file (then --baseline FILE shows only new ones)"},
 			&ucli.StringFlag{Name: "stdin-filename", Usage: "the name to report for standard input", Value: "<stdin>"},
@@ -46,6 +47,7 @@ func lintCommand() *ucli.Command {
 			&ucli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
 			&ucli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, also apply the fixes that change what some client gets (implies --fix)"},
 			&ucli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)"},
+			colorFlag,
 		},
 		Action: runLint,
 	}
@@ -54,14 +56,6 @@ func lintCommand() *ucli.Command {
 func runLint(_ context.Context, cmd *ucli.Command) error {
 	if !cmd.Args().Present() {
 		return usageError("lint needs at least one PATH (a file, a directory, or - for standard input)")
-	}
-	cfg, err := loadConfig(cmd)
-	if err != nil {
-		return err
-	}
-	failOn, err := parseFailOn(failOnSetting(cmd, cfg))
-	if err != nil {
-		return err
 	}
 	outputs, err := parseOutputs(cmd.StringSlice("output"))
 	if err != nil {
@@ -75,11 +69,17 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err := refuseOverwritingInputs(cmd, outputs, inputs.Inputs); err != nil {
 		return err
 	}
-	runOpts := lint.Options{
-		Rules: rules.All, Config: cfg, Import: opts,
-		Stdin: cmd.Root().Reader, StdinName: cmd.String("stdin-filename"),
-		Fixes: fixing(cmd) || showsFixes(cmd.String("format"), outputs),
+	runOpts, err := configure(cmd, inputs.Inputs)
+	if err != nil {
+		return err
 	}
+	failOn, err := failOnFor(cmd, runOpts)
+	if err != nil {
+		return err
+	}
+	runOpts.Rules, runOpts.Import = rules.All, opts
+	runOpts.Stdin, runOpts.StdinName = cmd.Root().Reader, cmd.String("stdin-filename")
+	runOpts.Fixes = fixing(cmd) || showsFixes(cmd.String("format"), outputs)
 	found := lint.Run(lintInputs(inputs.Inputs), runOpts)
 	if err := requireDefinitions(cmd, len(found.Files), inputs); err != nil {
 		return err
@@ -101,33 +101,50 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	return exitFor(found.Diagnostics, failOn)
 }
 
-// loadConfig reads --config, or the .apigw-oas.yaml found from the working
-// folder up; nil when there is none. A broken configuration stops the run.
-func loadConfig(cmd *ucli.Command) (*lint.FileConfig, error) {
-	path := cmd.String("config")
-	if path == "" {
-		if path = lint.FindConfig("."); path == "" {
-			return nil, nil
+// configure reads --config for every file, or the nearest configuration
+// of each input, before linting anything: a broken configuration stops
+// the run.
+func configure(cmd *ucli.Command, inputs []walk.Input) (lint.Options, error) {
+	var run lint.Options
+	var problems []diag.Diagnostic
+	if path := cmd.String("config"); path != "" {
+		run.Config, problems = lint.LoadConfig(path, rules.All)
+	} else {
+		run.Configs = lint.NewConfigs(rules.All)
+		for _, in := range inputs {
+			name := in.Path
+			if name == lint.Stdin {
+				name = cmd.String("stdin-filename")
+			}
+			run.Configs.For(name)
 		}
+		problems = run.Configs.Problems()
 	}
-	cfg, problems := lint.LoadConfig(path, rules.All)
 	for _, d := range problems {
 		fmt.Fprintln(cmd.Root().ErrWriter, d)
 	}
 	if problems != nil {
-		return nil, &exitError{code: ExitInput}
+		return run, &exitError{code: ExitInput}
 	}
-	return cfg, nil
+	return run, nil
 }
 
-func failOnSetting(cmd *ucli.Command, cfg *lint.FileConfig) string {
-	switch {
-	case cmd.IsSet("fail-on"):
-		return cmd.String("fail-on")
-	case cfg != nil && cfg.FailOn != "":
-		return cfg.FailOn
+// failOnFor gives the lowest severity that fails the run, for the file a
+// finding is in: --fail-on, else the fail-on of the file's configuration,
+// else error.
+func failOnFor(cmd *ucli.Command, run lint.Options) (func(file string) diag.Severity, error) {
+	if cmd.IsSet("fail-on") {
+		sev, err := parseFailOn(cmd.String("fail-on"))
+		return func(string) diag.Severity { return sev }, err
 	}
-	return "error"
+	return func(file string) diag.Severity {
+		cfg := run.ConfigFor(file)
+		if cfg == nil || cfg.FailOn == "" {
+			return diag.Error
+		}
+		sev, _ := parseFailOn(cfg.FailOn) // the decoder accepts only valid values
+		return sev
+	}, nil
 }
 
 // applyBaseline writes the baseline (--write-baseline) and hides the
@@ -197,7 +214,7 @@ func lintInputs(inputs []walk.Input) []lint.Input {
 func reportOf(found *lint.Findings) report.Findings {
 	wd, _ := os.Getwd()
 	return report.Findings{
-		Tool: "apigw-oas", Version: version(), Rules: reportRules(rules.All),
+		Tool: "apigw-oas", Version: version.Module(), Rules: reportRules(rules.All),
 		Files: found.Files, Diagnostics: found.Diagnostics,
 		Source:  func(file string) []byte { return found.Sources[file] },
 		Root:    repositoryRoot(wd),
@@ -239,13 +256,12 @@ func ruleDocURL(id string) string {
 // writeReports writes the main format to stdout and every --output file.
 func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) error {
 	out := cmd.Root().Writer
-	// a terminal gets snippets and colors; NO_COLOR (no-color.org) turns colors off
-	tty := isTerminal(out)
+	// a terminal gets snippets; colors follow --color
 	format, err := report.ParseFormat(cmd.String("format")) // the flag accepts only names it knows
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	if err := report.Write(format, out, findings, report.Options{Snippets: tty, Color: tty && os.Getenv("NO_COLOR") == ""}); err != nil {
+	if err := report.Write(format, out, findings, report.Options{Snippets: isTerminal(out), Color: useColor(cmd, out)}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {
@@ -284,13 +300,13 @@ func appendStepSummary(path string, findings report.Findings) error {
 
 // exitFor: 2 when an input could not be read, 1 for findings at or above
 // the threshold, else 0. Suppressed findings never count.
-func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
+func exitFor(ds []diag.Diagnostic, failOn func(file string) diag.Severity) error {
 	code := ExitOK
 	for _, d := range ds {
 		switch {
 		case d.Rule == diag.RuleSyntax || (d.Rule == diag.RuleConfig && d.Severity == diag.Error):
 			return &exitError{code: ExitInput}
-		case !d.Suppressed() && d.Severity >= failOn:
+		case !d.Suppressed() && d.Severity >= failOn(d.Span.File):
 			code = ExitFindings
 		}
 	}

@@ -45,7 +45,7 @@ func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, in
 		for _, f := range fixed {
 			fmt.Fprint(cmd.Root().Writer, lint.UnifiedDiff(filepath.ToSlash(f.File), f.Before, f.After))
 		}
-		if err := exitFor(found.Diagnostics, diag.Error+1); err != nil {
+		if err := exitFor(found.Diagnostics, func(string) diag.Severity { return diag.Error + 1 }); err != nil {
 			for _, d := range found.Diagnostics {
 				if d.Rule == diag.RuleSyntax || d.Rule == diag.RuleConfig {
 					fmt.Fprintln(cmd.Root().ErrWriter, d)

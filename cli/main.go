@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
+	"strings"
 
 	ucli "github.com/urfave/cli/v3"
 )
@@ -64,14 +66,14 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			fmt.Fprintf(stderr, "apigw-oas: %v\n", exit.err)
 		}
 		return exit.code
-	default: // flag parsing and other usage errors from urfave/cli
+	default: // errors urfave/cli returns without calling OnUsageError
 		fmt.Fprintf(stderr, "apigw-oas: %v\nrun 'apigw-oas --help' for usage\n", err)
 		return ExitInput
 	}
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
-	return &ucli.Command{
+	app := &ucli.Command{
 		Name:  "apigw-oas",
 		Usage: "check how AWS API Gateway will treat the request and response bodies of an API definition",
 		Description: "apigw-oas reads API definitions — OpenAPI 2.0, 3.0 and 3.1 (JSON or YAML), CloudFormation and SAM\n" +
@@ -79,18 +81,73 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
 			"binaryMediaTypes and contentHandling convert payloads; it also converts definitions and prints\n" +
 			"the patchOperations between two of them.\n\n" +
 			"Exit codes: 0 success, 1 findings, 2 bad usage or unreadable input, 3 internal error.",
-		Version:        version(),
-		Reader:         stdin,
-		Writer:         stdout,
-		ErrWriter:      stderr,
-		ExitErrHandler: func(context.Context, *ucli.Command, error) {}, // Main turns errors into exit codes
-		Suggest:        true,
-		Commands:       []*ucli.Command{lintCommand(), explainCommand(), reviewCommand(), inspectCommand(), convertCommand(), diffCommand(), patchCommand(), rulesCommand(), versionCommand()},
-		Action: func(ctx context.Context, cmd *ucli.Command) error {
-			if cmd.Args().Present() {
-				return usageError("unknown command %q; run 'apigw-oas --help'", cmd.Args().First())
-			}
-			return ucli.ShowRootCommandHelp(cmd)
-		},
+		Version:                         versionText(),
+		Reader:                          stdin,
+		Writer:                          stdout,
+		ErrWriter:                       stderr,
+		ExitErrHandler:                  func(context.Context, *ucli.Command, error) {}, // Main turns errors into exit codes
+		EnableShellCompletion:           true,
+		ConfigureShellCompletionCommand: configureCompletion,
+		Commands:                        []*ucli.Command{lintCommand(), explainCommand(), reviewCommand(), inspectCommand(), convertCommand(), diffCommand(), patchCommand(), rulesCommand(), versionCommand()},
+		Action:                          unknownCommand,
 	}
+	onUsageError(app)
+	return app
+}
+
+// unknownCommand is the action of a command that has subcommands: given
+// none it shows its help, given a word it does not know it says so.
+func unknownCommand(_ context.Context, cmd *ucli.Command) error {
+	if !cmd.Args().Present() && cmd.Root() == cmd {
+		return ucli.ShowRootCommandHelp(cmd)
+	}
+	if !cmd.Args().Present() {
+		return ucli.ShowSubcommandHelp(cmd)
+	}
+	name := cmd.Args().First()
+	var names []string
+	for _, sub := range cmd.VisibleCommands() {
+		names = append(names, sub.Names()...)
+	}
+	return usageError("unknown command %q%s\nrun '%s --help' for usage", name, didYouMean(name, names), cmd.FullName())
+}
+
+// onUsageError makes every command report a bad flag or flag value as a
+// short message and a hint on standard error, and exit 2. urfave/cli's
+// default prints the whole help to standard output, which would end up in
+// the file a report is redirected to.
+func onUsageError(root *ucli.Command) {
+	_ = root.Walk(func(cmd *ucli.Command) error {
+		cmd.OnUsageError = usageProblem
+		return nil
+	})
+}
+
+func usageProblem(_ context.Context, cmd *ucli.Command, err error, _ bool) error {
+	return usageError("%s\nrun '%s --help' for usage", flagProblem(cmd, err), cmd.FullName())
+}
+
+// flagProblem restates urfave/cli's flag error with the flag as a user
+// writes it (--format, not -format), and a guess for an unknown flag.
+func flagProblem(cmd *ucli.Command, err error) string {
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		var names []string
+		for _, f := range cmd.VisibleFlags() {
+			names = append(names, f.Names()...)
+		}
+		return fmt.Sprintf("unknown flag %s%s", dashed(name), didYouMeanFlag(name, names))
+	}
+	return flagInError.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		return "flag " + dashed(strings.TrimPrefix(m, "flag -"))
+	})
+}
+
+var flagInError = regexp.MustCompile(`flag -[A-Za-z0-9][A-Za-z0-9-]*`)
+
+// dashed is a flag name as typed: -o, --format.
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

@@ -60,7 +60,7 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	defer cleanup()
-	cfg, err := loadConfig(cmd)
+	cfg, err := reviewConfig(cmd)
 	if err != nil {
 		return err
 	}
@@ -229,4 +229,25 @@ func writeReview(cmd *ucli.Command, r *review.Report) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	return nil
+}
+
+// reviewConfig is --config, else the configuration of the working folder:
+// both sides of a review are judged by the same one (the old side may be
+// a git revision, with no folder of its own). A broken one stops the run.
+func reviewConfig(cmd *ucli.Command) (*lint.FileConfig, error) {
+	var cfg *lint.FileConfig
+	var problems []diag.Diagnostic
+	if path := cmd.String("config"); path != "" {
+		cfg, problems = lint.LoadConfig(path, rules.All)
+	} else {
+		configs := lint.NewConfigs(rules.All)
+		cfg, problems = configs.For(lint.Stdin), configs.Problems()
+	}
+	for _, d := range problems {
+		fmt.Fprintln(cmd.Root().ErrWriter, d)
+	}
+	if problems != nil {
+		return nil, &exitError{code: ExitInput}
+	}
+	return cfg, nil
 }

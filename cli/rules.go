@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -16,23 +17,70 @@ import (
 
 func rulesCommand() *ucli.Command {
 	return &ucli.Command{
-		Name:  "rules",
-		Usage: "list the lint rules",
-		Description: "rules lists every rule with its category, default severity and summary. The markdown\n" +
-			"format is docs/rules.md, which is generated from it.",
+		Name:      "rules",
+		Usage:     "list the lint rules, or explain one",
+		ArgsUsage: "[RULE-ID...]",
+		Description: "rules lists every rule with its category, default severity and summary. Given rule IDs,\n" +
+			"it prints each one's whole documentation: what it checks and why, examples, options and\n" +
+			"the fix. The markdown format is docs/rules.md, which is generated from it.",
 		Flags: []ucli.Flag{formatFlag("text", "json", "markdown")},
 		Action: func(_ context.Context, cmd *ucli.Command) error {
-			out := cmd.Root().Writer
-			switch cmd.String("format") {
-			case "json":
-				return writeJSON(out, rulesJSON(rules.All))
-			case "markdown":
-				_, err := io.WriteString(out, rulesMarkdown(rules.All))
+			chosen, err := chosenRules(cmd.Args().Slice())
+			if err != nil {
 				return err
 			}
-			return writeRulesText(out, rules.All)
+			out := cmd.Root().Writer
+			switch {
+			case cmd.String("format") == "json":
+				return writeJSON(out, rulesJSON(chosen))
+			case cmd.String("format") == "markdown" && !cmd.Args().Present():
+				_, err := io.WriteString(out, rulesMarkdown(chosen))
+				return err
+			case cmd.String("format") == "markdown":
+				return writeRuleSections(out, chosen, "### ")
+			case cmd.Args().Present():
+				return writeRuleSections(out, chosen, "")
+			}
+			return writeRulesText(out, chosen)
 		},
 	}
+}
+
+// chosenRules are the rules ids name, in that order, or every rule when
+// there are none.
+func chosenRules(ids []string) ([]*lint.Rule, error) {
+	if len(ids) == 0 {
+		return rules.All, nil
+	}
+	var known []string
+	for _, r := range rules.All {
+		known = append(known, r.ID)
+	}
+	var chosen []*lint.Rule
+	for _, id := range ids {
+		i := slices.Index(known, id)
+		if i < 0 {
+			return nil, usageError("unknown rule %q%s\nrun 'apigw-oas rules' for the list", id, didYouMean(id, known))
+		}
+		chosen = append(chosen, rules.All[i])
+	}
+	return chosen, nil
+}
+
+// writeRuleSections writes each rule's whole documentation, as docs/rules.md
+// has it, under a heading that starts with heading.
+func writeRuleSections(w io.Writer, rs []*lint.Rule, heading string) error {
+	for i, r := range rs {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, ruleSection(r, heading)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeRulesText(w io.Writer, rs []*lint.Rule) error {
@@ -100,10 +148,16 @@ func rulesMarkdown(rs []*lint.Rule) string {
 	}
 	b.WriteString("Reserved IDs: `syntax` (input that could not be read or parsed: always an error, exit code 2) and `config` (problems in the configuration).\n\n## Rules\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "\n### %s\n\nCategory: %s · default severity: %s · autofix: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.%s\n",
-			r.ID, r.Category, r.Severity, autofix(r), capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix, autofixMarkdown(r))
+		b.WriteString("\n" + ruleSection(r, "### "))
 	}
 	return b.String()
+}
+
+// ruleSection is a rule's whole documentation in Markdown, headed by its ID
+// after heading ("### " in docs/rules.md, nothing on a terminal).
+func ruleSection(r *lint.Rule, heading string) string {
+	return fmt.Sprintf("%s%s\n\nCategory: %s · default severity: %s · autofix: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.%s\n",
+		heading, r.ID, r.Category, r.Severity, autofix(r), capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix, autofixMarkdown(r))
 }
 
 // optionsMarkdown lists a rule's options, set in .apigw-oas.yaml under

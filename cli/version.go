@@ -4,36 +4,31 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 
 	ucli "github.com/urfave/cli/v3"
+
+	"github.com/apigw-oas/apigw-oas/internal/version"
 )
 
-// version is the module version go install recorded, or "devel" with the
-// VCS revision for a build from a checkout.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "devel"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "devel-" + s.Value[:12]
-		}
-	}
-	return "devel"
+// versionText is what --version and the version command print after
+// "apigw-oas version ": the module version, then the Go toolchain and
+// platform a bug report needs.
+func versionText() string {
+	return fmt.Sprintf("%s (%s %s/%s)", version.Module(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
+// versionCommand prints the line --version prints (urfave/cli's
+// "NAME version VERSION"), so the two cannot disagree.
 func versionCommand() *ucli.Command {
 	return &ucli.Command{
 		Name:  "version",
 		Usage: "print the version of apigw-oas",
 		Action: func(_ context.Context, cmd *ucli.Command) error {
-			_, err := fmt.Fprintf(cmd.Root().Writer, "apigw-oas %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return err
+			if cmd.Args().Present() {
+				return usageError("version takes no arguments\nrun 'apigw-oas version --help' for usage")
+			}
+			ucli.ShowVersion(cmd.Root())
+			return nil
 		},
 	}
 }

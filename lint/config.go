@@ -4,16 +4,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
 	"strings"
+	"sync"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/glob"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// ConfigFileName is the configuration file lint looks for.
-const ConfigFileName = ".apigw-oas.yaml"
+// ConfigFileName is the configuration file lint looks for; the
+// alternative spelling ConfigFileNameYML is read too.
+const (
+	ConfigFileName    = ".apigw-oas.yaml"
+	ConfigFileNameYML = ".apigw-oas.yml"
+)
 
 // FileConfig is a parsed .apigw-oas.yaml:
 //
@@ -49,24 +53,23 @@ type Ignore struct {
 	used    bool
 }
 
-// FindConfig walks up from dir to the first folder holding
-// .apigw-oas.yaml; "" when there is none.
-func FindConfig(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		path := filepath.Join(dir, ConfigFileName)
+// configsIn lists the configuration files in dir, .yaml first.
+func configsIn(dir string) []string {
+	var found []string
+	for _, name := range []string{ConfigFileName, ConfigFileNameYML} {
+		path := filepath.Join(dir, name)
 		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-			return path
+			found = append(found, path)
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
+	return found
+}
+
+// isGitRoot says whether dir holds .git: a folder, or a worktree's or
+// submodule's file. A configuration above it belongs to another project.
+func isGitRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
 }
 
 // LoadConfig reads a configuration file strictly: unknown keys, unknown
@@ -82,7 +85,11 @@ func LoadConfig(path string, rules []*Rule) (*FileConfig, []diag.Diagnostic) {
 	}
 	d := &configDecoder{doc: doc, cfg: &FileConfig{Path: path, rules: map[string]ruleSetting{}, categories: map[Category]diag.Severity{}, known: rules}}
 	d.decode()
+	if len(d.diags) == 0 {
+		d.diags = checkSchema(doc)
+	}
 	if len(d.diags) > 0 {
+		diag.Sort(d.diags) // rules and categories are decoded from maps
 		return nil, d.diags
 	}
 	return d.cfg, nil
@@ -143,6 +150,9 @@ func relativeTo(dir, file string) string {
 	if err != nil {
 		return filepath.ToSlash(file)
 	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return filepath.ToSlash(file)
+	}
 	rel, err := filepath.Rel(dir, abs)
 	if err != nil {
 		return filepath.ToSlash(file)
@@ -152,4 +162,115 @@ func relativeTo(dir, file string) string {
 
 func underPointer(p, prefix string) bool {
 	return prefix == "" || p == prefix || strings.HasPrefix(p, prefix+"/")
+}
+
+// Configs gives each linted file its configuration: the nearest
+// .apigw-oas.yaml or .apigw-oas.yml in the file's folder or above,
+// stopping at the git root. Configurations are not merged: the nearest one
+// is the whole configuration of the files below it. Each folder is looked
+// up once and each file read once. A Configs is safe for concurrent use.
+type Configs struct {
+	rules  []*Rule
+	mu     sync.Mutex
+	byDir  map[string]*loadedConfig // absolute folder → its configuration (nil: none)
+	loaded []*loadedConfig          // in the order they were read
+}
+
+type loadedConfig struct {
+	cfg      *FileConfig       // nil when there are problems
+	problems []diag.Diagnostic // config diagnostics
+}
+
+// NewConfigs finds configurations for a run of rules.
+func NewConfigs(rules []*Rule) *Configs {
+	return &Configs{rules: rules, byDir: map[string]*loadedConfig{}}
+}
+
+// For is the configuration of file (a path, or a name without a folder
+// for standard input, which gets the working folder's): nil when none
+// applies or the one that applies is broken (see Problems).
+func (c *Configs) For(file string) *FileConfig {
+	dir, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if l := c.inDir(dir); l != nil {
+		return l.cfg
+	}
+	return nil
+}
+
+// inDir finds and loads the configuration of dir, remembering the answer
+// for every folder it looked in.
+func (c *Configs) inDir(dir string) *loadedConfig {
+	if l, ok := c.byDir[dir]; ok {
+		return l
+	}
+	var l *loadedConfig
+	if names := configsIn(dir); len(names) > 0 {
+		l = c.load(names)
+	} else if parent := filepath.Dir(dir); parent != dir && !isGitRoot(dir) {
+		l = c.inDir(parent)
+	}
+	c.byDir[dir] = l
+	return l
+}
+
+func (c *Configs) load(names []string) *loadedConfig {
+	path := relativeToWorkDir(names[0])
+	cfg, problems := LoadConfig(path, c.rules)
+	for _, other := range names[1:] {
+		problems = append(problems, diag.Diagnostic{Rule: diag.RuleConfig, Severity: diag.Error,
+			Span:    source.Span{File: relativeToWorkDir(other)},
+			Message: fmt.Sprintf("this folder has two configurations, %s and %s; keep one", filepath.Base(path), filepath.Base(other))})
+	}
+	if problems != nil {
+		cfg = nil
+	}
+	l := &loadedConfig{cfg, problems}
+	c.loaded = append(c.loaded, l)
+	return l
+}
+
+// Problems are the config diagnostics of every configuration For has read,
+// sorted.
+func (c *Configs) Problems() []diag.Diagnostic {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []diag.Diagnostic
+	for _, l := range c.loaded {
+		out = append(out, l.problems...)
+	}
+	diag.Sort(out)
+	return out
+}
+
+// Unused reports the ignore entries of every configuration read that
+// matched nothing.
+func (c *Configs) Unused() []diag.Diagnostic {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []diag.Diagnostic
+	for _, l := range c.loaded {
+		if l.cfg != nil {
+			out = append(out, l.cfg.Unused()...)
+		}
+	}
+	return out
+}
+
+// relativeToWorkDir names a file found by walking up as a user would type
+// it from the working folder, when it is below it.
+func relativeToWorkDir(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
 }

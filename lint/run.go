@@ -26,9 +26,14 @@ type Input struct {
 type Options struct {
 	// Rules are the rules to run (rules.All for every rule).
 	Rules []*Rule
-	// Config is the configuration file's settings; nil runs every rule with
-	// its default severity.
+	// Config, when set, is the configuration of every file (what
+	// apigw-oas lint --config FILE does).
 	Config *FileConfig
+	// Configs, when Config is nil, gives each file its nearest
+	// configuration (NewConfigs); the problems of the configurations it
+	// reads are among the findings. With neither, every rule runs with its
+	// default severity.
+	Configs *Configs
 	// Import bounds what the importer reads.
 	Import importer.Options
 	// Stdin is read for an input whose path is Stdin; StdinName is the
@@ -65,17 +70,18 @@ type Findings struct {
 // WriteBaseline, when a caller wants both.
 func Run(inputs []Input, opts Options) *Findings {
 	imports := importAll(inputs, opts)
-	var settings Config = Defaults{}
-	if opts.Config != nil {
-		settings = opts.Config
-	}
 	found := &Findings{Sources: map[string][]byte{}}
 	perFile := make([][]diag.Diagnostic, len(imports))
 	for i, res := range imports {
 		found.Files = append(found.Files, res.File)
+		var settings Config = Defaults{}
+		cfg := opts.ConfigFor(res.File)
+		if cfg != nil {
+			settings = cfg
+		}
 		perFile[i] = File(res, opts.Rules, settings)
-		if opts.Config != nil {
-			opts.Config.Suppress(res.File, perFile[i])
+		if cfg != nil {
+			cfg.Suppress(res.File, perFile[i])
 		}
 		if res.Doc != nil {
 			found.Sources[res.File] = res.Doc.Src
@@ -87,11 +93,27 @@ func Run(inputs []Input, opts Options) *Findings {
 	for _, ds := range perFile {
 		found.Diagnostics = append(found.Diagnostics, ds...)
 	}
-	if opts.Config != nil {
+	switch {
+	case opts.Config != nil:
 		found.Diagnostics = append(found.Diagnostics, opts.Config.Unused()...)
+	case opts.Configs != nil:
+		found.Diagnostics = append(found.Diagnostics, opts.Configs.Problems()...)
+		found.Diagnostics = append(found.Diagnostics, opts.Configs.Unused()...)
 	}
 	diag.Sort(found.Diagnostics)
 	return found
+}
+
+// ConfigFor is the configuration of file (as findings name it); nil for
+// the defaults.
+func (opts Options) ConfigFor(file string) *FileConfig {
+	switch {
+	case opts.Config != nil:
+		return opts.Config
+	case opts.Configs != nil:
+		return opts.Configs.For(file)
+	}
+	return nil
 }
 
 // forEach calls do(0), …, do(n-1) on every core.

@@ -21,7 +21,7 @@ func TestConfigsMatchSchema(t *testing.T) {
 	schema := compileSchema(t)
 	var configs []string
 	filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (d.Name() == lint.ConfigFileName || strings.HasSuffix(d.Name(), ".apigw-oas.yaml")) && !strings.Contains(path, "invalid") {
+		if err == nil && !d.IsDir() && (d.Name() == lint.ConfigFileName || d.Name() == lint.ConfigFileNameYML || strings.HasSuffix(d.Name(), ".apigw-oas.yaml")) && !strings.Contains(path, "invalid") {
 			configs = append(configs, path)
 		}
 		return nil

@@ -5,11 +5,11 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/version"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -194,10 +194,10 @@ func writeSARIF(w io.Writer, f Findings, _ Options) error {
 	for i, rule := range rules {
 		ruleIndex[rule.ID] = i
 	}
-	version := semanticVersion(f.Version)
+	semantic := version.Semantic(f.Version)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: toolName(f), Version: version, SemanticVersion: version, InformationURI: informationURI,
+			Name: toolName(f), Version: semantic, SemanticVersion: semantic, InformationURI: informationURI,
 			Rules: sarifRules(rules),
 		}},
 		AutomationDetails: sarifAutomation{ID: sarifCategory},
@@ -245,23 +245,6 @@ func mostSevere(ds []diag.Diagnostic, limit int) (kept []int, dropped int) {
 	}
 	return order, len(ds) - len(order)
 }
-
-// semver is a Semantic Versioning 2.0 version, without the "v" Go puts
-// before it.
-var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
-
-// semanticVersion is the tool's version as SARIF wants it (numeric first,
-// so viewers can compare): "v1.2.3" is 1.2.3, a development build such as
-// "devel-0123456789ab" is 0.0.0-devel-0123456789ab.
-func semanticVersion(v string) string {
-	v = strings.TrimPrefix(v, "v")
-	if v == "" || semver.MatchString(v) {
-		return v
-	}
-	return "0.0.0-" + strings.Trim(notSemverIdentifier.ReplaceAllString(v, "-"), "-")
-}
-
-var notSemverIdentifier = regexp.MustCompile(`[^0-9A-Za-z.-]+`)
 
 func sarifRules(rules []Rule) []sarifRule {
 	out := make([]sarifRule, 0, len(rules))

@@ -182,18 +182,6 @@ func TestSARIFResultLimit(t *testing.T) {
 	}
 }
 
-func TestSemanticVersion(t *testing.T) {
-	for in, want := range map[string]string{
-		"v1.2.3": "1.2.3", "1.2.3-rc.1+x": "1.2.3-rc.1+x", "devel": "0.0.0-devel",
-		"devel-0123456789ab": "0.0.0-devel-0123456789ab", "v0.0.0-20261202120000-0123456789ab": "0.0.0-20261202120000-0123456789ab",
-		"(devel)": "0.0.0-devel", "": "",
-	} {
-		if got := semanticVersion(in); got != want || (got != "" && !semver.MatchString(got)) {
-			t.Errorf("semanticVersion(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestSARIFURI(t *testing.T) {
 	for in, want := range map[string]string{
 		"api/宠物-ü.yaml":   "api/%E5%AE%A0%E7%89%A9-%C3%BC.yaml",
