@@ -3,11 +3,13 @@ package lint
 import (
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // Stdin is the Input.Path that reads Options.Stdin.
@@ -56,43 +58,38 @@ type Findings struct {
 	// (with their Suppression); problems reading an input are syntax
 	// diagnostics, problems in the configuration config diagnostics.
 	Diagnostics []diag.Diagnostic
-	// Sources holds the text of every file that could be parsed, by the
-	// name diagnostics give it, for snippets.
+	// Sources holds the text of every parsed file that diagnostics name,
+	// by that name, for snippets.
 	Sources map[string][]byte
 }
 
-// Run lints the inputs as the apigw-oas lint command does: it imports them
-// in parallel, runs the rules over every API found, applies ignore comments
-// and the configuration's ignore entries, and reports entries that matched
-// nothing. The result does not depend on scheduling.
+// Run lints the inputs as the apigw-oas lint command does: it imports and
+// lints them in parallel, runs the rules over every API found, applies
+// ignore comments and the configuration's ignore entries, and reports
+// entries that matched nothing. The result does not depend on scheduling.
 //
 // A baseline is not applied: Baseline.Filter does that, after
 // WriteBaseline, when a caller wants both.
 func Run(inputs []Input, opts Options) *Findings {
-	imports := importAll(inputs, opts)
 	found := &Findings{Sources: map[string][]byte{}}
-	perFile := make([][]diag.Diagnostic, len(imports))
-	for i, res := range imports {
-		found.Files = append(found.Files, res.File)
-		var settings Config = Defaults{}
-		cfg := opts.ConfigFor(res.File)
-		if cfg != nil {
-			settings = cfg
+	textless := map[string]bool{} // files parsed whose text was not kept
+	for i, o := range lintAll(inputs, opts) {
+		if o == nil {
+			continue // a walked file without a definition
 		}
-		perFile[i] = File(res, opts.Rules, settings)
-		if cfg != nil {
-			cfg.Suppress(res.File, perFile[i])
+		found.Files = append(found.Files, o.file)
+		if cfg := opts.ConfigFor(o.file); cfg != nil {
+			cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
 		}
-		if res.Doc != nil {
-			found.Sources[res.File] = res.Doc.Src
+		found.Diagnostics = append(found.Diagnostics, o.diags...)
+		switch {
+		case o.src != nil:
+			found.Sources[o.file] = o.src
+		case o.parsed && inputs[i].Path != Stdin:
+			textless[o.file] = true
 		}
 	}
-	if opts.Fixes {
-		forEach(len(imports), func(i int) { resolveFixes(imports[i], perFile[i], opts.Rules, opts.Import) })
-	}
-	for _, ds := range perFile {
-		found.Diagnostics = append(found.Diagnostics, ds...)
-	}
+	readNamedSources(found, textless, opts)
 	switch {
 	case opts.Config != nil:
 		found.Diagnostics = append(found.Diagnostics, opts.Config.Unused()...)
@@ -116,43 +113,82 @@ func (opts Options) ConfigFor(file string) *FileConfig {
 	return nil
 }
 
-// forEach calls do(0), …, do(n-1) on every core.
-func forEach(n int, do func(i int)) {
+// outcome is what a run keeps of one file once it is linted: its tree and
+// model are dropped, so that a folder of many files takes the memory of the
+// few being linted at once.
+type outcome struct {
+	file  string
+	diags []diag.Diagnostic
+	// src is the file's text when its findings name it (the text report
+	// shows their lines); nil otherwise.
+	src []byte
+	// parsed says the file could be parsed, so that a finding of another
+	// file may show its lines too.
+	parsed bool
+}
+
+// lintAll imports and lints each input in one worker per core, keeping the
+// outcomes in the order of the inputs; a walked file that holds no
+// definition has none.
+func lintAll(inputs []Input, opts Options) []*outcome {
+	outcomes := make([]*outcome, len(inputs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range work {
-				do(i)
+				outcomes[i] = lintInput(inputs[i], opts)
 			}
-		}()
+		})
 	}
-	for i := range n {
+	for i := range inputs {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
+	return outcomes
 }
 
-// importAll imports the inputs on every core, keeping their order, and
-// drops walked files that hold no definition.
-func importAll(inputs []Input, opts Options) []*importer.Result {
-	imports := make([]*importer.Result, len(inputs))
-	forEach(len(inputs), func(i int) { imports[i] = importInput(inputs[i], opts) })
-	var kept []*importer.Result
-	for i, res := range imports {
-		if inputs[i].Explicit {
-			res.RequireDefinition()
-		}
-		// a walked file is kept when it holds a definition, or when it looked
-		// like one but could not be read (a broken definition is reported)
-		if inputs[i].Explicit || res.IsDefinition() || len(res.Diagnostics) > 0 {
-			kept = append(kept, res)
+func lintInput(in Input, opts Options) *outcome {
+	res := importInput(in, opts)
+	if in.Explicit {
+		res.RequireDefinition()
+	}
+	// a walked file is kept when it holds a definition, or when it looked
+	// like one but could not be read (a broken definition is reported)
+	if !in.Explicit && !res.IsDefinition() && len(res.Diagnostics) == 0 {
+		return nil
+	}
+	var settings Config = Defaults{}
+	if cfg := opts.ConfigFor(res.File); cfg != nil {
+		settings = cfg
+	}
+	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil}
+	if opts.Fixes {
+		resolveFixes(res, o.diags, opts.Rules, opts.Import)
+	}
+	if o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
+		o.src = res.Doc.Src
+	}
+	return o
+}
+
+// readNamedSources reads again the text of the files in textless that
+// only another file's findings name (through a $ref): a file's outcome
+// keeps its text only when its own findings name it.
+func readNamedSources(found *Findings, textless map[string]bool, opts Options) {
+	maxBytes := opts.Import.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = source.DefaultMaxBytes
+	}
+	for _, d := range found.Diagnostics {
+		if name := d.Span.File; textless[name] {
+			if src, err := source.ReadFile(name, maxBytes); err == nil {
+				found.Sources[name] = src
+			}
+			delete(textless, name)
 		}
 	}
-	return kept
 }
 
 func importInput(in Input, opts Options) *importer.Result {

@@ -95,3 +95,37 @@ func TestRunConfig(t *testing.T) {
 		t.Errorf("%d findings, want 3:\n%s", n, got)
 	}
 }
+
+// The text of a file is kept for the findings that name it, also when they
+// are another file's (read through a $ref); a file no finding names needs
+// none.
+func TestRunSources(t *testing.T) {
+	dir := t.TempDir()
+	const shared = `openapi: 3.0.1
+info: {title: b, version: '1'}
+paths: {}
+x-shared:
+  get:
+    responses:
+      '200': {description: ok}
+    x-amazon-apigateway-integration:
+      type: aws
+      httpMethod: POST
+      uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn/invocations
+      contentHandling: CONVERT_TO_TEXTT
+`
+	a := writeFile(t, filepath.Join(dir, "a.yaml"), "openapi: 3.0.1\ninfo: {title: a, version: '1'}\npaths:\n  /x:\n    $ref: 'b.yaml#/x-shared'\n")
+	b := writeFile(t, filepath.Join(dir, "b.yaml"), shared)
+	clean := writeFile(t, filepath.Join(dir, "c.yaml"), "openapi: 3.0.1\ninfo: {title: c, version: '1'}\npaths: {}\n")
+	found := lint.Run([]lint.Input{{Path: a}, {Path: b}, {Path: clean}}, lint.Options{Rules: rules.All})
+
+	if got := lines(found.Diagnostics); !strings.Contains(got, b+":12:24: error: contentHandling") {
+		t.Fatalf("the finding in b.yaml through a.yaml's $ref is missing:\n%s", got)
+	}
+	if string(found.Sources[b]) != shared {
+		t.Errorf("the text of b.yaml, which a finding names, is %q", found.Sources[b])
+	}
+	if src, ok := found.Sources[clean]; ok {
+		t.Errorf("the text of c.yaml, which no finding names, is kept: %q", src)
+	}
+}

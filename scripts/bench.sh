@@ -134,13 +134,14 @@ report tiny nothing
 
 echo
 echo "# 4. a folder of about 1,000 definitions (whole copies of the corpus, so that files naming"
-echo "#    each other still find each other) vs the corpus files one by one (target: ratio <= 1.2)"
+echo "#    each other still find each other) vs the same folder on one core (GOMAXPROCS=1: the sum"
+echo "#    of the single-file times, in one process), and vs the corpus files one by one, a process"
+echo "#    each, scaled to the folder (target: ratio <= 1.2, memory of a few files)"
 count=$(find "$corpus" -type f ! -name '*.md' | wc -l)
 copies=$(( (1000 + count / 2) / count ))
 for c in $(seq "$copies"); do
   mkdir -p "$work/defs/$c" && cp "$corpus"/* "$work/defs/$c/" && rm -f "$work/defs/$c"/*.md
 done
-# one by one: every corpus file linted in its own process, the sum scaled to the folder
 cat > "$work/each.sh" <<EOF
 #!/usr/bin/env bash
 for f in "$corpus"/*; do case \$f in *.md) continue ;; esac; "$bin" lint "\$f" > /dev/null 2>&1 || true; done
@@ -148,12 +149,15 @@ EOF
 chmod +x "$work/each.sh"
 for _ in $(seq "$runs"); do
   measure folder "$bin" lint "$work/defs"
+  measure serial env GOMAXPROCS=1 "$bin" lint "$work/defs"
   measure each "$work/each.sh"
 done
-fw=$(median folder 1); ew=$(median each 1)
+fw=$(median folder 1); sw=$(median serial 1); ew=$(median each 1)
 printf 'folder of %d files     wall %8.4f s  peak RSS %6.1f MiB\n' $((copies * count)) "$fw" "$(awk "BEGIN {print $(median folder 2)/1024}")"
+printf 'same on one core       wall %8.4f s  peak RSS %6.1f MiB\n' "$sw" "$(awk "BEGIN {print $(median serial 2)/1024}")"
 printf '%d files one by one    wall %8.4f s  (largest process %.1f MiB)\n' "$count" "$ew" "$(awk "BEGIN {print $(median each 2)/1024}")"
-awk -v f="$fw" -v e="$ew" -v c="$copies" 'BEGIN {s = e * c; printf "sum of single-file times = %.3f s; folder / (sum / 2) = %.2f\n", s, f / (s / 2)}'
+awk -v f="$fw" -v s="$sw" 'BEGIN {printf "folder / (one core / 2) = %.2f\n", f / (s / 2)}'
+awk -v f="$fw" -v e="$ew" -v c="$copies" 'BEGIN {s = e * c; printf "sum of single-process times = %.3f s; folder / (sum / 2) = %.2f\n", s, f / (s / 2)}'
 
 if $scaling; then
   echo

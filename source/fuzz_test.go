@@ -1,6 +1,7 @@
 package source
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,6 +30,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		fresh := newLineTable(src, d.lines.starts[0], false)
+		if !slices.Equal(d.lines.starts, fresh.starts) {
+			t.Fatalf("line starts %v, want %v", d.lines.starts, fresh.starts)
+		}
 		checkTree(t, d, fresh, d.Root, 0)
 	})
 }

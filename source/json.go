@@ -16,24 +16,47 @@ const MaxDepth = 1000
 // jsonParser is a strict RFC 8259 parser that builds Nodes with exact spans.
 // We do not use encoding/json because it reports neither positions nor
 // duplicate keys, and a YAML parser is several times slower on large JSON.
+//
+// It is built for multi-megabyte definitions: line starts are recorded as
+// the parser passes them (JSON breaks lines only between tokens), positions
+// come from a cursor that moves forward with it, strings without escapes are
+// slices of one copy of the text, and nodes and children lists are carved
+// from blocks rather than allocated one by one.
 type jsonParser struct {
 	src   []byte
+	text  string // src as a string, of which unescaped strings and numbers are slices
 	i     int
 	lines *lineTable
 	file  string
 	errs  Errors
 	depth int
 	count int // values parsed so far, bounded by MaxNodes
+
+	// The position cursor: offset colOff is at line:col. The parser asks
+	// for positions in increasing order, so columns are counted once.
+	line, col, colOff int
+
+	nodes    []Node  // the unused rest of the current block of nodes
+	children []*Node // the unused rest of the current block of children lists
+	// stack holds the children of the mappings and sequences being
+	// parsed; a closed one copies its own into an exactly sized list.
+	stack []*Node
 }
 
 // errStop unwinds the parser after the first syntax error: JSON offers no
 // sensible way to recover, and one precise message beats a cascade.
 type errStop struct{}
 
-func parseJSON(file string, src []byte, base int, lines *lineTable) (*Node, Errors) {
-	p := &jsonParser{src: src, i: base, lines: lines, file: file}
+// parseJSON parses src from offset base and returns the root, its errors
+// and the line table of the whole of src.
+func parseJSON(file string, src []byte, base int) (*Node, *lineTable, Errors) {
+	p := &jsonParser{src: src, text: string(src), i: base, lines: emptyLineTable(src, base), file: file,
+		line: 1, col: 1, colOff: base}
 	root := p.run()
-	return root, p.errs
+	// the parser recorded the line starts before where it stopped (all of
+	// them, unless it stopped at an error)
+	p.lines.scan(p.i, false)
+	return root, p.lines, p.errs
 }
 
 func (p *jsonParser) run() (root *Node) {
@@ -54,7 +77,61 @@ func (p *jsonParser) run() (root *Node) {
 	return root
 }
 
-func (p *jsonParser) pos(off int) Pos { return p.lines.atOffset(off) }
+// pos returns the position of offset off, which is on the line the parser
+// is at (only whitespace holds line breaks, and skipSpace moves the cursor
+// past them). Columns count code points: bytes that do not continue a UTF-8
+// sequence (checkText has made sure the text is UTF-8).
+func (p *jsonParser) pos(off int) Pos {
+	if off < p.colOff { // an error at the start of a token already passed
+		return p.lines.atOffset(off)
+	}
+	for _, b := range p.src[p.colOff:off] {
+		if b&0xC0 != 0x80 {
+			p.col++
+		}
+	}
+	p.colOff = off
+	return Pos{Line: p.line, Col: p.col, Offset: off}
+}
+
+// newLine moves the cursor to the line that starts at p.i.
+func (p *jsonParser) newLine() {
+	p.lines.starts = append(p.lines.starts, p.i)
+	p.line++
+	p.col, p.colOff = 1, p.i
+}
+
+// node returns a zero Node from the current block.
+func (p *jsonParser) node() *Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]Node, blockSize(p.count))
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return n
+}
+
+// blockSize grows blocks with the document, so that a small file does not
+// pay for a large block.
+func blockSize(count int) int { return min(max(count/4, 16), 1024) }
+
+// closeChildren gives n the children pushed on the stack since mark.
+func (p *jsonParser) closeChildren(n *Node, mark int) {
+	k := len(p.stack) - mark
+	if k == 0 {
+		return
+	}
+	if len(p.children) < k {
+		p.children = make([]*Node, max(k, 4*blockSize(p.count)))
+	}
+	// the capacity is cut so that appending to a node's children never
+	// writes into the next node's
+	n.Content = p.children[:k:k]
+	p.children = p.children[k:]
+	copy(n.Content, p.stack[mark:])
+	clear(p.stack[mark:])
+	p.stack = p.stack[:mark]
+}
 
 func (p *jsonParser) fail(off int, format string, args ...any) {
 	p.errs = append(p.errs, errorAt(p.file, p.pos(off), fmt.Sprintf(format, args...)))
@@ -73,8 +150,17 @@ func (p *jsonParser) describe(off int) string {
 func (p *jsonParser) skipSpace() {
 	for p.i < len(p.src) {
 		switch p.src[p.i] {
-		case ' ', '\t', '\n', '\r':
+		case ' ', '\t':
 			p.i++
+		case '\n':
+			p.i++
+			p.newLine()
+		case '\r':
+			p.i++
+			if p.i < len(p.src) && p.src[p.i] == '\n' {
+				p.i++
+			}
+			p.newLine()
 		default:
 			return
 		}
@@ -116,13 +202,15 @@ func (p *jsonParser) enter(off int) {
 }
 
 func (p *jsonParser) object() *Node {
-	n := &Node{Kind: Mapping, Tag: TagMap, Start: p.pos(p.i)}
+	n := p.node()
+	n.Kind, n.Tag, n.Start = Mapping, TagMap, p.pos(p.i)
 	p.enter(p.i)
 	p.i++ // {
 	p.skipSpace()
+	mark := len(p.stack)
 	var index entryIndex
 	if p.i < len(p.src) && p.src[p.i] == '}' {
-		return p.close(n)
+		return p.close(n, mark)
 	}
 	for {
 		if p.i >= len(p.src) || p.src[p.i] != '"' {
@@ -135,7 +223,7 @@ func (p *jsonParser) object() *Node {
 		}
 		p.i++
 		p.skipSpace()
-		if first := index.set(n, key, p.value()); first != nil {
+		if first := index.set(&p.stack, mark, key, p.value()); first != nil {
 			p.errs = append(p.errs, duplicateKey(p.file, first, key))
 		}
 		p.skipSpace()
@@ -145,7 +233,7 @@ func (p *jsonParser) object() *Node {
 			continue
 		}
 		if p.i < len(p.src) && p.src[p.i] == '}' {
-			return p.close(n)
+			return p.close(n, mark)
 		}
 		p.fail(p.i, "unexpected %s: expected ',' or '}'", p.describe(p.i))
 	}
@@ -156,15 +244,18 @@ func duplicateKey(file string, first, dup *Node) *Error {
 }
 
 func (p *jsonParser) array() *Node {
-	n := &Node{Kind: Sequence, Tag: TagSeq, Start: p.pos(p.i)}
+	n := p.node()
+	n.Kind, n.Tag, n.Start = Sequence, TagSeq, p.pos(p.i)
 	p.enter(p.i)
 	p.i++ // [
 	p.skipSpace()
+	mark := len(p.stack)
 	if p.i < len(p.src) && p.src[p.i] == ']' {
-		return p.close(n)
+		return p.close(n, mark)
 	}
 	for {
-		n.Content = append(n.Content, p.value())
+		item := p.value()
+		p.stack = append(p.stack, item)
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
 			p.i++
@@ -172,17 +263,26 @@ func (p *jsonParser) array() *Node {
 			continue
 		}
 		if p.i < len(p.src) && p.src[p.i] == ']' {
-			return p.close(n)
+			return p.close(n, mark)
 		}
 		p.fail(p.i, "unexpected %s: expected ',' or ']'", p.describe(p.i))
 	}
 }
 
-// close consumes the closing bracket of n.
-func (p *jsonParser) close(n *Node) *Node {
+// close consumes the closing bracket of n, whose children are on the stack
+// from mark on.
+func (p *jsonParser) close(n *Node, mark int) *Node {
 	p.i++
 	p.depth--
 	n.End = p.pos(p.i)
+	p.closeChildren(n, mark)
+	return n
+}
+
+// scalar returns a scalar node of the text from start to p.i.
+func (p *jsonParser) scalar(tag, value string, start Pos) *Node {
+	n := p.node()
+	n.Kind, n.Tag, n.Value, n.Start, n.End = Scalar, tag, value, start, p.pos(p.i)
 	return n
 }
 
@@ -191,12 +291,14 @@ func (p *jsonParser) literal(word, tag string) *Node {
 	if !strings.HasPrefix(string(p.src[p.i:min(len(p.src), p.i+len(word))]), word) {
 		p.fail(p.i, "unexpected %s: expected a JSON value", p.describe(p.i))
 	}
+	startPos := p.pos(start)
 	p.i += len(word)
-	return &Node{Kind: Scalar, Tag: tag, Value: word, Start: p.pos(start), End: p.pos(p.i)}
+	return p.scalar(tag, word, startPos)
 }
 
 func (p *jsonParser) number() *Node {
 	start := p.i
+	startPos := p.pos(start)
 	tag := TagInt
 	if p.src[p.i] == '-' {
 		p.i++
@@ -222,7 +324,7 @@ func (p *jsonParser) number() *Node {
 		}
 		p.requireDigits()
 	}
-	return &Node{Kind: Scalar, Tag: tag, Value: string(p.src[start:p.i]), Start: p.pos(start), End: p.pos(p.i)}
+	return p.scalar(tag, p.text[start:p.i], startPos)
 }
 
 func (p *jsonParser) requireDigits() {
@@ -240,6 +342,7 @@ func (p *jsonParser) digits() {
 
 func (p *jsonParser) str() *Node {
 	start := p.i
+	startPos := p.pos(start)
 	p.i++ // opening quote
 	plainFrom := p.i
 	var b *strings.Builder // only allocated when the string has escapes
@@ -252,13 +355,13 @@ func (p *jsonParser) str() *Node {
 		case c == '"':
 			var value string
 			if b == nil {
-				value = string(p.src[plainFrom:p.i])
+				value = p.text[plainFrom:p.i]
 			} else {
 				b.Write(p.src[plainFrom:p.i])
 				value = b.String()
 			}
 			p.i++
-			return &Node{Kind: Scalar, Tag: TagStr, Value: value, Start: p.pos(start), End: p.pos(p.i)}
+			return p.scalar(TagStr, value, startPos)
 		case c == '\\':
 			if b == nil {
 				b = &strings.Builder{}

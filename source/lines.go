@@ -22,22 +22,35 @@ type lineTable struct {
 // breaks lines at NEL, LS and PS (as go.yaml.in/yaml/v3 counts them); JSON
 // only at CR, LF and CRLF.
 func newLineTable(src []byte, base int, yamlBreaks bool) *lineTable {
-	starts := []int{base}
-	for i := base; i < len(src); i++ {
+	t := emptyLineTable(src, base)
+	t.scan(base, yamlBreaks)
+	return t
+}
+
+// emptyLineTable is a table that knows only where the first line starts;
+// the JSON parser adds the others as it passes them.
+func emptyLineTable(src []byte, base int) *lineTable {
+	return &lineTable{src: src, starts: []int{base}, cur: Pos{Line: 1, Col: 1, Offset: base}}
+}
+
+// scan adds the starts of the lines that begin after offset from.
+func (t *lineTable) scan(from int, yamlBreaks bool) {
+	src := t.src
+	for i := from; i < len(src); i++ {
 		switch b := src[i]; {
+		case b > '\r' && b < 0xC2: // neither a line break nor the start of one
 		case b == '\n':
-			starts = append(starts, i+1)
+			t.starts = append(t.starts, i+1)
 		case b == '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			starts = append(starts, i+1)
+			t.starts = append(t.starts, i+1)
 		case yamlBreaks && unicodeBreakLen(src[i:]) > 0:
 			i += unicodeBreakLen(src[i:]) - 1
-			starts = append(starts, i+1)
+			t.starts = append(t.starts, i+1)
 		}
 	}
-	return &lineTable{src: src, starts: starts, cur: Pos{Line: 1, Col: 1, Offset: base}}
 }
 
 // lineEnd returns the offset of the line break ending the given line (or the

@@ -97,17 +97,18 @@ func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Tag ==
 // entryIndex finds keys in a mapping under construction. Small mappings are
 // searched directly; an index is built once a mapping grows large.
 type entryIndex struct {
-	byKey map[string]int // key → position of the key in Content
+	byKey map[string]int // key → position of the key among the entries
 }
 
 const linearSearchLimit = 16
 
-// find returns the position of key in m.Content, or -1.
-func (x *entryIndex) find(m *Node, key string) int {
-	if x.byKey == nil && len(m.Content) >= 2*linearSearchLimit {
-		x.byKey = make(map[string]int, len(m.Content))
-		for i := 0; i < len(m.Content); i += 2 {
-			x.byKey[m.Content[i].Value] = i
+// find returns the position of key in entries (keys at even positions,
+// each followed by its value), or -1.
+func (x *entryIndex) find(entries []*Node, key string) int {
+	if x.byKey == nil && len(entries) >= 2*linearSearchLimit {
+		x.byKey = make(map[string]int, len(entries))
+		for i := 0; i < len(entries); i += 2 {
+			x.byKey[entries[i].Value] = i
 		}
 	}
 	if x.byKey != nil {
@@ -116,26 +117,29 @@ func (x *entryIndex) find(m *Node, key string) int {
 		}
 		return -1
 	}
-	for i := 0; i < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
+	for i := 0; i < len(entries); i += 2 {
+		if entries[i].Value == key {
 			return i
 		}
 	}
 	return -1
 }
 
-// set adds an entry to m, or replaces the entry with the same key and
-// returns the key it replaced. The last of duplicate keys wins, as in the
-// JSON parsers API Gateway and CloudFormation are built on.
-func (x *entryIndex) set(m *Node, key, value *Node) (replaced *Node) {
-	if i := x.find(m, key.Value); i >= 0 {
-		replaced = m.Content[i]
-		m.Content[i], m.Content[i+1] = key, value
+// set adds an entry to the mapping held in (*entries)[from:], or replaces
+// the entry with the same key and returns the key it replaced. The last of
+// duplicate keys wins, as in the JSON parsers API Gateway and CloudFormation
+// are built on. (The JSON parser keeps the entries of every open mapping on
+// one stack, hence from.)
+func (x *entryIndex) set(entries *[]*Node, from int, key, value *Node) (replaced *Node) {
+	mapping := (*entries)[from:]
+	if i := x.find(mapping, key.Value); i >= 0 {
+		replaced = mapping[i]
+		mapping[i], mapping[i+1] = key, value
 		return replaced
 	}
 	if x.byKey != nil {
-		x.byKey[key.Value] = len(m.Content)
+		x.byKey[key.Value] = len(mapping)
 	}
-	m.Content = append(m.Content, key, value)
+	*entries = append(*entries, key, value)
 	return nil
 }

@@ -95,7 +95,7 @@ func Parse(file string, src []byte) (*Document, error) {
 	if bytes.HasPrefix(src, bom) {
 		base = len(bom)
 	}
-	d := &Document{File: file, Src: src, Syntax: YAML, lines: newLineTable(src, base, false)}
+	d := &Document{File: file, Src: src, Syntax: YAML}
 	if err := d.checkText(base); err != nil {
 		return nil, Errors{err}
 	}
@@ -103,7 +103,7 @@ func Parse(file string, src []byte) (*Document, error) {
 	ext := strings.ToLower(filepath.Ext(file))
 	if ext == ".json" || startsLikeJSON(src[base:]) {
 		d.Syntax = JSON
-		d.Root, errs = parseJSON(file, src, base, d.lines)
+		d.Root, d.lines, errs = parseJSON(file, src, base)
 		if errs == nil || ext == ".json" {
 			return d, errs.orNil()
 		}
@@ -114,6 +114,7 @@ func Parse(file string, src []byte) (*Document, error) {
 		d.Syntax, d.Root, d.shared = YAML, root, shared
 		return d, yamlErrs.orNil()
 	}
+	d.lines = newLineTable(src, base, false)
 	d.Root, d.shared, errs = parseYAML(file, src, base, d.lines)
 	return d, errs.orNil()
 }
@@ -136,18 +137,21 @@ func (d *Document) checkText(base int) *Error {
 	if looksBinary(src[base:]) {
 		return errorAt(d.File, Pos{}, "the file is binary, not text")
 	}
+	if utf8.Valid(src[base:]) && bytes.IndexByte(src[base:], 0) < 0 {
+		return nil // the common case, checked many bytes at a time
+	}
 	for i := base; i < len(src); {
 		b := src[i]
 		if b < utf8.RuneSelf {
 			if b == 0 {
-				return d.errorAtOffset(i, "the file contains a NUL byte; it is not a text file")
+				return d.errorAtOffset(base, i, "the file contains a NUL byte; it is not a text file")
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			return d.errorAtOffset(i, fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b))
+			return d.errorAtOffset(base, i, fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b))
 		}
 		i += size
 	}
@@ -173,6 +177,6 @@ func looksBinary(src []byte) bool {
 	return odd*10 > len(head)
 }
 
-func (d *Document) errorAtOffset(off int, msg string) *Error {
-	return errorAt(d.File, d.lines.atOffset(off), msg)
+func (d *Document) errorAtOffset(base, off int, msg string) *Error {
+	return errorAt(d.File, newLineTable(d.Src, base, false).atOffset(off), msg)
 }

@@ -300,7 +300,7 @@ func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int) (last Pos) {
 		case key.Kind != Scalar:
 			c.errs = append(c.errs, nodeError(c.file, key, "a mapping key must be a scalar; complex keys cannot be addressed by a JSON pointer"))
 		default:
-			if first := index.set(n, key, value); first != nil {
+			if first := index.set(&n.Content, 0, key, value); first != nil {
 				c.errs = append(c.errs, duplicateKey(c.file, first, key))
 			}
 		}
@@ -325,8 +325,8 @@ func (c *yamlConverter) merge(n *Node, index *entryIndex, src *Node) {
 		}
 		for i := 0; i < s.Len(); i++ {
 			k, v := s.Pair(i)
-			if index.find(n, k.Value) < 0 {
-				index.set(n, k, v)
+			if index.find(n.Content, k.Value) < 0 {
+				index.set(&n.Content, 0, k, v)
 			}
 		}
 	}
