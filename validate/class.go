@@ -16,12 +16,10 @@ const (
 	// classes below names (path parameters that do not match their path,
 	// a field the object does not have, a schema keyword's constraint).
 	Specification Class = iota
-	// NotOpenAPI: the document does not say which OpenAPI version it is,
-	// or names one that does not exist.
-	NotOpenAPI
-	// Structure: a part of the document that must be an object or a list
-	// (paths, a path item, an operation, a parameter, a schema…) is
-	// something else, or cannot be read at all.
+	// Structure: the document is not OpenAPI: it names no OpenAPI
+	// version, or a part of it that must be an object or a list (paths, a
+	// path item, an operation, a parameter, a schema…) is something else,
+	// or cannot be read at all.
 	Structure
 	// ValueType: a single value of another type than the specification's
 	// (a number where a string is expected).
@@ -41,7 +39,7 @@ var kinClasses = []struct {
 	prefix string
 	class  Class
 }{
-	{"value of openapi ", NotOpenAPI},
+	{"value of openapi ", Structure},
 	{"value of ", Missing},         // "value of version must be a non-empty string", "value of responses must be an object"
 	{"must be an object", Missing}, // a section missing: info
 	{"a short description of the response is required", Missing},

@@ -46,7 +46,7 @@ var (
 func (c *checker2) root(m *source.Node) {
 	c.fields(m, "", "the document", rootFields)
 	if v := m.Lookup("swagger"); v.IsString() && v.Value != "2.0" {
-		c.report(NotOpenAPI, "/swagger", "swagger must be \"2.0\", not %q", v.Value)
+		c.report(Structure, "/swagger", "swagger must be \"2.0\", not %q", v.Value)
 	}
 	if info := c.required(m, "", "info", source.Mapping); info != nil {
 		c.requiredString(info, "/info", "title")

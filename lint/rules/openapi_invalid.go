@@ -56,7 +56,6 @@ type weight struct {
 // an error when the import fails or the document is not OpenAPI at all, a
 // warning when only the OpenAPI specification forbids it.
 var weights = map[validate.Class]weight{
-	validate.NotOpenAPI:    {severity: diag.Error},
 	validate.Structure:     {severity: diag.Error},
 	validate.ValueType:     {diag.Warning, "API Gateway imports it anyway"},
 	validate.Missing:       {diag.Warning, "API Gateway imports it anyway"},
