@@ -26,7 +26,7 @@ type Files func(path string) *source.Node
 // handed to kin-openapi at all. Placeholders filled in at deploy time
 // (${…}) are never a problem.
 func OpenAPI3(def *source.Node, location string, files Files) []Problem {
-	return withoutPlaceholderProblems(def, openAPI3(withoutPlaceholders(def), location, files))
+	return ignoringPlaceholders(def, func(def *source.Node) []Problem { return openAPI3(def, location, files) })
 }
 
 func openAPI3(def *source.Node, location string, files Files) (problems []Problem) {

@@ -14,6 +14,22 @@ import (
 // definition without its placeholders, and a problem that lands on one is
 // dropped.
 
+// ignoringPlaceholders validates def, and when that finds problems and def
+// holds placeholders, validates it again without them and keeps the
+// problems that are not about one. A definition valid as written is
+// walked once: most are, and the fast path stays fast.
+func ignoringPlaceholders(def *source.Node, validate func(*source.Node) []Problem) []Problem {
+	problems := validate(def)
+	if len(problems) == 0 {
+		return nil
+	}
+	clean := withoutPlaceholders(def)
+	if clean == def {
+		return problems
+	}
+	return withoutPlaceholderProblems(def, validate(clean))
+}
+
 // placeholderText is what a placeholder inside a string is written as:
 // plain text, so that its braces do not read as a server variable or a
 // path template.

@@ -16,9 +16,11 @@ import (
 // for their type keyword, and examples not at all. Placeholders filled in
 // at deploy time (${…}) are never a problem.
 func Swagger2(def *source.Node) []Problem {
-	c := &checker2{operationIDs: map[string]string{}}
-	c.root(withoutPlaceholders(def))
-	return withoutPlaceholderProblems(def, c.problems)
+	return ignoringPlaceholders(def, func(def *source.Node) []Problem {
+		c := &checker2{operationIDs: map[string]string{}}
+		c.root(def)
+		return c.problems
+	})
 }
 
 type checker2 struct {
