@@ -38,7 +38,7 @@ const placeholderText = "placeholder"
 // isPlaceholder reports whether n is a placeholder and nothing else
 // ("${api_version}"): the deployed value may be of any type.
 func isPlaceholder(n *source.Node) bool {
-	return n.IsString() && strings.HasPrefix(n.Value, "${") && strings.HasSuffix(n.Value, "}")
+	return n.IsString() && strings.HasPrefix(n.Value, "${") && placeholderEnd(n.Value, 0) == len(n.Value)
 }
 
 // hasPlaceholder reports whether n is a string with a placeholder in it.
@@ -88,11 +88,10 @@ func withoutPlaceholders(def *source.Node) *source.Node {
 	}
 	var copied *source.Node
 	for i, item := range def.Content {
-		replaced := withoutPlaceholders(item)
+		var replaced *source.Node
 		if isPlaceholder(item) {
 			replaced = &source.Node{Kind: source.Mapping, Start: item.Start, End: item.End}
-		}
-		if replaced == item {
+		} else if replaced = withoutPlaceholders(item); replaced == item {
 			continue
 		}
 		if copied == nil {
@@ -117,21 +116,27 @@ func replacePlaceholders(s string) string {
 		if start < 0 {
 			return b.String() + s
 		}
-		depth, end := 0, len(s)
-		for i := start + 1; i < len(s); i++ {
-			if s[i] == '{' {
-				depth++
-			} else if s[i] == '}' {
-				if depth--; depth == 0 {
-					end = i + 1
-					break
-				}
-			}
-		}
 		b.WriteString(s[:start])
 		b.WriteString(placeholderText)
-		s = s[end:]
+		s = s[placeholderEnd(s, start):]
 	}
+}
+
+// placeholderEnd is where the ${…} at s[start:] ends: after its closing
+// brace, or at the end of s when it has none.
+func placeholderEnd(s string, start int) int {
+	depth := 0
+	for i := start + 1; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // withoutPlaceholderProblems drops the problems that may be about a value
@@ -147,8 +152,8 @@ func withoutPlaceholderProblems(def *source.Node, problems []Problem) []Problem 
 }
 
 func aboutPlaceholder(def *source.Node, p Problem) bool {
-	n := nearestNode(def, p.Pointer)
-	if _, err := def.LookupPointer(p.Pointer); err != nil && p.Class == Missing && n.Kind == source.Mapping {
+	n, exact := nearestNode(def, p.Pointer)
+	if !exact && p.Class == Missing && n.Kind == source.Mapping {
 		return false // the field it names is missing as written, not a placeholder
 	}
 	return hasPlaceholder(n) || !holdsParts(p.Pointer) && holdsPlaceholder(n)
@@ -187,15 +192,15 @@ func holdsPlaceholder(n *source.Node) bool {
 }
 
 // nearestNode is the node a pointer names, or its closest ancestor that
-// exists.
-func nearestNode(root *source.Node, pointer string) *source.Node {
-	for {
+// exists (exact is false then).
+func nearestNode(root *source.Node, pointer string) (n *source.Node, exact bool) {
+	for exact = true; ; exact = false {
 		if e, err := root.LookupPointer(pointer); err == nil {
-			return e.Value
+			return e.Value, exact
 		}
 		i := strings.LastIndexByte(pointer, '/')
 		if i < 0 {
-			return root
+			return root, false
 		}
 		pointer = pointer[:i]
 	}

@@ -26,7 +26,7 @@ func TestReplacePlaceholders(t *testing.T) {
 // out, a list entry that is one keeps its index as {}, and the input tree
 // is not changed.
 func TestWithoutPlaceholders(t *testing.T) {
-	def := parse(t, "a.yaml", "a: ${x}\nb: ['${y}', keep]\nc: 'https://${h}/v1'\nd: same\n")
+	def := parse(t, "a.yaml", "a: ${x}\nb: ['${y}', keep]\nc: 'https://${h}/v1'\nd: same\ne: '${a}-${b}'\n")
 	got := withoutPlaceholders(def)
 	if got.Lookup("a") != nil {
 		t.Errorf("a placeholder field is kept: %v", got.Lookup("a"))
@@ -36,6 +36,9 @@ func TestWithoutPlaceholders(t *testing.T) {
 	}
 	if c := got.Lookup("c").Value; c != "https://placeholder/v1" {
 		t.Errorf("c = %q", c)
+	}
+	if e := got.Lookup("e"); e == nil || e.Value != "placeholder-placeholder" {
+		t.Errorf("two placeholders are one string, not a placeholder: e = %v", e)
 	}
 	if got.Lookup("d") != def.Lookup("d") {
 		t.Error("an unchanged value is copied")
