@@ -87,6 +87,10 @@ type Finding struct {
 	Message   string
 	Related   []diag.Related
 	Fix       *diag.Fix // the change Message suggests, when it is mechanical
+	// Severity, when set, is this finding's, for a rule whose findings
+	// matter unequally; the rule's severity after configuration is the
+	// most any finding of it has (Off: the rule's).
+	Severity diag.Severity
 }
 
 // Report adds a finding.
@@ -94,6 +98,9 @@ func (p *Pass) Report(f Finding) {
 	d := diag.Diagnostic{
 		Rule: p.rule.ID, Severity: p.severity, Message: f.Message,
 		Span: f.Span, Pointer: f.Pointer, Related: f.Related, Fix: f.Fix,
+	}
+	if f.Severity != diag.Off {
+		d.Severity = min(f.Severity, p.severity)
 	}
 	if f.Operation != nil {
 		d.Operation = f.Operation.Name()

@@ -74,7 +74,8 @@ type part struct {
 // pathParts returns a part per path item. API Gateway's greedy path
 // variable {proxy+} is declared as a parameter named "proxy", which
 // kin-openapi would report as a mismatch, so kin-openapi gets the path
-// with {proxy} and c.renamed remembers the path as written.
+// with {proxy} and c.renamed remembers the path as written. So it does
+// for a path with a placeholder: /${stage}/items has no path parameter.
 func (c *checker3) pathParts(paths *openapi3.Paths, m *source.Node) []part {
 	var parts []part
 	for i := 0; i < len(m.Content); i += 2 {
@@ -86,7 +87,7 @@ func (c *checker3) pathParts(paths *openapi3.Paths, m *source.Node) []part {
 			paths.Extensions[key] = nil // validation looks only at the key
 			continue
 		}
-		kinKey := strings.ReplaceAll(key, "+}", "}")
+		kinKey := replacePlaceholders(strings.ReplaceAll(key, "+}", "}"))
 		if kinKey != key {
 			c.renamed[kinKey] = key
 		}
@@ -197,7 +198,7 @@ func unmarshal(data []byte, v any) (err error) {
 func decodeProblem(p part, err error) Problem {
 	m := typeError.FindStringSubmatch(err.Error())
 	if m == nil {
-		return Problem{Pointer: p.pointer, Message: err.Error()}
+		return Problem{Pointer: p.pointer, Message: err.Error(), Class: Structure}
 	}
 	got, field, want := m[1], m[2], goTypeName(m[3])
 	field = field[strings.LastIndexByte(field, '.')+1:]
@@ -205,13 +206,17 @@ func decodeProblem(p part, err error) Problem {
 		if kinType, ok := strings.CutPrefix(m[3], "openapi3."); ok {
 			want = fmt.Sprintf("%s (an OpenAPI %s)", want, kinType)
 		}
-		return Problem{Pointer: p.pointer, Message: fmt.Sprintf("found %s where %s is expected", jsonTypeName(got), want)}
+		return Problem{Pointer: p.pointer, Message: fmt.Sprintf("found %s where %s is expected", jsonTypeName(got), want), Class: Structure}
 	}
 	pointer := p.pointer
 	if rel, ok := findField(p.node, field, got); ok {
 		pointer += rel
 	}
-	return Problem{Pointer: pointer, Message: fmt.Sprintf("%s must be %s, not %s", field, want, jsonTypeName(got))}
+	class := ValueType
+	if want == "an object" || want == "a list" {
+		class = Structure
+	}
+	return Problem{Pointer: pointer, Message: fmt.Sprintf("%s must be %s, not %s", field, want, jsonTypeName(got)), Class: class}
 }
 
 // typeError matches encoding/json's type errors as kin-openapi passes them

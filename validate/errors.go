@@ -59,7 +59,7 @@ func (c *checker3) fromError(err error, pointer string) []Problem {
 	case *openapi3.HeaderFieldValidationError:
 		return c.fromError(e.Cause, pointer+"/"+e.Field)
 	}
-	return []Problem{{Pointer: pointer, Message: err.Error()}}
+	return []Problem{kinProblem(pointer, err.Error())}
 }
 
 // path is a path as written, given the path kin-openapi was given.

@@ -4,12 +4,18 @@ import "github.com/apigw-oas/apigw-oas/source"
 
 // WithoutIntrinsics returns def with every CloudFormation intrinsic function
 // (a !Sub scalar, a !Join list, a {"Fn::Sub": …} or {"Ref": …} mapping)
-// replaced by a string: a definition inline in a template is valid once
-// CloudFormation has evaluated them, which is what API Gateway receives. The
-// tree is copied only where something is replaced.
+// replaced by a placeholder: a definition inline in a template is valid once
+// CloudFormation has evaluated them, which is what API Gateway receives, so
+// what they compute is as unknown as a ${…} (see withoutPlaceholders). A
+// Fn::Sub becomes its template, whose ${…} are placeholders inside the text
+// it keeps. The tree is copied only where something is replaced.
 func WithoutIntrinsics(def *source.Node) *source.Node {
 	if source.IsUnknown(def) {
-		return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: "(intrinsic)", Start: def.Start, End: def.End}
+		value := "${intrinsic}"
+		if template, ok := subTemplate(def); ok {
+			value = template
+		}
+		return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: value, Start: def.Start, End: def.End}
 	}
 	if def.Kind == source.Scalar {
 		return def
@@ -31,4 +37,24 @@ func WithoutIntrinsics(def *source.Node) *source.Node {
 		return copied
 	}
 	return def
+}
+
+// subTemplate is the text of a Fn::Sub, short (!Sub "…", !Sub ["…", {…}])
+// or long ({"Fn::Sub": "…"}, {"Fn::Sub": ["…", {…}]}).
+func subTemplate(n *source.Node) (string, bool) {
+	arg := n
+	switch {
+	case n.Tag == "!Sub":
+	case n.Kind == source.Mapping && len(n.Content) == 2 && n.Content[0].Value == "Fn::Sub":
+		arg = n.Content[1]
+	default:
+		return "", false
+	}
+	if arg.Kind == source.Sequence && len(arg.Content) > 0 {
+		arg = arg.Content[0]
+	}
+	if arg.Kind != source.Scalar {
+		return "", false
+	}
+	return arg.Value, true
 }

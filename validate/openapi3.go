@@ -23,8 +23,13 @@ type Files func(path string) *source.Node
 // is the definition's absolute file path, against which relative $refs are
 // resolved ("" when it has none, e.g. standard input). A definition built
 // only of shapes kin-openapi is known to accept (see plainlyValid) is not
-// handed to kin-openapi at all.
-func OpenAPI3(def *source.Node, location string, files Files) (problems []Problem) {
+// handed to kin-openapi at all. Placeholders filled in at deploy time
+// (${…}) are never a problem.
+func OpenAPI3(def *source.Node, location string, files Files) []Problem {
+	return ignoringPlaceholders(def, func(def *source.Node) []Problem { return openAPI3(def, location, files) })
+}
+
+func openAPI3(def *source.Node, location string, files Files) (problems []Problem) {
 	defer func() {
 		// kin-openapi is third-party code run on any input: a panic in it
 		// is reported as a problem with the document rather than ending
@@ -69,7 +74,7 @@ func (c *checker3) withKin(def *source.Node, location string, files Files, probl
 	if err := loader.ResolveRefsIn(doc, &url.URL{Path: location}); err != nil {
 		// A broken $ref inside another file: validating without it would
 		// report everything that depends on it as unresolved.
-		return append(problems, Problem{Message: "cannot resolve $refs: " + err.Error()})
+		return append(problems, Problem{Message: "cannot resolve $refs: " + err.Error(), Class: BrokenRef})
 	}
 	ctx := context.Background()
 	// Examples are not validated: the specification says an example

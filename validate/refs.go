@@ -33,6 +33,7 @@ func brokenRefs(def *source.Node, location string, files Files) (map[*source.Nod
 					problems = append(problems, Problem{
 						Pointer: source.Pointer(append(tokens, "$ref")...),
 						Message: "$ref " + quote(ref.Value) + " cannot be resolved: " + reason,
+						Class:   BrokenRef,
 					})
 				}
 				return

@@ -13,11 +13,14 @@ import (
 // specification defines: required fields, value types, the fields each
 // object may have, parameter and response shapes, unique operation IDs,
 // and path parameters that appear in their path. It checks schemas only
-// for their type keyword, and examples not at all.
+// for their type keyword, and examples not at all. Placeholders filled in
+// at deploy time (${…}) are never a problem.
 func Swagger2(def *source.Node) []Problem {
-	c := &checker2{operationIDs: map[string]string{}}
-	c.root(def)
-	return c.problems
+	return ignoringPlaceholders(def, func(def *source.Node) []Problem {
+		c := &checker2{operationIDs: map[string]string{}}
+		c.root(def)
+		return c.problems
+	})
 }
 
 type checker2 struct {
@@ -25,8 +28,8 @@ type checker2 struct {
 	operationIDs map[string]string // operationId → the operation that used it first
 }
 
-func (c *checker2) report(pointer, format string, args ...any) {
-	c.problems = append(c.problems, Problem{Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+func (c *checker2) report(class Class, pointer, format string, args ...any) {
+	c.problems = append(c.problems, Problem{Pointer: pointer, Message: fmt.Sprintf(format, args...), Class: class})
 }
 
 var (
@@ -45,7 +48,7 @@ var (
 func (c *checker2) root(m *source.Node) {
 	c.fields(m, "", "the document", rootFields)
 	if v := m.Lookup("swagger"); v.IsString() && v.Value != "2.0" {
-		c.report("/swagger", "swagger must be \"2.0\", not %q", v.Value)
+		c.report(Structure, "/swagger", "swagger must be \"2.0\", not %q", v.Value)
 	}
 	if info := c.required(m, "", "info", source.Mapping); info != nil {
 		c.requiredString(info, "/info", "title")
@@ -53,11 +56,11 @@ func (c *checker2) root(m *source.Node) {
 	}
 	if host := c.optional(m, "", "host", source.Scalar); host != nil {
 		if strings.Contains(host.Value, "://") || strings.Contains(host.Value, "/") {
-			c.report("/host", "host is a name and an optional port, without a scheme or a path: %q", host.Value)
+			c.report(Specification, "/host", "host is a name and an optional port, without a scheme or a path: %q", host.Value)
 		}
 	}
 	if base := c.optional(m, "", "basePath", source.Scalar); base != nil && !strings.HasPrefix(base.Value, "/") {
-		c.report("/basePath", "basePath must start with \"/\": %q", base.Value)
+		c.report(Specification, "/basePath", "basePath must start with \"/\": %q", base.Value)
 	}
 	c.enumList(m, "", "schemes", schemes)
 	c.stringList(m, "", "consumes")
@@ -87,7 +90,7 @@ func (c *checker2) root(m *source.Node) {
 			switch {
 			case strings.HasPrefix(key, "x-"):
 			case !strings.HasPrefix(key, "/"):
-				c.report(pointer, "path %q must start with \"/\"", key)
+				c.report(Specification, pointer, "path %q must start with \"/\"", key)
 			default:
 				c.pathItem(key, paths.Content[i+1], pointer)
 			}
@@ -120,7 +123,7 @@ func (c *checker2) operation(path, method string, op *source.Node, pointer strin
 	if id := c.optional(op, pointer, "operationId", source.Scalar); id != nil {
 		name := strings.ToUpper(method) + " " + path
 		if first, dup := c.operationIDs[id.Value]; dup {
-			c.report(pointer+"/operationId", "operationId %q is already used by %s; operation IDs must be unique", id.Value, first)
+			c.report(Specification, pointer+"/operationId", "operationId %q is already used by %s; operation IDs must be unique", id.Value, first)
 		} else {
 			c.operationIDs[id.Value] = name
 		}
@@ -140,13 +143,13 @@ func (c *checker2) operation(path, method string, op *source.Node, pointer strin
 		case strings.HasPrefix(code, "x-"):
 			continue
 		case code != "default" && !statusCode.MatchString(code):
-			c.report(rp, "response key %q is neither \"default\" nor an HTTP status code", code)
+			c.report(Specification, rp, "response key %q is neither \"default\" nor an HTTP status code", code)
 		}
 		codes++
 		c.response(responses.Content[i+1], rp)
 	}
 	if codes == 0 {
-		c.report(pointer+"/responses", "responses must declare at least one response")
+		c.report(Missing, pointer+"/responses", "responses must declare at least one response")
 	}
 }
 
@@ -184,7 +187,7 @@ func (c *checker2) parameters(m *source.Node, pointer string) []paramKey {
 		}
 		id := [2]string{key.name, key.in}
 		if seen[id] {
-			c.report(pp, "parameter %q in %s is listed twice", key.name, key.in)
+			c.report(Specification, pp, "parameter %q in %s is listed twice", key.name, key.in)
 		}
 		seen[id] = true
 		keys = append(keys, key)
@@ -202,7 +205,7 @@ func (c *checker2) parameter(p *source.Node, pointer string) (paramKey, bool) {
 		return paramKey{}, false
 	}
 	if !slices.Contains(parameterIns, in.Value) {
-		c.report(pointer+"/in", "parameter location %q is not one of %s", in.Value, strings.Join(parameterIns, ", "))
+		c.report(Specification, pointer+"/in", "parameter location %q is not one of %s", in.Value, strings.Join(parameterIns, ", "))
 		return paramKey{}, false
 	}
 	if in.Value == "body" {
@@ -211,14 +214,14 @@ func (c *checker2) parameter(p *source.Node, pointer string) (paramKey, bool) {
 		}
 	} else if t := c.requiredString(p, pointer, "type"); t != nil {
 		if !slices.Contains(parameterTypes, t.Value) {
-			c.report(pointer+"/type", "parameter type %q is not one of %s", t.Value, strings.Join(parameterTypes, ", "))
+			c.report(Specification, pointer+"/type", "parameter type %q is not one of %s", t.Value, strings.Join(parameterTypes, ", "))
 		} else if t.Value == "array" {
 			c.required(p, pointer, "items", source.Mapping)
 		}
 	}
 	if in.Value == "path" {
 		if r := p.Lookup("required"); r == nil || r.Tag != source.TagBool || r.Value != "true" {
-			c.report(pointer, "path parameter %q must have required: true", name.Value)
+			c.report(Specification, pointer, "path parameter %q must have required: true", name.Value)
 		}
 	}
 	return paramKey{name: name.Value, in: in.Value, pointer: pointer}, true
@@ -233,14 +236,14 @@ func (c *checker2) bodyParameters(params []paramKey, pointer string) {
 		case "body":
 			bodies++
 			if bodies == 2 {
-				c.report(p.pointer, "an operation can have only one body parameter")
+				c.report(Specification, p.pointer, "an operation can have only one body parameter")
 			}
 		case "formData":
 			forms++
 		}
 	}
 	if bodies > 0 && forms > 0 {
-		c.report(pointer+"/parameters", "an operation cannot have both a body parameter and formData parameters")
+		c.report(Specification, pointer+"/parameters", "an operation cannot have both a body parameter and formData parameters")
 	}
 }
 
@@ -256,7 +259,7 @@ func (c *checker2) pathParameters(path string, params []paramKey) {
 	}
 	for _, p := range params {
 		if p.in == "path" && !inTemplate[p.name] {
-			c.report(p.pointer, "path parameter %q does not appear in the path %s", p.name, path)
+			c.report(Specification, p.pointer, "path parameter %q does not appear in the path %s", p.name, path)
 		}
 	}
 }
@@ -265,15 +268,15 @@ func (c *checker2) pathParameters(path string, params []paramKey) {
 func (c *checker2) schema(s *source.Node, pointer string) {
 	if s.Kind != source.Mapping || isRef(s) {
 		if s.Kind != source.Mapping {
-			c.report(pointer, "a schema must be an object, not %s", source.DescribeNode(s))
+			c.report(Structure, pointer, "a schema must be an object, not %s", source.DescribeNode(s))
 		}
 		return
 	}
 	if t := s.Lookup("type"); t != nil {
 		if !t.IsString() {
-			c.report(pointer+"/type", "type must be a string in Swagger 2.0, not %s", source.DescribeNode(t))
+			c.report(ValueType, pointer+"/type", "type must be a string in Swagger 2.0, not %s", source.DescribeNode(t))
 		} else if !slices.Contains(schemaTypes, t.Value) {
-			c.report(pointer+"/type", "schema type %q is not one of %s", t.Value, strings.Join(schemaTypes[:7], ", "))
+			c.report(Specification, pointer+"/type", "schema type %q is not one of %s", t.Value, strings.Join(schemaTypes[:7], ", "))
 		}
 	}
 	for _, key := range []string{"items", "additionalProperties"} {
@@ -299,7 +302,7 @@ func (c *checker2) fields(m *source.Node, pointer, what string, allowed []string
 	for i := 0; i < len(m.Content); i += 2 {
 		key := m.Content[i].Value
 		if !strings.HasPrefix(key, "x-") && !slices.Contains(allowed, key) {
-			c.report(pointer+"/"+source.EscapeToken(key), "%q is not a field of %s in Swagger 2.0 (extensions start with \"x-\")", key, what)
+			c.report(Specification, pointer+"/"+source.EscapeToken(key), "%q is not a field of %s in Swagger 2.0 (extensions start with \"x-\")", key, what)
 		}
 	}
 }
@@ -308,7 +311,7 @@ func (c *checker2) fields(m *source.Node, pointer, what string, allowed []string
 // reports the field missing or of another kind.
 func (c *checker2) required(m *source.Node, pointer, key string, kind source.Kind) *source.Node {
 	if m.Lookup(key) == nil {
-		c.report(pointer, "%s is required", key)
+		c.report(Missing, pointer+"/"+source.EscapeToken(key), "%s is required", key)
 		return nil
 	}
 	return c.optional(m, pointer, key, kind)
@@ -327,7 +330,7 @@ func (c *checker2) optional(m *source.Node, pointer, key string, kind source.Kin
 func (c *checker2) requiredString(m *source.Node, pointer, key string) *source.Node {
 	v := c.required(m, pointer, key, source.Scalar)
 	if v != nil && !v.IsString() {
-		c.report(pointer+"/"+source.EscapeToken(key), "%s must be a string, not %s", key, source.DescribeNode(v))
+		c.report(ValueType, pointer+"/"+source.EscapeToken(key), "%s must be a string, not %s", key, source.DescribeNode(v))
 		return nil
 	}
 	return v
@@ -337,7 +340,7 @@ func (c *checker2) isKind(v *source.Node, pointer, what string, kind source.Kind
 	if v.Kind == kind {
 		return true
 	}
-	c.report(pointer, "%s must be %s, not %s", what, kindName(kind), source.DescribeNode(v))
+	c.report(kindClass(kind), pointer, "%s must be %s, not %s", what, kindName(kind), source.DescribeNode(v))
 	return false
 }
 
@@ -348,7 +351,7 @@ func (c *checker2) stringList(m *source.Node, pointer, key string) {
 	}
 	for i, item := range list.Content {
 		if !item.IsString() {
-			c.report(fmt.Sprintf("%s/%s/%d", pointer, key, i), "%s entries must be strings, not %s", key, source.DescribeNode(item))
+			c.report(ValueType, fmt.Sprintf("%s/%s/%d", pointer, key, i), "%s entries must be strings, not %s", key, source.DescribeNode(item))
 		}
 	}
 }
@@ -361,12 +364,21 @@ func (c *checker2) enumList(m *source.Node, pointer, key string, allowed []strin
 	}
 	for i, item := range list.Content {
 		if item.IsString() && !slices.Contains(allowed, item.Value) {
-			c.report(fmt.Sprintf("%s/%s/%d", pointer, key, i), "%q is not one of %s", item.Value, strings.Join(allowed, ", "))
+			c.report(Specification, fmt.Sprintf("%s/%s/%d", pointer, key, i), "%q is not one of %s", item.Value, strings.Join(allowed, ", "))
 		}
 	}
 }
 
 func isRef(m *source.Node) bool { return m.Kind == source.Mapping && m.Lookup("$ref") != nil }
+
+// kindClass is the class of a value found where one of kind k belongs:
+// the document's skeleton is objects and lists.
+func kindClass(k source.Kind) Class {
+	if k == source.Scalar {
+		return ValueType
+	}
+	return Structure
+}
 
 func kindName(k source.Kind) string {
 	switch k {

@@ -16,6 +16,7 @@ type Problem struct {
 	// Pointer is where the problem is, relative to the definition's root.
 	Pointer string
 	Message string
+	Class   Class
 }
 
 func quote(s string) string { return strconv.Quote(s) }

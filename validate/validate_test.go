@@ -170,7 +170,7 @@ paths:
 	for _, p := range got {
 		pointers[p.Pointer] = true
 	}
-	for _, want := range []string{"/paths/~1a/get/responses/200/$ref", "/paths/~1c/get/responses/200/$ref", "/paths/~1d/get"} {
+	for _, want := range []string{"/paths/~1a/get/responses/200/$ref", "/paths/~1c/get/responses/200/$ref", "/paths/~1d/get/responses"} {
 		if !pointers[want] {
 			t.Errorf("no problem at %s in %v", want, got)
 		}

@@ -13,7 +13,7 @@ import (
 var OpenAPIInvalid = &lint.Rule{
 	ID:       "openapi-invalid",
 	Category: lint.OpenAPI,
-	Severity: diag.Error,
+	Severity: diag.Error, // the most a finding has: see weights
 	Summary:  "the document is not valid OpenAPI",
 	Fix:      "change the document as the message says; the OpenAPI specification defines each field",
 	Check: func(p *lint.Pass) {
@@ -43,6 +43,26 @@ var OpenAPIInvalid = &lint.Rule{
 	},
 }
 
+// weight is how much a class of problem matters to API Gateway.
+type weight struct {
+	severity diag.Severity
+	// anyway is what a warning adds to its message: API Gateway imports
+	// the document all the same.
+	anyway string
+}
+
+// weights calibrates each class of problem to API Gateway's documented
+// import behaviour (lint/rules/docs/openapi-invalid.md gives the sources):
+// an error when the import fails or the document is not OpenAPI at all, a
+// warning when only the OpenAPI specification forbids it.
+var weights = map[validate.Class]weight{
+	validate.Structure:     {severity: diag.Error},
+	validate.ValueType:     {diag.Warning, "API Gateway imports it anyway"},
+	validate.Missing:       {diag.Warning, "API Gateway imports it anyway"},
+	validate.Specification: {diag.Warning, "API Gateway imports it anyway"},
+	validate.BrokenRef:     {diag.Warning, "API Gateway imports it anyway, with an import warning (an import with failOnWarnings fails)"},
+}
+
 // reportProblem reports a validation problem on the nearest node its
 // pointer reaches, in the file the definition was read from, on the key
 // when there is one (the line a reader looks for). A problem on a value
@@ -62,7 +82,12 @@ func reportProblem(p *lint.Pass, pr validate.Problem) {
 		at = entry.Key
 	}
 	msg, _, _ := strings.Cut(pr.Message, "\n") // kin-openapi appends schema dumps
-	p.Report(lint.Finding{Span: doc.Span(at), Pointer: pointer, Message: strings.TrimSpace(msg)})
+	msg = strings.TrimSpace(msg)
+	w := weights[pr.Class]
+	if w.anyway != "" {
+		msg += "; " + w.anyway
+	}
+	p.Report(lint.Finding{Span: doc.Span(at), Pointer: pointer, Message: msg, Severity: w.severity})
 }
 
 // nearest finds the node a pointer names, or its closest ancestor that
