@@ -102,14 +102,10 @@ func typeOf(r read.Value) string {
 	return ""
 }
 
-// newAPI records an API of the template. body, when it exists, is the
-// inline OpenAPI definition the API is built from.
+// newAPI records an API of the template. body, when it exists, holds the
+// OpenAPI definition the API is built from (see definition).
 func (t *template) newAPI(r, body read.Value, kind model.Kind) *model.API {
-	var api *model.API
-	if body.Exists() {
-		api = t.c.Body(body)
-	}
-	return t.record(r, api, kind)
+	return t.record(r, t.definition(r, body), kind)
 }
 
 // record records an API of the template, read from a definition or (nil)

@@ -36,15 +36,11 @@ func (t *template) samAPI(r, globals read.Value, kind model.Kind) {
 	body, uri := props.Get("DefinitionBody"), firstOf(props.Get("DefinitionUri"), globals.Get("DefinitionUri"))
 	switch {
 	case body.Exists():
-		api = t.c.Body(body)
+		api = t.definition(r, body)
 		settings.fixed = true
 	case uri.Exists():
+		api = t.located(r, uri)
 		settings.fixed = true
-		if path, ok := read.Evaluate(uri); ok && uri.Node.Kind == source.Scalar && !strings.HasPrefix(path, "s3://") {
-			api = t.c.File(uri, path)
-		} else {
-			api = &model.API{Span: r.KeySpan(), Elsewhere: uri.Str()}
-		}
 	}
 	if merge, _ := read.Evaluate(props.Get("MergeDefinitions")); merge == "true" {
 		settings.fixed = false
