@@ -25,7 +25,7 @@ const (
 
 // Import reads a CloudFormation or SAM template.
 func Import(c *read.Container) {
-	for _, api := range Read(c, c.Root()) {
+	for _, api := range Read(c, c.Root(), nil) {
 		c.Add(api)
 	}
 }
@@ -40,12 +40,20 @@ type template struct {
 	order     []string                // API logical IDs in source order
 	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path
 	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
+	outside   Outside
 }
+
+// Outside returns an API that a template's methods name by logical ID but
+// that the template does not declare, because the tool deploying it adds
+// that API itself (the Serverless Framework's ApiGatewayRestApi); nil when
+// there is none. at is the method that names it.
+type Outside func(id string, at read.Value) *model.API
 
 // Read reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
-// service's own API).
-func Read(c *read.Container, root read.Value) []*model.API {
+// service's own API). Methods attached to an API the template does not
+// declare go to the one outside returns (outside may be nil).
+func Read(c *read.Container, root read.Value, outside Outside) []*model.API {
 	resources := root.Get("Resources")
 	if !resources.Exists() {
 		return nil
@@ -54,7 +62,7 @@ func Read(c *read.Container, root read.Value) []*model.API {
 		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", source.DescribeNode(resources.Node))
 		return nil
 	}
-	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
+	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}, outside: outside}
 	if IsSAM(root) {
 		t.container = model.ContainerSAM
 	}
