@@ -150,6 +150,7 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 			out = append(out, p.diags...)
 		}
 	}
+	out = slices.DeleteFunc(out, func(d diag.Diagnostic) bool { return !res.Owns(d.Span.File) })
 	if len(res.APIs) > 0 {
 		out = append(out, suppressInline(res.Doc, out, ran)...)
 	}

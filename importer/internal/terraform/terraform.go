@@ -16,6 +16,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -45,15 +46,18 @@ func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.
 }
 
 // Import reads the APIs of a parsed .tf file, the container's
-// document, and reports whether the file declares one. Only resources
-// declared in this file become APIs, so linting a module folder reports
-// each API once; the folder's other .tf files are read only to resolve
-// local.x and var.x.
+// document, and reports whether the file is a Terraform API definition:
+// it declares an API, or attaches methods to one another file of its
+// module declares. Terraform reads a folder as one module, so the other
+// .tf files complete the file's APIs (their methods, local.x, var.x), and
+// a file of methods is read with the API they belong to; what those files
+// declare is theirs to report (c.Others).
 func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
 	mod := newModule(folder, maxBytes)
 	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
-	t.importAPIs()
-	return t.declaresAPI()
+	attached := t.importAPIs()
+	c.Others = t.others()
+	return t.declaresAPI() || attached
 }
 
 // parseHCL parses a document's text as HCL native syntax. Syntax errors
@@ -122,9 +126,10 @@ func tooDeep(src []byte) (offset int, deep bool) {
 
 // reader imports the APIs of one file of a module.
 type reader struct {
-	c    *read.Container
-	mod  *module
-	file *file // the file being imported
+	c        *read.Container
+	mod      *module
+	file     *file    // the file being imported
+	disowned []string // bodies of APIs other files declare
 }
 
 // declaresAPI reports whether the file declares an API, even one that is
@@ -140,9 +145,11 @@ func (t *reader) declaresAPI() bool {
 }
 
 // importAPIs reads every API Gateway API the file declares, in source
-// order, then the REST API resources, methods and integrations that
-// refer to them.
-func (t *reader) importAPIs() {
+// order, and those declared in other files of the module that this file's
+// resources attach to, then the REST API resources, methods and
+// integrations that refer to them. It reports whether the file attaches
+// to an API declared elsewhere.
+func (t *reader) importAPIs() bool {
 	rest := map[string]*model.API{} // REST APIs by resource name
 	for _, r := range t.file.resources {
 		switch r.typ {
@@ -156,9 +163,65 @@ func (t *reader) importAPIs() {
 			}
 		}
 	}
+	elsewhere := t.attachedElsewhere(rest)
+	for _, r := range elsewhere {
+		api := t.siblingAPI(r)
+		rest[r.name] = api
+		t.c.Add(api)
+	}
 	if len(rest) > 0 {
 		newRESTBuilder(t, rest).build()
 	}
+	return len(elsewhere) > 0
+}
+
+// attachedElsewhere returns the REST APIs, declared in other files of the
+// module, that this file's resources name in their rest_api_id.
+func (t *reader) attachedElsewhere(declared map[string]*model.API) []*resource {
+	var out []*resource
+	for _, r := range t.file.resources {
+		if !isAPIGateway(r) {
+			continue
+		}
+		typ, name, _ := reference(r.attr("rest_api_id"))
+		if typ != "aws_api_gateway_rest_api" || declared[name] != nil || slices.ContainsFunc(out, func(a *resource) bool { return a.name == name }) {
+			continue
+		}
+		if api := t.mod.resource(typ, name); api != nil {
+			out = append(out, api)
+		}
+	}
+	return out
+}
+
+// siblingAPI reads an API another file of the module declares. Problems
+// reading it (its body) are that file's to report, and so are findings in
+// the body it reads.
+func (t *reader) siblingAPI(r *resource) *model.API {
+	n := len(*t.c.Diagnostics)
+	api := t.restAPI(r)
+	*t.c.Diagnostics = (*t.c.Diagnostics)[:n]
+	if api.DefinitionDoc != nil {
+		t.disowned = append(t.disowned, api.DefinitionDoc.File)
+	}
+	return api
+}
+
+// others are the files whose findings this file does not report: the
+// module's other .tf files that declare API Gateway resources, and the
+// bodies their APIs read. A file of locals or variables reports nothing
+// itself, so what this file's APIs read from it is this file's.
+func (t *reader) others() map[string]bool {
+	out := map[string]bool{}
+	for _, f := range t.mod.siblings {
+		if slices.ContainsFunc(f.resources, isAPIGateway) {
+			out[f.doc.File] = true
+		}
+	}
+	for _, name := range t.disowned {
+		out[name] = true
+	}
+	return out
 }
 
 // evaluate replaces the attributes of a resource that refer to a literal
@@ -188,4 +251,9 @@ func (t *reader) evaluate(r *resource) {
 			m.Content[i] = got
 		}
 	}
+}
+
+// isAPIGateway reports whether a resource is an API Gateway one.
+func isAPIGateway(r *resource) bool {
+	return strings.HasPrefix(r.typ, "aws_api_gateway_") || strings.HasPrefix(r.typ, "aws_apigatewayv2_")
 }
