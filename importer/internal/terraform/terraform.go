@@ -208,8 +208,8 @@ func (t *reader) siblingAPI(r *resource) *model.API {
 }
 
 // others are the files whose findings this file does not report: the
-// module's other .tf files that declare API Gateway resources, and the
-// bodies their APIs read. A file of locals or variables reports nothing
+// module's other .tf files that declare API Gateway resources, the bodies
+// their APIs read and the modules they call. A file of locals or variables reports nothing
 // itself, so what this file's APIs read from it is this file's.
 func (t *reader) others() map[string]bool {
 	out := map[string]bool{}
@@ -220,6 +220,14 @@ func (t *reader) others() map[string]bool {
 	}
 	for _, name := range t.disowned {
 		out[name] = true
+	}
+	// A called module's files are reported with the file that calls it.
+	for _, c := range t.mod.children {
+		if out[c.callFile.doc.File] {
+			for _, f := range c.everyFile() {
+				out[f.doc.File] = true
+			}
+		}
 	}
 	return out
 }
@@ -242,7 +250,7 @@ func (t *reader) evaluate(r *resource) {
 		if !isUnknown(n) || a == nil {
 			continue
 		}
-		x := t.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
+		x := r.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
 		switch got := x.v.Node; {
 		case got == nil || got == n || isUnknown(got):
 		case got.Kind == source.Scalar:
