@@ -70,4 +70,3 @@ func (c *Container) File(at Value, name string) *model.API {
 	}
 	return c.Body(Value{Doc: doc, Node: doc.Root})
 }
-
