@@ -96,6 +96,7 @@ func Read(c *read.Container, root read.Value, outside Outside) []*model.API {
 		}
 	}
 	t.samCors()
+	t.unreachedGlobals(globals.Get("Api"))
 	var out []*model.API
 	for _, id := range t.order {
 		out = append(out, t.apis[id])
