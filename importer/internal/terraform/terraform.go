@@ -137,7 +137,7 @@ type reader struct {
 // one without is not, and naming it on the command line says so.
 func (t *reader) declaresAPI() bool {
 	for _, r := range t.file.resources {
-		if r.typ == "aws_api_gateway_rest_api" || r.typ == "aws_apigatewayv2_api" {
+		if r.typ == restAPIType || r.typ == httpAPIType {
 			return true
 		}
 	}
@@ -147,48 +147,75 @@ func (t *reader) declaresAPI() bool {
 // importAPIs reads every API Gateway API the file declares, in source
 // order, and those declared in other files of the module that this file's
 // resources attach to, then the REST API resources, methods and
-// integrations that refer to them. It reports whether the file attaches
-// to an API declared elsewhere.
+// integrations and the HTTP API routes that refer to them. It reports
+// whether the file attaches to an API declared elsewhere.
 func (t *reader) importAPIs() bool {
-	rest := map[string]*model.API{} // REST APIs by resource name
+	apis := map[string]*model.API{} // by resource address
 	for _, r := range t.file.resources {
-		switch r.typ {
-		case "aws_api_gateway_rest_api":
-			api := t.restAPI(r)
-			rest[r.name] = api
+		if api := t.api(r); api != nil {
+			apis[r.address()] = api
 			t.c.Add(api)
-		case "aws_apigatewayv2_api":
-			if api := t.httpAPI(r); api != nil {
-				t.c.Add(api)
-			}
 		}
 	}
-	elsewhere := t.attachedElsewhere(rest)
+	elsewhere := t.attachedElsewhere(apis)
 	for _, r := range elsewhere {
-		api := t.siblingAPI(r)
-		rest[r.name] = api
-		t.c.Add(api)
+		if api := t.siblingAPI(r); api != nil {
+			apis[r.address()] = api
+			t.c.Add(api)
+		}
+	}
+	rest, http := map[string]*model.API{}, map[string]*model.API{}
+	for _, r := range append(slices.Clone(t.file.resources), elsewhere...) {
+		if api := apis[r.address()]; api != nil && r.typ == restAPIType {
+			rest[r.name] = api
+		} else if api != nil {
+			http[r.name] = api
+		}
 	}
 	if len(rest) > 0 {
 		newRESTBuilder(t, rest).build()
 	}
+	if len(http) > 0 {
+		t.httpRoutes(http)
+	}
 	return len(elsewhere) > 0
 }
 
-// attachedElsewhere returns the REST APIs, declared in other files of the
-// module, that this file's resources name in their rest_api_id.
+// The API resource types, and the attribute other resources name them by.
+const (
+	restAPIType = "aws_api_gateway_rest_api"
+	httpAPIType = "aws_apigatewayv2_api"
+)
+
+// api reads a resource that declares an API; nil for any other resource
+// and for an API that is not read (a WebSocket API).
+func (t *reader) api(r *resource) *model.API {
+	switch r.typ {
+	case restAPIType:
+		return t.restAPI(r)
+	case httpAPIType:
+		return t.httpAPI(r)
+	}
+	return nil
+}
+
+// attachedElsewhere returns the APIs, declared in other files of the
+// module, that this file's resources name in their rest_api_id (REST) or
+// api_id (HTTP).
 func (t *reader) attachedElsewhere(declared map[string]*model.API) []*resource {
 	var out []*resource
 	for _, r := range t.file.resources {
 		if !isAPIGateway(r) {
 			continue
 		}
-		typ, name, _ := reference(r.attr("rest_api_id"))
-		if typ != "aws_api_gateway_rest_api" || declared[name] != nil || slices.ContainsFunc(out, func(a *resource) bool { return a.name == name }) {
-			continue
-		}
-		if api := t.mod.resource(typ, name); api != nil {
-			out = append(out, api)
+		for _, ref := range []struct{ attr, typ string }{{"rest_api_id", restAPIType}, {"api_id", httpAPIType}} {
+			typ, name, _ := reference(r.attr(ref.attr))
+			if typ != ref.typ || declared[typ+"."+name] != nil || slices.ContainsFunc(out, func(a *resource) bool { return a.address() == typ+"."+name }) {
+				continue
+			}
+			if api := t.mod.resource(typ, name); api != nil {
+				out = append(out, api)
+			}
 		}
 	}
 	return out
@@ -199,9 +226,9 @@ func (t *reader) attachedElsewhere(declared map[string]*model.API) []*resource {
 // the body it reads.
 func (t *reader) siblingAPI(r *resource) *model.API {
 	n := len(*t.c.Diagnostics)
-	api := t.restAPI(r)
+	api := t.api(r)
 	*t.c.Diagnostics = (*t.c.Diagnostics)[:n]
-	if api.DefinitionDoc != nil {
+	if api != nil && api.DefinitionDoc != nil {
 		t.disowned = append(t.disowned, api.DefinitionDoc.File)
 	}
 	return api
