@@ -126,7 +126,7 @@ func Reader(name string, r io.Reader, opts Options) *Result {
 // Bytes imports a document whose $ref files must lie within folder ("" to
 // forbid file $refs).
 func Bytes(name string, data []byte, folder string, opts Options) *Result {
-	if strings.EqualFold(filepath.Ext(name), ".tf") {
+	if strings.EqualFold(filepath.Ext(name), ".tf") || terraform.IsJSON(name) {
 		return importTerraform(name, data, folder, opts)
 	}
 	res := &Result{File: name}

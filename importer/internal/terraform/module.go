@@ -125,9 +125,9 @@ func (m *module) find(fn func(f *file) bool) bool {
 	return false
 }
 
-// readSiblings reads the folder's .tf files other than the imported one,
-// named as the user would (beside the imported file's name), in name
-// order.
+// readSiblings reads the folder's .tf and .tf.json files other than the
+// imported one, named as the user would (beside the imported file's
+// name), in name order.
 func (m *module) readSiblings() []*file {
 	if m.folder == "" {
 		return nil
@@ -144,7 +144,7 @@ func (m *module) readSiblings() []*file {
 	for _, e := range entries {
 		// Only regular files: a link may lead out of the folder, a FIFO
 		// would block.
-		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".tf") {
+		if e.Type().IsRegular() && (strings.EqualFold(filepath.Ext(e.Name()), ".tf") || IsJSON(e.Name())) {
 			names = append(names, e.Name())
 		}
 	}
@@ -171,7 +171,7 @@ func (m *module) readSibling(path, name string) *file {
 	if err != nil {
 		return nil
 	}
-	body, diags := parseHCL(doc)
+	body, diags := parse(doc)
 	if len(diags) > 0 {
 		return nil
 	}

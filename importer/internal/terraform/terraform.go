@@ -32,17 +32,26 @@ import (
 // YAML and JSON: hclsyntax and the tree builder recurse per level.
 const maxHCLNesting = 1000
 
-// Parse parses a .tf file; its document has no tree yet.
+// Parse parses a .tf or .tf.json file; its document has no tree yet.
 func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
 		return nil, nil, diag.FromSource(err)
 	}
-	body, diags := parseHCL(doc)
+	body, diags := parse(doc)
 	if len(diags) > 0 {
 		return nil, nil, diags
 	}
 	return doc, body, nil
+}
+
+// parse parses a document in the syntax its name says: native (.tf) or
+// JSON (.tf.json).
+func parse(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
+	if IsJSON(doc.File) {
+		return parseJSON(doc)
+	}
+	return parseHCL(doc)
 }
 
 // Import reads the APIs of a parsed .tf file, the container's
