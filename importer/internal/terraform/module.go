@@ -45,14 +45,16 @@ type module struct {
 	prefix   string
 	depth    int
 	children []*module
+	budget   *budget // shared by the imported file's module and those it calls
 }
 
 func newModule(folder string, maxBytes int64) *module {
-	return &module{folder: folder, maxBytes: maxBytes}
+	return &module{folder: folder, maxBytes: maxBytes, budget: &budget{left: source.MaxNodes}}
 }
 
 // add records the file being imported and builds its tree.
 func (m *module) add(doc *source.Document, body *hclsyntax.Body) *file {
+	m.budget.take(doc.File, doc.Src) // checked by Parse on its own
 	m.display = filepath.Dir(doc.File)
 	m.main = m.own(readFile(doc, body))
 	return m.main
@@ -99,7 +101,7 @@ func (m *module) modules() []*module {
 			}
 			m.children = append(m.children, &module{
 				folder: filepath.Join(m.folder, filepath.FromSlash(path)), display: filepath.Join(m.display, filepath.FromSlash(path)),
-				maxBytes: m.maxBytes,
+				maxBytes: m.maxBytes, budget: m.budget,
 				parent:   m, call: blk, callFile: f, prefix: m.prefix + "module." + blk.Labels[0] + ".", depth: m.depth + 1,
 			})
 		}
@@ -164,7 +166,7 @@ func (m *module) readSiblings() []*file {
 
 func (m *module) readSibling(path, name string) *file {
 	data, err := source.ReadFile(path, m.maxBytes)
-	if err != nil {
+	if err != nil || !m.budget.take(name, data) {
 		return nil
 	}
 	doc, err := source.NewDocument(name, data, source.HCL, nil)

@@ -38,6 +38,9 @@ func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.
 	if err != nil {
 		return nil, nil, diag.FromSource(err)
 	}
+	if diags := tooManyValues(doc); diags != nil {
+		return nil, nil, diags
+	}
 	body, diags := parse(doc)
 	if len(diags) > 0 {
 		return nil, nil, diags
@@ -66,6 +69,9 @@ func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int
 	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
 	attached := t.importAPIs()
 	c.Others = t.others()
+	if skipped := mod.budget.skipped; len(skipped) > 0 {
+		c.Report(hclError(c.Doc, 0, 0, fmt.Sprintf("the module is too large to read whole: its files together may hold more than %d values; %s and %d more file(s) were not read", source.MaxNodes, skipped[0], len(skipped)-1)))
+	}
 	return t.declaresAPI() || attached
 }
 
