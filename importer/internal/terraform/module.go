@@ -102,7 +102,7 @@ func (m *module) modules() []*module {
 			m.children = append(m.children, &module{
 				folder: filepath.Join(m.folder, filepath.FromSlash(path)), display: filepath.Join(m.display, filepath.FromSlash(path)),
 				maxBytes: m.maxBytes, budget: m.budget,
-				parent:   m, call: blk, callFile: f, prefix: m.prefix + "module." + blk.Labels[0] + ".", depth: m.depth + 1,
+				parent: m, call: blk, callFile: f, prefix: m.prefix + "module." + blk.Labels[0] + ".", depth: m.depth + 1,
 			})
 		}
 	}
