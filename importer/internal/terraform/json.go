@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -19,7 +20,14 @@ func IsJSON(name string) bool { return strings.HasSuffix(strings.ToLower(name), 
 // attributes, whose strings are templates ("${aws_api_gateway_rest_api.api.id}"),
 // as Terraform reads them, with ranges into the JSON text. The rest of the
 // importer then reads both syntaxes alike.
-func parseJSON(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
+func parseJSON(doc *source.Document) (body *hclsyntax.Body, diags []diag.Diagnostic) {
+	defer func() {
+		// hclsyntax's template parser asserts its invariants with panics,
+		// as parseHCL says.
+		if r := recover(); r != nil {
+			body, diags = nil, []diag.Diagnostic{hclError(doc, 0, 0, fmt.Sprintf("the HCL parser failed: %v", r))}
+		}
+	}()
 	parsed, err := source.Parse(doc.File, doc.Src)
 	if err != nil {
 		return nil, diag.FromSource(err)
@@ -28,7 +36,7 @@ func parseJSON(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{hclError(doc, 0, 0, "a .tf.json file must hold a JSON object")}
 	}
 	j := &jsonBuilder{doc: doc}
-	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: j.rng(parsed.Root)}
+	body = &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: j.rng(parsed.Root)}
 	for i := 0; i < parsed.Root.Len(); i++ {
 		k, v := parsed.Root.Pair(i)
 		switch k.Value {
