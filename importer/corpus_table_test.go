@@ -72,8 +72,9 @@ var corpusTable = map[string]corpusFile{
 	// No Transform line, recognised by its AWS::Serverless:: types; a !Ref
 	// parameter in the Globals list.
 	"sam-samtranslator-input-binary-definition-body.yaml": {"sam", []corpusAPI{
-		{"ExplicitApiManagedSwagger", "rest", "? image/jpg image/png image/gif", 0, 0},
-		{"ExplicitApiDefinitionBody", "rest", "? image/jpg image/png application/json", 0, 0},
+		// The first entry is !Ref BMT, read as its Default (image~1jpeg, un-escaped by SAM).
+		{"ExplicitApiManagedSwagger", "rest", "image/jpeg image/jpg image/png image/gif", 0, 0},
+		{"ExplicitApiDefinitionBody", "rest", "image/jpeg image/jpg image/png application/json", 0, 0},
 	}, 0},
 	"sam-sar-image-resizer.yaml":               {"sam", []corpusAPI{{"Api", "rest", "*/*", 1, 0}}, 0},
 	"sam-sar-uploader.yaml":                    {"sam", []corpusAPI{{"ServerlessRestApi", "rest", "*/*", 3, 0}}, 0},

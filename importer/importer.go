@@ -51,7 +51,15 @@ type Result struct {
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
 	refs        *read.Refs
+	others      map[string]bool // see Owns
 }
+
+// Owns reports whether a finding in the named file is this file's to
+// report. A Terraform file is read with the other .tf files of its module
+// (folder), whose settings may complete its APIs; what those files declare
+// is theirs to report, so linting the folder reports each finding once and
+// linting one file reports its own.
+func (r *Result) Owns(file string) bool { return !r.others[file] }
 
 // Location is the file's absolute path, against which relative $refs are
 // resolved; "" for standard input.
@@ -118,7 +126,7 @@ func Reader(name string, r io.Reader, opts Options) *Result {
 // Bytes imports a document whose $ref files must lie within folder ("" to
 // forbid file $refs).
 func Bytes(name string, data []byte, folder string, opts Options) *Result {
-	if strings.EqualFold(filepath.Ext(name), ".tf") {
+	if strings.EqualFold(filepath.Ext(name), ".tf") || terraform.IsJSON(name) {
 		return importTerraform(name, data, folder, opts)
 	}
 	res := &Result{File: name}
@@ -181,7 +189,7 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	if terraform.Import(c, body, folder, opts.maxBytes()) {
 		res.Container = model.ContainerTerraform
 	}
-	res.APIs = c.APIs
+	res.APIs, res.others = c.APIs, c.Others
 	diag.Sort(res.Diagnostics)
 	return res
 }

@@ -6,6 +6,8 @@ package lint
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
@@ -108,7 +110,23 @@ func (p *Pass) Report(f Finding) {
 	if d.Fix != nil && !p.editable(f.Span.File) {
 		d.Fix = nil
 	}
+	if note := p.parameterNote(d); note != "" {
+		// the finding holds for the Default only; an edit of the template
+		// would change what every other deployed value does too
+		d.Message, d.Fix = d.Message+note, nil
+	}
 	p.diags = append(p.diags, d)
+}
+
+// parameterNote says when a finding rests on a CloudFormation parameter's
+// Default, which the importer checks with: a deploy may pass another value.
+func (p *Pass) parameterNote(d diag.Diagnostic) string {
+	for _, e := range p.API.BinaryMediaTypes.Entries {
+		if e.Parameter != "" && (e.Span == d.Span || strings.Contains(d.Message, strconv.Quote(e.Value))) {
+			return fmt.Sprintf(" (%q is the Default of template parameter %s; a deploy that passes another value changes this)", e.Value, e.Parameter)
+		}
+	}
+	return ""
 }
 
 // editable reports whether a fix's JSON pointers can address the file:
@@ -162,6 +180,7 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 			out = append(out, p.diags...)
 		}
 	}
+	out = slices.DeleteFunc(out, func(d diag.Diagnostic) bool { return !res.Owns(d.Span.File) })
 	if len(res.APIs) > 0 {
 		out = append(out, suppressInline(res.Doc, out, ran)...)
 	}

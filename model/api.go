@@ -64,6 +64,18 @@ type API struct {
 	// not read (a BodyS3Location, a DefinitionUri in S3): the API's
 	// operations and binary settings may be more than the model holds.
 	Elsewhere Field[string] `json:"definition_elsewhere,omitzero"`
+	// Unapplied are settings written in the API's file for APIs of its
+	// kind that reach none of them, such as SAM's Globals.Api in a template
+	// without a REST API it applies to: the deployment tool drops them.
+	Unapplied []Unapplied `json:"unapplied,omitempty"`
+}
+
+// Unapplied is a setting the deployment tool drops, and why.
+type Unapplied struct {
+	Setting string      `json:"setting"` // as the user would name it: Globals.Api.BinaryMediaTypes
+	Why     string      `json:"why"`
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"` // the key
 }
 
 // Operation returns the API's operation at a path and method, or nil.
@@ -140,6 +152,10 @@ type MediaType struct {
 	// and cannot be known here. Rules skip it and do not conclude that
 	// nothing in the list matches.
 	Unknown bool `json:"unknown,omitempty"`
+	// Parameter is the CloudFormation template parameter whose Default the
+	// value is (written !Ref Parameter): what deploys unless the deploy
+	// passes another value.
+	Parameter string `json:"parameter,omitempty"`
 }
 
 // HasUnknown reports whether some entry's value cannot be known, so the

@@ -44,6 +44,7 @@ var All = catalogue(
 	RequestConvertToBinaryText,
 	ResponseBinaryUnlisted,
 	ResponseTextBase64Decoded,
+	SAMGlobalsAPIUnused,
 	StreamBinaryMediaTypes,
 	TemplateReadsBase64,
 	TemplateReceivesBinary,

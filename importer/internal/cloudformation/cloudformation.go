@@ -25,7 +25,7 @@ const (
 
 // Import reads a CloudFormation or SAM template.
 func Import(c *read.Container) {
-	for _, api := range Read(c, c.Root()) {
+	for _, api := range Read(c, c.Root(), nil) {
 		c.Add(api)
 	}
 }
@@ -40,12 +40,20 @@ type template struct {
 	order     []string                // API logical IDs in source order
 	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path
 	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
+	outside   Outside
 }
+
+// Outside returns an API that a template's methods name by logical ID but
+// that the template does not declare, because the tool deploying it adds
+// that API itself (the Serverless Framework's ApiGatewayRestApi); nil when
+// there is none. at is the method that names it.
+type Outside func(id string, at read.Value) *model.API
 
 // Read reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
-// service's own API).
-func Read(c *read.Container, root read.Value) []*model.API {
+// service's own API). Methods attached to an API the template does not
+// declare go to the one outside returns (outside may be nil).
+func Read(c *read.Container, root read.Value, outside Outside) []*model.API {
 	resources := root.Get("Resources")
 	if !resources.Exists() {
 		return nil
@@ -54,7 +62,7 @@ func Read(c *read.Container, root read.Value) []*model.API {
 		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", source.DescribeNode(resources.Node))
 		return nil
 	}
-	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}}
+	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}, outside: outside}
 	if IsSAM(root) {
 		t.container = model.ContainerSAM
 	}
@@ -88,6 +96,7 @@ func Read(c *read.Container, root read.Value) []*model.API {
 		}
 	}
 	t.samCors()
+	t.unreachedGlobals(globals.Get("Api"))
 	var out []*model.API
 	for _, id := range t.order {
 		out = append(out, t.apis[id])
@@ -102,14 +111,10 @@ func typeOf(r read.Value) string {
 	return ""
 }
 
-// newAPI records an API of the template. body, when it exists, is the
-// inline OpenAPI definition the API is built from.
+// newAPI records an API of the template. body, when it exists, holds the
+// OpenAPI definition the API is built from (see definition).
 func (t *template) newAPI(r, body read.Value, kind model.Kind) *model.API {
-	var api *model.API
-	if body.Exists() {
-		api = t.c.Body(body)
-	}
-	return t.record(r, api, kind)
+	return t.record(r, t.definition(r, body), kind)
 }
 
 // record records an API of the template, read from a definition or (nil)

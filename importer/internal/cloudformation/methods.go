@@ -14,8 +14,14 @@ import (
 func (t *template) method(r read.Value) {
 	props := r.Get("Properties")
 	apiID, _, ok := read.RefTarget(props.Get("RestApiId"))
+	if !ok {
+		return
+	}
 	api := t.apis[apiID]
-	if !ok || api == nil {
+	if api == nil && t.outside != nil {
+		api = t.outside(apiID, r)
+	}
+	if api == nil {
 		return
 	}
 	path, ok := t.resourcePath(props.Get("ResourceId"), 0)

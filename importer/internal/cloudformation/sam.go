@@ -36,15 +36,11 @@ func (t *template) samAPI(r, globals read.Value, kind model.Kind) {
 	body, uri := props.Get("DefinitionBody"), firstOf(props.Get("DefinitionUri"), globals.Get("DefinitionUri"))
 	switch {
 	case body.Exists():
-		api = t.c.Body(body)
+		api = t.definition(r, body)
 		settings.fixed = true
 	case uri.Exists():
+		api = t.located(r, uri)
 		settings.fixed = true
-		if path, ok := read.Evaluate(uri); ok && uri.Node.Kind == source.Scalar && !strings.HasPrefix(path, "s3://") {
-			api = t.c.File(uri, path)
-		} else {
-			api = &model.API{Span: r.KeySpan(), Elsewhere: uri.Str()}
-		}
 	}
 	if merge, _ := read.Evaluate(props.Get("MergeDefinitions")); merge == "true" {
 		settings.fixed = false
@@ -207,5 +203,29 @@ func samPreflight(path string, cors read.Value) *model.Operation {
 			}},
 		},
 		Responses: []*model.Response{{Status: read.Synthesized(cors, "200")}},
+	}
+}
+
+// unreachedGlobals records Globals.Api's settings on every API of the
+// template when no API they apply to exists: SAM applies Globals.Api only
+// to AWS::Serverless::Api resources and the implicit ServerlessRestApi of
+// Api events, so with none (only HTTP APIs, which take Globals.HttpApi,
+// or plain AWS::ApiGateway::RestApi resources) a BinaryMediaTypes there
+// configures nothing, however sure its author is.
+func (t *template) unreachedGlobals(api read.Value) {
+	if !api.Exists() {
+		return
+	}
+	for id, settings := range t.sam {
+		if settings != nil && t.apis[id].Kind == model.RESTAPI {
+			return
+		}
+	}
+	why := "SAM applies Globals.Api only to AWS::Serverless::Api resources and to the API it creates for Api events, and this template has neither"
+	for _, e := range api.Entries() {
+		for _, id := range t.order {
+			a := t.apis[id]
+			a.Unapplied = append(a.Unapplied, model.Unapplied{Setting: "Globals.Api." + e.Key.Value, Why: why, Pointer: e.Ptr, Span: e.KeySpan()})
+		}
 	}
 }

@@ -82,6 +82,9 @@ func renderValue(b *strings.Builder, indent, name string, v reflect.Value) {
 		if e.Unknown {
 			text = "unknown " + text
 		}
+		if e.Parameter != "" {
+			text += " Default of parameter " + e.Parameter
+		}
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, text)
 	case isField(v.Type()):
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, fieldText(v))

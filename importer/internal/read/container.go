@@ -19,6 +19,11 @@ type Container struct {
 	Refs        *Refs
 	Diagnostics *[]diag.Diagnostic
 	APIs        []*model.API
+	// Others are files read with this one whose findings those files
+	// report themselves: the other .tf files of a Terraform module and the
+	// bodies of the APIs they declare. Linting a folder then reports each
+	// finding once, from the file where it is written.
+	Others map[string]bool
 	// ReadBody imports an OpenAPI definition the container holds. The
 	// facade gives it the OpenAPI importer, so that no format's importer
 	// depends on another's.

@@ -22,6 +22,9 @@ func AddProperty(api *model.API, v Value, origin model.Origin, unescape bool) {
 
 // PropertyEntries reads the entries of a binary-media-types property.
 func PropertyEntries(v Value, origin model.Origin, unescape bool) []model.MediaType {
+	if list, param, ok := ParameterDefault(v); ok && strings.Contains(list, ",") {
+		return listDefault(v, list, param, origin, unescape)
+	}
 	items := v.Items()
 	if _, _, isIntrinsic := Intrinsic(v); isIntrinsic || v.Node.Kind != source.Sequence {
 		items = []Value{v}
@@ -36,6 +39,9 @@ func PropertyEntries(v Value, origin model.Origin, unescape bool) []model.MediaT
 func PropertyEntry(item Value, origin model.Origin, unescape bool) model.MediaType {
 	e := model.MediaType{Field: item.Str(), Origin: origin}
 	s, ok := Evaluate(item)
+	if def, param, isParam := ParameterDefault(item); !ok && isParam {
+		s, ok, e.Parameter = def, true, param
+	}
 	if !ok {
 		e.Unknown = true
 		return e
@@ -48,4 +54,41 @@ func PropertyEntry(item Value, origin model.Origin, unescape bool) model.MediaTy
 		e.Value = strings.ReplaceAll(s, "~1", "/")
 	}
 	return e
+}
+
+// listDefault reads a whole list written as !Ref to a CommaDelimitedList
+// parameter: the entries of its Default, each placed on the !Ref.
+func listDefault(v Value, list, param string, origin model.Origin, unescape bool) []model.MediaType {
+	var out []model.MediaType
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		e := model.MediaType{Field: v.Str(), Origin: origin, Parameter: param}
+		e.Tag, e.Raw, e.Value = source.TagStr, s, s
+		if unescape {
+			e.Value = strings.ReplaceAll(s, "~1", "/")
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// ParameterDefault returns the Default of the template parameter a value
+// refers to (!Ref Name, in a CloudFormation template's own document), and
+// the parameter's name. It is what deploys unless the deploy passes
+// another value, so callers check with it and say so.
+func ParameterDefault(v Value) (def, param string, ok bool) {
+	name, _, isIntrinsic := Intrinsic(v)
+	if !isIntrinsic || name != "Ref" || v.Doc == nil || v.Doc.Root == nil {
+		return "", "", false
+	}
+	id, _, _ := RefTarget(v)
+	root := Value{Doc: v.Doc, Node: v.Doc.Root}
+	if !root.Get("Resources").Exists() {
+		return "", "", false // not a template: a Ref key in OpenAPI is data
+	}
+	d := root.Get("Parameters").Get(id).Get("Default")
+	if d.Node == nil || d.Node.Kind != source.Scalar || d.Node.Tag == source.TagNull || source.IsCustomTag(d.Node.Tag) {
+		return "", "", false
+	}
+	return d.Node.Value, id, true
 }

@@ -100,7 +100,10 @@ func httpIntegration(h read.Value) (*model.Integration, []*model.Response) {
 	switch kind.Value {
 	case model.AWS, model.HTTP, model.Mock:
 	default:
-		return in, nil // proxies take no templates or integration responses
+		// Proxies take no templates or integration responses from the
+		// framework, but the plugins still put one.
+		pluginContentHandling(in, h.Get("contentHandling"))
+		return in, nil
 	}
 	in.PassthroughBehavior = passThrough(req, kind.Value, cause)
 	in.RequestTemplates = requestTemplates(req, kind.Value, cause)
@@ -221,18 +224,25 @@ func setNamed(list []model.Named, n model.Named, remove bool) []model.Named {
 
 // pluginContentHandling applies an event's own contentHandling, which the
 // framework ignores but the serverless-apigwy-binary and
-// serverless-plugin-custom-binary plugins read: after deploying they set
-// it on the integration response of status 200 (putIntegrationResponse),
-// over whatever response.contentHandling put there.
+// serverless-plugin-custom-binary plugins read: after deploying they put
+// it on the integration response of status 200 (putIntegrationResponse,
+// with no selection pattern), over whatever response.contentHandling put
+// there, creating that response when there is none, as on a Lambda proxy
+// (where it has no effect, which proxy-content-handling then says).
 func pluginContentHandling(in *model.Integration, v read.Value) {
 	if isAbsent(v) {
 		return
 	}
+	ch := read.Enum(v, model.ParseContentHandling)
 	for _, r := range in.Responses {
 		if r.StatusCode.Raw == "200" {
-			r.ContentHandling = read.Enum(v, model.ParseContentHandling)
+			r.ContentHandling = ch
+			return
 		}
 	}
+	in.Responses = append(in.Responses, &model.IntegrationResponse{
+		Pointer: v.Ptr, Pattern: read.Synthesized(v, "default"), StatusCode: read.Synthesized(v, "200"), ContentHandling: ch,
+	})
 }
 
 // methodResponses are the method responses the framework declares: one per

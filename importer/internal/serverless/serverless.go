@@ -185,7 +185,7 @@ func (s *service) resources(res read.Value) []*model.API {
 			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", source.DescribeNode(section.Node))
 			continue
 		}
-		for _, api := range cloudformation.Read(s.c, section) {
+		for _, api := range cloudformation.Read(s.c, section, s.frameworkAPI) {
 			if api.Name == restAPIName {
 				s.mergeOverride(section, api)
 				continue
@@ -195,6 +195,18 @@ func (s *service) resources(res read.Value) []*model.API {
 		}
 	}
 	return others
+}
+
+// frameworkAPI is the service's REST API when resources attach methods to
+// it by the logical ID the framework gives it (RestApiId: {Ref:
+// ApiGatewayRestApi}), which is where teams write their S3, SNS and SQS
+// service integrations; it exists from that method on, with or without
+// http events.
+func (s *service) frameworkAPI(id string, method read.Value) *model.API {
+	if id != restAPIName {
+		return nil
+	}
+	return s.restAPI(method, "resources add methods to "+restAPIName+", the service's REST API")
 }
 
 // resourceSections returns the sections of resources: the value itself,

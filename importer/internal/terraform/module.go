@@ -16,39 +16,103 @@ import (
 // maxSiblingFiles bounds how many other .tf files of a folder are read.
 const maxSiblingFiles = 500
 
+// maxModuleDepth bounds how deep local module calls are followed (a
+// module calling itself is a Terraform error, but must not hang us).
+const maxModuleDepth = 8
+
 // module is the Terraform module a file belongs to: Terraform merges every
 // .tf file of a folder, so local.x, var.x and resources may be declared in
 // a file beside the one being imported. Those files are read lazily, only
-// to look such names up, and never reported on: linting the folder reports
-// each of them in its own turn. Files that do not parse are skipped.
+// to look such names up. Files that do not parse are skipped.
+//
+// A module block whose source is a local folder ("./cors", "../modules/x")
+// calls another module: its files are read too, their var.x being the
+// block's arguments, evaluated in the caller (the enable-cors modules add
+// OPTIONS methods to the caller's API this way).
 type module struct {
 	folder   string // "" when the file has no folder (standard input)
+	display  string // the folder as the user would write it
 	maxBytes int64
-	main     *file
+	main     *file // the imported file; nil in a called module
 	siblings []*file
 	loaded   bool
+	// For a called module: its caller, the module block with the file it
+	// is in, and the prefix that keeps its resources' names apart
+	// ("module.cors.").
+	parent   *module
+	call     *hclsyntax.Block
+	callFile *file
+	prefix   string
+	depth    int
+	children []*module
+	budget   *budget // shared by the imported file's module and those it calls
 }
 
 func newModule(folder string, maxBytes int64) *module {
-	return &module{folder: folder, maxBytes: maxBytes}
+	return &module{folder: folder, maxBytes: maxBytes, budget: &budget{left: source.MaxNodes}}
 }
 
 // add records the file being imported and builds its tree.
 func (m *module) add(doc *source.Document, body *hclsyntax.Body) *file {
-	m.main = readFile(doc, body)
+	m.budget.take(doc.File, doc.Src) // checked by Parse on its own
+	m.display = filepath.Dir(doc.File)
+	m.main = m.own(readFile(doc, body))
 	return m.main
+}
+
+// own makes a file's resources the module's.
+func (m *module) own(f *file) *file {
+	for _, r := range f.resources {
+		r.mod = m
+	}
+	return f
 }
 
 // all returns the imported file, then the folder's other .tf files.
 func (m *module) all() []*file {
 	m.find(func(*file) bool { return false })
+	if m.main == nil {
+		return m.siblings
+	}
 	return append([]*file{m.main}, m.siblings...)
+}
+
+// everyFile returns the module's files, then those of the local modules
+// it calls, depth first.
+func (m *module) everyFile() []*file {
+	out := m.all()
+	for _, c := range m.modules() {
+		out = append(out, c.everyFile()...)
+	}
+	return out
+}
+
+// modules returns the local modules the module calls, read on first need.
+func (m *module) modules() []*module {
+	if m.children != nil || m.folder == "" || m.depth >= maxModuleDepth {
+		return m.children
+	}
+	m.children = []*module{}
+	for _, f := range m.all() {
+		for _, blk := range f.calls {
+			path, known := knownString(f.root().Get("module").Get(blk.Labels[0]).Get("source"))
+			if !known || !(strings.HasPrefix(path, "./") || strings.HasPrefix(path, "../")) {
+				continue // the registry, git or a computed source: not read
+			}
+			m.children = append(m.children, &module{
+				folder: filepath.Join(m.folder, filepath.FromSlash(path)), display: filepath.Join(m.display, filepath.FromSlash(path)),
+				maxBytes: m.maxBytes, budget: m.budget,
+				parent: m, call: blk, callFile: f, prefix: m.prefix + "module." + blk.Labels[0] + ".", depth: m.depth + 1,
+			})
+		}
+	}
+	return m.children
 }
 
 // find calls fn for the imported file, then for the folder's other .tf
 // files (read on first need), until fn returns true.
 func (m *module) find(fn func(f *file) bool) bool {
-	if fn(m.main) {
+	if m.main != nil && fn(m.main) {
 		return true
 	}
 	if !m.loaded {
@@ -63,8 +127,9 @@ func (m *module) find(fn func(f *file) bool) bool {
 	return false
 }
 
-// readSiblings reads the folder's other .tf files, named as the user
-// would (beside the imported file's name), in name order.
+// readSiblings reads the folder's .tf and .tf.json files other than the
+// imported one, named as the user would (beside the imported file's
+// name), in name order.
 func (m *module) readSiblings() []*file {
 	if m.folder == "" {
 		return nil
@@ -73,12 +138,15 @@ func (m *module) readSiblings() []*file {
 	if err != nil {
 		return nil
 	}
-	self := read.ResolvePath(m.main.doc.File)
+	self := ""
+	if m.main != nil {
+		self = read.ResolvePath(m.main.doc.File)
+	}
 	var names []string
 	for _, e := range entries {
 		// Only regular files: a link may lead out of the folder, a FIFO
 		// would block.
-		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".tf") {
+		if e.Type().IsRegular() && (strings.EqualFold(filepath.Ext(e.Name()), ".tf") || IsJSON(e.Name())) {
 			names = append(names, e.Name())
 		}
 	}
@@ -89,8 +157,8 @@ func (m *module) readSiblings() []*file {
 		if read.ResolvePath(path) == self {
 			continue
 		}
-		if f := m.readSibling(path, filepath.Join(filepath.Dir(m.main.doc.File), name)); f != nil {
-			out = append(out, f)
+		if f := m.readSibling(path, filepath.Join(m.display, name)); f != nil {
+			out = append(out, m.own(f))
 		}
 	}
 	return out
@@ -98,14 +166,14 @@ func (m *module) readSiblings() []*file {
 
 func (m *module) readSibling(path, name string) *file {
 	data, err := source.ReadFile(path, m.maxBytes)
-	if err != nil {
+	if err != nil || !m.budget.take(name, data) {
 		return nil
 	}
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
 		return nil
 	}
-	body, diags := parseHCL(doc)
+	body, diags := parse(doc)
 	if len(diags) > 0 {
 		return nil
 	}
@@ -121,10 +189,12 @@ func (m *module) resource(typ, name string) (r *resource) {
 	return r
 }
 
-// exprNode is an expression together with its node in its file's tree.
+// exprNode is an expression together with its node in its file's tree,
+// and the module it is evaluated in (nil: the one following it).
 type exprNode struct {
 	expr hclsyntax.Expression
 	v    read.Value
+	mod  *module
 }
 
 // maxFollowHops bounds a chain of locals referring to locals (a cycle is
@@ -141,8 +211,11 @@ const maxFollowHops = 16
 // Variables may be set by the module's caller or a .tfvars file; the
 // default is what applies when they are not.
 func (m *module) follow(x exprNode) exprNode {
-	for hop := 0; hop < maxFollowHops; hop++ {
-		next, found := m.target(x.expr)
+	if x.mod == nil {
+		x.mod = m
+	}
+	for hop := 0; hop < maxFollowHops && x.expr != nil; hop++ {
+		next, found := x.mod.target(x.expr)
 		if !found {
 			return x
 		}
@@ -164,11 +237,19 @@ func (m *module) target(e hclsyntax.Expression) (exprNode, bool) {
 	if r == nil || r.attr(attr) == nil {
 		return exprNode{}, false
 	}
-	return exprNode{expr: r.attr(attr), v: r.v.Get(attr)}, true
+	return exprNode{expr: r.attr(attr), v: r.v.Get(attr), mod: m}, true
 }
 
-// lookup finds a local value or a variable's default in the module.
+// lookup finds a local value or a variable's value in the module: for a
+// called module, the argument its caller passes, else the default.
 func (m *module) lookup(kind, name string) (next exprNode, found bool) {
+	if kind == "var" && m.call != nil {
+		if a := m.call.Body.Attributes[name]; a != nil {
+			v := m.callFile.root().Get("module").Get(m.call.Labels[0]).Get(name)
+			return exprNode{expr: a.Expr, v: v, mod: m.parent}, true
+		}
+	}
+	next.mod = m
 	found = m.find(func(f *file) bool {
 		var ok bool
 		if kind == "local" {

@@ -61,7 +61,7 @@ func (b *restBuilder) build() {
 		{"aws_api_gateway_integration_response", b.integrationResponse},
 		{"aws_api_gateway_method_response", b.methodResponse},
 	} {
-		for _, f := range b.t.mod.all() {
+		for _, f := range b.t.mod.everyFile() {
 			for _, r := range f.resources {
 				if r.typ == read.typ {
 					b.t.evaluate(r)
@@ -79,7 +79,7 @@ func (b *restBuilder) method(r *resource) {
 		return
 	}
 	op := b.newOperation(api, key, path, r)
-	b.byMethod[r.name] = op
+	b.byMethod[r.mod.prefix+r.name] = op
 	op.Accepts = read.MediaTypeKeys(r.v.Get("request_models"), fromTFRequestModels)
 }
 
@@ -99,7 +99,7 @@ func (b *restBuilder) integration(r *resource) {
 		}
 		op = b.newOperation(api, key, path, r)
 		if typ, name, _ := reference(r.attr("http_method")); typ == "aws_api_gateway_method" {
-			b.byMethod[name] = op
+			b.byMethod[r.mod.prefix+name] = op
 		}
 	}
 	in := &model.Integration{Pointer: r.v.Ptr, Span: b.t.header(r)}
@@ -160,7 +160,7 @@ func (b *restBuilder) operation(r *resource) *model.Operation {
 // one with its API, resource and verb.
 func (b *restBuilder) find(r *resource, key opKey) *model.Operation {
 	if typ, name, attr := reference(r.attr("http_method")); typ == "aws_api_gateway_method" && attr == "http_method" {
-		if op := b.byMethod[name]; op != nil {
+		if op := b.byMethod[r.mod.prefix+name]; op != nil {
 			return op
 		}
 	}
@@ -168,54 +168,65 @@ func (b *restBuilder) find(r *resource, key opKey) *model.Operation {
 }
 
 // locate reads what identifies the method a resource belongs to. api is
-// nil when rest_api_id does not name a REST API of this file; ok is false
+// nil when rest_api_id does not name a REST API being read; ok is false
 // when the path or the verb cannot be known.
 func (b *restBuilder) locate(r *resource) (api *model.API, key opKey, path string, ok bool) {
-	typ, name, _ := reference(r.attr("rest_api_id"))
-	if typ != "aws_api_gateway_rest_api" || b.apis[name] == nil {
+	m, typ, name, _ := resolve(r.mod, r.attr("rest_api_id"))
+	if typ != "aws_api_gateway_rest_api" || m != b.t.mod || b.apis[name] == nil {
 		return nil, opKey{}, "", false
 	}
-	resource, path, pathKnown := b.resourcePath(r.attr("resource_id"), 0)
+	resource, path, pathKnown := b.resourcePath(r.mod, r.attr("resource_id"), 0)
 	verb, verbKnown := b.verb(r)
 	return b.apis[name], opKey{api: name, resource: resource, verb: verb}, path, pathKnown && verbKnown
 }
 
-// resourcePath reads a resource_id or parent_id: the API's root
-// (aws_api_gateway_rest_api.X.root_resource_id) or an
+// resourcePath reads a resource_id or parent_id written in module m: the
+// API's root (aws_api_gateway_rest_api.X.root_resource_id) or an
 // aws_api_gateway_resource, whose path_parts are joined up its parent_id
-// chain, in any file of the module. key identifies the resource even when
-// its path is unknown: the same reference names the same resource.
-func (b *restBuilder) resourcePath(e hclsyntax.Expression, depth int) (key, path string, known bool) {
-	typ, name, attr := reference(e)
+// chain, in any file of the module or, through a called module's
+// variables, of its caller. key identifies the resource even when its
+// path is unknown: the same reference names the same resource.
+func (b *restBuilder) resourcePath(m *module, e hclsyntax.Expression, depth int) (key, path string, known bool) {
+	m, typ, name, attr := resolve(m, e)
 	switch {
 	case typ == "aws_api_gateway_rest_api" && attr == "root_resource_id":
-		return "root " + name, "/", true
+		return "root " + m.prefix + name, "/", true
 	case typ == "aws_api_gateway_resource" && attr == "id":
-		path, known := b.pathOf(name, depth)
-		return "resource " + name, path, known
+		path, known := b.pathOf(m, name, depth)
+		return "resource " + m.prefix + name, path, known
 	}
-	return "expr " + traversalText(e), "", false
+	return "expr " + m.prefix + traversalText(e), "", false
 }
 
-// pathOf returns the path of an aws_api_gateway_resource.
-func (b *restBuilder) pathOf(name string, depth int) (string, bool) {
-	if p, done := b.paths[name]; done {
+// pathOf returns the path of an aws_api_gateway_resource of module m.
+func (b *restBuilder) pathOf(m *module, name string, depth int) (string, bool) {
+	key := m.prefix + name
+	if p, done := b.paths[key]; done {
 		return p, p != ""
 	}
-	b.paths[name] = "" // until known; also ends a cycle of parent_ids
-	r := b.t.mod.resource("aws_api_gateway_resource", name)
+	b.paths[key] = "" // until known; also ends a cycle of parent_ids
+	r := m.resource("aws_api_gateway_resource", name)
 	if r == nil || depth > 64 {
 		return "", false
 	}
 	b.t.evaluate(r)
 	part, partKnown := knownString(r.v.Get("path_part"))
-	_, parent, parentKnown := b.resourcePath(r.attr("parent_id"), depth+1)
+	_, parent, parentKnown := b.resourcePath(m, r.attr("parent_id"), depth+1)
 	if !partKnown || !parentKnown {
 		return "", false
 	}
 	p := strings.TrimSuffix(parent, "/") + "/" + part
-	b.paths[name] = p
+	b.paths[key] = p
 	return p, true
+}
+
+// resolve reads the resource attribute an expression written in module m
+// refers to, following var.x and local.x, also into a called module's
+// caller; it returns the module the reference is in.
+func resolve(m *module, e hclsyntax.Expression) (in *module, typ, name, attr string) {
+	x := m.follow(exprNode{expr: e})
+	typ, name, attr = reference(x.expr)
+	return x.mod, typ, name, attr
 }
 
 // verb reads a resource's http_method, upper case.

@@ -16,6 +16,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -31,29 +32,47 @@ import (
 // YAML and JSON: hclsyntax and the tree builder recurse per level.
 const maxHCLNesting = 1000
 
-// Parse parses a .tf file; its document has no tree yet.
+// Parse parses a .tf or .tf.json file; its document has no tree yet.
 func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
 		return nil, nil, diag.FromSource(err)
 	}
-	body, diags := parseHCL(doc)
+	if diags := tooManyValues(doc); diags != nil {
+		return nil, nil, diags
+	}
+	body, diags := parse(doc)
 	if len(diags) > 0 {
 		return nil, nil, diags
 	}
 	return doc, body, nil
 }
 
+// parse parses a document in the syntax its name says: native (.tf) or
+// JSON (.tf.json).
+func parse(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
+	if IsJSON(doc.File) {
+		return parseJSON(doc)
+	}
+	return parseHCL(doc)
+}
+
 // Import reads the APIs of a parsed .tf file, the container's
-// document, and reports whether the file declares one. Only resources
-// declared in this file become APIs, so linting a module folder reports
-// each API once; the folder's other .tf files are read only to resolve
-// local.x and var.x.
+// document, and reports whether the file is a Terraform API definition:
+// it declares an API, or attaches methods to one another file of its
+// module declares. Terraform reads a folder as one module, so the other
+// .tf files complete the file's APIs (their methods, local.x, var.x), and
+// a file of methods is read with the API they belong to; what those files
+// declare is theirs to report (c.Others).
 func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
 	mod := newModule(folder, maxBytes)
 	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
-	t.importAPIs()
-	return t.declaresAPI()
+	attached := t.importAPIs()
+	c.Others = t.others()
+	if skipped := mod.budget.skipped; len(skipped) > 0 {
+		c.Report(hclError(c.Doc, 0, 0, fmt.Sprintf("the module is too large to read whole: its files together may hold more than %d values; %s and %d more file(s) were not read", source.MaxNodes, skipped[0], len(skipped)-1)))
+	}
+	return t.declaresAPI() || attached
 }
 
 // parseHCL parses a document's text as HCL native syntax. Syntax errors
@@ -122,9 +141,10 @@ func tooDeep(src []byte) (offset int, deep bool) {
 
 // reader imports the APIs of one file of a module.
 type reader struct {
-	c    *read.Container
-	mod  *module
-	file *file // the file being imported
+	c        *read.Container
+	mod      *module
+	file     *file    // the file being imported
+	disowned []string // bodies of APIs other files declare
 }
 
 // declaresAPI reports whether the file declares an API, even one that is
@@ -132,7 +152,7 @@ type reader struct {
 // one without is not, and naming it on the command line says so.
 func (t *reader) declaresAPI() bool {
 	for _, r := range t.file.resources {
-		if r.typ == "aws_api_gateway_rest_api" || r.typ == "aws_apigatewayv2_api" {
+		if r.typ == restAPIType || r.typ == httpAPIType {
 			return true
 		}
 	}
@@ -140,25 +160,118 @@ func (t *reader) declaresAPI() bool {
 }
 
 // importAPIs reads every API Gateway API the file declares, in source
-// order, then the REST API resources, methods and integrations that
-// refer to them.
-func (t *reader) importAPIs() {
-	rest := map[string]*model.API{} // REST APIs by resource name
+// order, and those declared in other files of the module that this file's
+// resources attach to, then the REST API resources, methods and
+// integrations and the HTTP API routes that refer to them. It reports
+// whether the file attaches to an API declared elsewhere.
+func (t *reader) importAPIs() bool {
+	apis := map[string]*model.API{} // by resource address
 	for _, r := range t.file.resources {
-		switch r.typ {
-		case "aws_api_gateway_rest_api":
-			api := t.restAPI(r)
-			rest[r.name] = api
+		if api := t.api(r); api != nil {
+			apis[r.address()] = api
 			t.c.Add(api)
-		case "aws_apigatewayv2_api":
-			if api := t.httpAPI(r); api != nil {
-				t.c.Add(api)
-			}
+		}
+	}
+	elsewhere := t.attachedElsewhere(apis)
+	for _, r := range elsewhere {
+		if api := t.siblingAPI(r); api != nil {
+			apis[r.address()] = api
+			t.c.Add(api)
+		}
+	}
+	rest, http := map[string]*model.API{}, map[string]*model.API{}
+	for _, r := range append(slices.Clone(t.file.resources), elsewhere...) {
+		if api := apis[r.address()]; api != nil && r.typ == restAPIType {
+			rest[r.name] = api
+		} else if api != nil {
+			http[r.name] = api
 		}
 	}
 	if len(rest) > 0 {
 		newRESTBuilder(t, rest).build()
 	}
+	if len(http) > 0 {
+		t.httpRoutes(http)
+	}
+	return len(elsewhere) > 0
+}
+
+// The API resource types, and the attribute other resources name them by.
+const (
+	restAPIType = "aws_api_gateway_rest_api"
+	httpAPIType = "aws_apigatewayv2_api"
+)
+
+// api reads a resource that declares an API; nil for any other resource
+// and for an API that is not read (a WebSocket API).
+func (t *reader) api(r *resource) *model.API {
+	switch r.typ {
+	case restAPIType:
+		return t.restAPI(r)
+	case httpAPIType:
+		return t.httpAPI(r)
+	}
+	return nil
+}
+
+// attachedElsewhere returns the APIs, declared in other files of the
+// module, that this file's resources name in their rest_api_id (REST) or
+// api_id (HTTP).
+func (t *reader) attachedElsewhere(declared map[string]*model.API) []*resource {
+	var out []*resource
+	for _, r := range t.file.resources {
+		if !isAPIGateway(r) {
+			continue
+		}
+		for _, ref := range []struct{ attr, typ string }{{"rest_api_id", restAPIType}, {"api_id", httpAPIType}} {
+			typ, name, _ := reference(r.attr(ref.attr))
+			if typ != ref.typ || declared[typ+"."+name] != nil || slices.ContainsFunc(out, func(a *resource) bool { return a.address() == typ+"."+name }) {
+				continue
+			}
+			if api := t.mod.resource(typ, name); api != nil {
+				out = append(out, api)
+			}
+		}
+	}
+	return out
+}
+
+// siblingAPI reads an API another file of the module declares. Problems
+// reading it (its body) are that file's to report, and so are findings in
+// the body it reads.
+func (t *reader) siblingAPI(r *resource) *model.API {
+	n := len(*t.c.Diagnostics)
+	api := t.api(r)
+	*t.c.Diagnostics = (*t.c.Diagnostics)[:n]
+	if api != nil && api.DefinitionDoc != nil {
+		t.disowned = append(t.disowned, api.DefinitionDoc.File)
+	}
+	return api
+}
+
+// others are the files whose findings this file does not report: the
+// module's other .tf files that declare API Gateway resources, the bodies
+// their APIs read and the modules they call. A file of locals or variables reports nothing
+// itself, so what this file's APIs read from it is this file's.
+func (t *reader) others() map[string]bool {
+	out := map[string]bool{}
+	for _, f := range t.mod.siblings {
+		if slices.ContainsFunc(f.resources, isAPIGateway) {
+			out[f.doc.File] = true
+		}
+	}
+	for _, name := range t.disowned {
+		out[name] = true
+	}
+	// A called module's files are reported with the file that calls it.
+	for _, c := range t.mod.children {
+		if out[c.callFile.doc.File] {
+			for _, f := range c.everyFile() {
+				out[f.doc.File] = true
+			}
+		}
+	}
+	return out
 }
 
 // evaluate replaces the attributes of a resource that refer to a literal
@@ -179,7 +292,7 @@ func (t *reader) evaluate(r *resource) {
 		if !isUnknown(n) || a == nil {
 			continue
 		}
-		x := t.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
+		x := r.mod.follow(exprNode{expr: a.Expr, v: read.Value{Doc: r.v.Doc, Node: n}})
 		switch got := x.v.Node; {
 		case got == nil || got == n || isUnknown(got):
 		case got.Kind == source.Scalar:
@@ -188,4 +301,9 @@ func (t *reader) evaluate(r *resource) {
 			m.Content[i] = got
 		}
 	}
+}
+
+// isAPIGateway reports whether a resource is an API Gateway one.
+func isAPIGateway(r *resource) bool {
+	return strings.HasPrefix(r.typ, "aws_api_gateway_") || strings.HasPrefix(r.typ, "aws_apigatewayv2_")
 }

@@ -21,6 +21,7 @@ type file struct {
 	byAddress map[string]*resource
 	locals    map[string]*hclsyntax.Attribute // by name, over every locals block
 	variables map[string]*hclsyntax.Block
+	calls     []*hclsyntax.Block // module blocks, in source order
 }
 
 // resource is one resource block.
@@ -28,6 +29,7 @@ type resource struct {
 	typ, name string
 	block     *hclsyntax.Block
 	v         read.Value // its body in the tree, at /resource/TYPE/NAME
+	mod       *module    // the module it is declared in
 	evaluated bool       // see reader.evaluate
 }
 
@@ -94,9 +96,9 @@ func (f *file) addResource(blk *hclsyntax.Block, v read.Value) {
 type treeBuilder struct{ doc *source.Document }
 
 // file builds the root: {"resource": {TYPE: {NAME: body}}, "data": …,
-// "variable": {NAME: body}, "locals": {NAME: value}}, the shape of
-// Terraform's JSON syntax. Other blocks (provider, module, output,
-// terraform) hold nothing the importer reads and are left out.
+// "variable": {NAME: body}, "locals": {NAME: value}, "module": {NAME:
+// body}}, the shape of Terraform's JSON syntax. Other blocks (provider,
+// output, terraform) hold nothing the importer reads and are left out.
 func (b *treeBuilder) file(body *hclsyntax.Body, f *file) *source.Node {
 	root := newOrderedMap(b.node(source.Mapping, source.TagMap, "", body.SrcRange))
 	for _, blk := range body.Blocks {
@@ -108,6 +110,11 @@ func (b *treeBuilder) file(body *hclsyntax.Body, f *file) *source.Node {
 			if blk.Type == "resource" {
 				f.addResource(blk, read.Value{Doc: b.doc, Key: k, Node: v, Ptr: source.Pointer("resource", blk.Labels[0], blk.Labels[1])})
 			}
+		case blk.Type == "module" && len(blk.Labels) == 1:
+			// A module call: its arguments are the called module's
+			// variables (see module.calls).
+			root.child(b.key(blk.Type, blk.TypeRange)).set(b.key(blk.Labels[0], blk.LabelRanges[0]), b.body(blk))
+			f.calls = append(f.calls, blk)
 		case blk.Type == "variable" && len(blk.Labels) == 1:
 			root.child(b.key(blk.Type, blk.TypeRange)).set(b.key(blk.Labels[0], blk.LabelRanges[0]), b.body(blk))
 			f.variables[blk.Labels[0]] = blk
