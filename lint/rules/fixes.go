@@ -68,10 +68,10 @@ type narrowing struct {
 	lost string
 }
 
-// narrowEntry finds the entry the simulator named (matched) and what to
+// computeNarrowing finds the entry the simulator named (matched) and what to
 // put in its place; ok is false when the entry is not a string written
 // in the list.
-func narrowEntry(api *model.API, matched string) (n narrowing, ok bool) {
+func computeNarrowing(api *model.API, matched string) (n narrowing, ok bool) {
 	entries := listed(api)
 	i := slices.IndexFunc(entries, func(e model.MediaType) bool { return e.Value == matched })
 	if i < 0 {
