@@ -46,6 +46,19 @@ func TestHostileInput(t *testing.T) {
 		"      x-amazon-apigateway-integration: {type: aws, httpMethod: POST, uri: 'arn:x', contentHandling: \"CONVERT_TO_TEXT\\e[2J\"}\n"))
 	injectionOld := write(t, dir, "inject/old.yaml", bytes.Replace(mustRead(t, injection), []byte(`, contentHandling: "CONVERT_TO_TEXT\e[2J"`), nil, 1))
 
+	walked := filepath.Join(dir, "walked")
+	write(t, walked, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
+	if err := syscall.Mkfifo(filepath.Join(walked, "pipe.yaml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{"gone.yaml": "nowhere.yaml", "out.yaml": api} {
+		if err := os.Symlink(target, filepath.Join(walked, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nothing := filepath.Join(dir, "nothing")
+	write(t, nothing, "values.yaml", []byte("replicas: 2\n"))
+
 	cases := []struct {
 		name   string
 		stdout io.Writer // nil: a buffer
@@ -97,6 +110,12 @@ func TestHostileInput(t *testing.T) {
 		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
 		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
 		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
+
+		// a folder walk reads only regular files inside the folder, and a
+		// walk that finds nothing to lint is not a pass
+		{"a walked dangling link and a link out of the folder", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "gone.yaml") + ": a symbolic link to nothing (dangling); skipped\napigw-oas: notice: " + filepath.Join(walked, "out.yaml") + ": a symbolic link out of the walked folder"},
+		{"a walked named pipe", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "pipe.yaml") + ": a named pipe, not a regular file; skipped"},
+		{"a folder with no definition", nil, []string{"lint", nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + ": nothing was linted"},
 
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
 	}
