@@ -108,6 +108,7 @@ func TestHostileInput(t *testing.T) {
 
 		// bounded memory: every file read goes through the size limit
 		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
+		{"--baseline /dev/zero under --max-size", nil, []string{"lint", api, "--baseline", "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 1 KiB size limit"},
 		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
 		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
 

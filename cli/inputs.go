@@ -49,6 +49,13 @@ func importOptions(cmd *ucli.Command) (importer.Options, error) {
 	return importer.Options{MaxBytes: max}, nil
 }
 
+// maxBytes is --max-size for the files a command reads besides
+// definitions (a baseline); the flag was checked by importOptions already.
+func maxBytes(cmd *ucli.Command) int64 {
+	max, _ := parseSize(cmd.String(maxSizeFlag.Name))
+	return max
+}
+
 // importArg imports one command-line argument: a file, or "-" for stdin.
 func importArg(cmd *ucli.Command, arg string, opts importer.Options) *importer.Result {
 	if arg == "-" {

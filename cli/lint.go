@@ -157,7 +157,7 @@ func applyBaseline(cmd *ucli.Command, found *lint.Findings) error {
 		}
 	}
 	if path := cmd.String("baseline"); path != "" {
-		b, err := lint.ReadBaseline(path)
+		b, err := lint.ReadBaseline(path, maxBytes(cmd))
 		if err != nil {
 			return &exitError{code: ExitInput, err: fmt.Errorf("--baseline %s: %v", path, err)}
 		}

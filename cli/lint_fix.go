@@ -34,7 +34,7 @@ func showsFixes(format string, outs []output) bool {
 func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, inputs []lint.Input) (*lint.Findings, error) {
 	fo := lint.FixOptions{Unsafe: cmd.Bool("unsafe-fixes")}
 	if path := cmd.String("baseline"); path != "" {
-		b, err := lint.ReadBaseline(path)
+		b, err := lint.ReadBaseline(path, maxBytes(cmd))
 		if err != nil {
 			return nil, &exitError{code: ExitInput, err: fmt.Errorf("--baseline %s: %v", path, err)}
 		}

@@ -59,8 +59,11 @@ func WriteBaseline(w io.Writer, ds []diag.Diagnostic) error {
 
 // ReadBaseline reads a baseline file, within the size limit every input
 // has (a baseline pointed at /dev/zero must not grow until memory runs out).
-func ReadBaseline(path string) (*Baseline, error) {
-	data, err := source.ReadFile(path, source.DefaultMaxBytes)
+func ReadBaseline(path string, maxBytes int64) (*Baseline, error) {
+	if maxBytes <= 0 {
+		maxBytes = source.DefaultMaxBytes
+	}
+	data, err := source.ReadFile(path, maxBytes)
 	if se := (*source.Error)(nil); errors.As(err, &se) {
 		return nil, errors.New(se.Message) // the caller names the file
 	}

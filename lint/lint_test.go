@@ -177,7 +177,7 @@ func TestBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeFile(t, filepath.Join(t.TempDir(), "baseline.json"), buf.String())
-	b, err := lint.ReadBaseline(path)
+	b, err := lint.ReadBaseline(path, 0)
 	if err != nil || len(b.Findings) != 2 {
 		t.Fatalf("baseline %+v, %v (syntax problems are never recorded)", b, err)
 	}
@@ -191,7 +191,7 @@ func TestBaseline(t *testing.T) {
 	if hidden != 2 || len(kept) != 2 || kept[0].Message != "m" || kept[1].Span.File != "z.yaml" {
 		t.Errorf("kept %v, hid %d", kept, hidden)
 	}
-	if _, err := lint.ReadBaseline(writeFile(t, filepath.Join(t.TempDir(), "b.json"), `{"version": 9}`)); err == nil {
+	if _, err := lint.ReadBaseline(writeFile(t, filepath.Join(t.TempDir(), "b.json"), `{"version": 9}`), 0); err == nil {
 		t.Error("an unknown baseline version was accepted")
 	}
 }
