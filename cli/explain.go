@@ -120,7 +120,7 @@ func responseTypesToSimulate(cfg matrix.Config, op *model.Operation, resp *matri
 	if resp == nil || resp.HasContentType || resp.Body != nil || resp.Status/100 != 2 || cfg.Integration == model.AWSProxy || cfg.Kind != model.RESTAPI {
 		return nil
 	}
-	return declaredTypes(op)
+	return op.SuccessTypes()
 }
 
 // httpStatus refuses what no integration can answer with, rather than

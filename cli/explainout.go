@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/apigw-oas/apigw-oas/clients"
@@ -76,7 +75,7 @@ type cellValue struct {
 
 func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 	t := clientTable{Version: explainVersion, Operation: op.Name()}
-	payloads := producedTypes(op)
+	payloads := matrix.ResponseTypes(op)
 	if cfg.Integration == model.AWSProxy {
 		payloads = []string{"Lambda body with isBase64Encoded"}
 	}
@@ -93,34 +92,6 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 		t.Clients = append(t.Clients, row)
 	}
 	return t
-}
-
-// producedTypes lists the media types the operation's 2xx responses
-// declare, or application/json when it declares none.
-func producedTypes(op *model.Operation) []string {
-	if types := declaredTypes(op); types != nil {
-		return types
-	}
-	return []string{"application/json"}
-}
-
-// declaredTypes lists the media types the operation's 2xx responses
-// declare, each once.
-func declaredTypes(op *model.Operation) []string {
-	var types []string
-	seen := map[string]bool{}
-	for _, r := range op.Responses {
-		if !strings.HasPrefix(r.Status.Raw, "2") {
-			continue
-		}
-		for _, m := range r.Produces {
-			if m.IsString() && !seen[m.Value] {
-				seen[m.Value] = true
-				types = append(types, m.Value)
-			}
-		}
-	}
-	return types
 }
 
 func writeClientTable(w io.Writer, t clientTable) error {

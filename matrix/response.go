@@ -221,3 +221,14 @@ func ServeBinary(c Config, accept, mediaType string) *Outcome {
 	}
 	return SimulateResponse(c, resp)
 }
+
+// ResponseTypes are the media types a table of what clients receive
+// simulates for an operation: those its 2xx responses declare, else
+// application/json, what a non-proxy integration answering without a
+// Content-Type is taken as.
+func ResponseTypes(op *model.Operation) []string {
+	if types := op.SuccessTypes(); types != nil {
+		return types
+	}
+	return []string{"application/json"}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/source"
@@ -102,4 +103,22 @@ type IntegrationResponse struct {
 	ContentHandling    Field[ContentHandling] `json:"content_handling,omitzero"`
 	ResponseTemplates  []Named                `json:"response_templates,omitempty"`
 	ResponseParameters []Named                `json:"response_parameters,omitempty"`
+}
+
+// SuccessTypes lists the media types the operation's 2xx responses
+// declare, each once, in the order written; entries known only at deploy
+// time are left out.
+func (o *Operation) SuccessTypes() []string {
+	var types []string
+	for _, r := range o.Responses {
+		if !strings.HasPrefix(r.Status.Raw, "2") {
+			continue
+		}
+		for _, m := range r.Produces {
+			if m.IsString() && !m.Unknown && !slices.Contains(types, m.Value) {
+				types = append(types, m.Value)
+			}
+		}
+	}
+	return types
 }

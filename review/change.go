@@ -77,7 +77,7 @@ func compareOperation(oldAPI, newAPI *model.API, p opPair) *Operation {
 // once halves the work on a large API.
 func sameSettings(oldAPI *model.API, old *model.Operation, newAPI *model.API, new *model.Operation) bool {
 	return reflect.DeepEqual(matrix.ConfigFor(oldAPI, old), matrix.ConfigFor(newAPI, new)) &&
-		slices.Equal(acceptedTypes(old), acceptedTypes(new)) && slices.Equal(producedTypes(old), producedTypes(new))
+		slices.Equal(acceptedTypes(old), acceptedTypes(new)) && slices.Equal(matrix.ResponseTypes(old), matrix.ResponseTypes(new))
 }
 
 type probeKey struct {

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/apigw-oas/apigw-oas/clients"
@@ -99,7 +98,7 @@ func probes(api *model.API, op *model.Operation) []*Probe {
 	for _, mt := range append(acceptedTypes(op), "") {
 		out = append(out, &Probe{Side: RequestSide, MediaType: mt, New: simulate(cfg, RequestSide, "", mt)})
 	}
-	for _, mt := range producedTypes(op) {
+	for _, mt := range matrix.ResponseTypes(op) {
 		for _, c := range clients.Profiles {
 			if c.Browser && !fetchedByBrowsers(op.Method) {
 				continue
@@ -195,21 +194,6 @@ func isBinary(mediaType string) bool {
 // acceptedTypes lists the request media types an operation declares.
 func acceptedTypes(op *model.Operation) []string {
 	return uniqueStrings(op.Accepts, nil)
-}
-
-// producedTypes lists the media types of the operation's 2xx responses, or
-// application/json when it declares none, as explain's table does.
-func producedTypes(op *model.Operation) []string {
-	var types []string
-	for _, r := range op.Responses {
-		if strings.HasPrefix(r.Status.Raw, "2") {
-			types = uniqueStrings(r.Produces, types)
-		}
-	}
-	if len(types) == 0 {
-		types = []string{"application/json"}
-	}
-	return types
 }
 
 func uniqueStrings(mts []model.MediaType, into []string) []string {
