@@ -19,16 +19,19 @@ var mdText = strings.NewReplacer(
 	"\r\n", "<br>", "\r", "<br>", "\n", "<br>",
 )
 
+// MarkdownText is mdText for other Markdown writers (review's comment).
+func MarkdownText(s string) string { return mdText.Replace(s) }
+
 // writeMarkdown writes a report for a pull request comment: a heading, the
 // summary, a table of the findings and the suppressed ones folded away.
 func writeMarkdown(w io.Writer, f Findings, _ Options) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n\n", mdText.Replace(toolName(f)))
+	fmt.Fprintf(bw, "## %s\n\n", MarkdownText(toolName(f)))
 	active, suppressed := partition(f.Diagnostics)
 	if len(active) == 0 {
 		fmt.Fprint(bw, "No problems found.\n")
 	} else {
-		fmt.Fprintf(bw, "%s\n\n", mdText.Replace(summaryLine(Summarize(f))))
+		fmt.Fprintf(bw, "%s\n\n", MarkdownText(summaryLine(Summarize(f))))
 		writeMarkdownFindings(bw, active)
 	}
 	if len(suppressed) > 0 {
@@ -41,7 +44,7 @@ func writeMarkdownFindings(w io.Writer, ds []diag.Diagnostic) {
 	fmt.Fprint(w, "| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n")
 	for _, d := range ds {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", d.Severity,
-			mdCode(d.Span.String()), mdCode(d.Rule), mdText.Replace(d.Message))
+			MarkdownCode(d.Span.String()), MarkdownCode(d.Rule), MarkdownText(d.Message))
 	}
 }
 
@@ -53,16 +56,16 @@ func writeMarkdownSuppressed(w io.Writer, ds []diag.Diagnostic) {
 		if d.Suppression.Reason != "" {
 			reason += ": " + d.Suppression.Reason
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdCode(d.Span.String()), mdCode(d.Rule),
-			mdText.Replace(d.Message), mdText.Replace(reason))
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", MarkdownCode(d.Span.String()), MarkdownCode(d.Rule),
+			MarkdownText(d.Message), MarkdownText(reason))
 	}
 	fmt.Fprint(w, "\n</details>\n")
 }
 
-// mdCode puts s in a code span, so file names and rule ids need no
+// MarkdownCode puts s in a code span, so file names and rule ids need no
 // backslashes. The fence is longer than any run of backticks in s, and a
 // "|" is still escaped: GFM splits table cells before it reads code spans.
-func mdCode(s string) string {
+func MarkdownCode(s string) string {
 	s = strings.ReplaceAll(oneLine(s), "|", `\|`)
 	if s == "" {
 		return ""

@@ -18,8 +18,8 @@ func TestMarkdownEscaping(t *testing.T) {
 		"`x":         "`` `x ``",
 		"":           "",
 	} {
-		if got := mdCode(in); got != want {
-			t.Errorf("mdCode(%q) = %q, want %q", in, got, want)
+		if got := MarkdownCode(in); got != want {
+			t.Errorf("MarkdownCode(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/report"
 )
 
 // commentLimit is GitHub's limit on a comment's length (65,536
@@ -25,7 +26,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	m := &markdown{}
 	s := r.Summarize()
 	m.add("## apigw-oas review\n\n")
-	m.add(fmt.Sprintf("%s\n\n%s → %s\n", markdownSummary(s), mdCodeText(r.Old), mdCodeText(r.New)))
+	m.add(fmt.Sprintf("%s\n\n%s → %s\n", markdownSummary(s), report.MarkdownCode(r.Old), report.MarkdownCode(r.New)))
 	for _, a := range r.APIs {
 		if !a.quiet() {
 			m.api(a)
@@ -73,9 +74,9 @@ func (m *markdown) row(s string) {
 func markdownSummary(s Summary) string {
 	line := SummaryLine(s)
 	if s.Regressions > 0 {
-		return "**" + mdText.Replace(line) + "**"
+		return "**" + report.MarkdownText(line) + "**"
 	}
-	return mdText.Replace(line)
+	return report.MarkdownText(line)
 }
 
 func (m *markdown) api(a *API) {
@@ -98,8 +99,8 @@ func (m *markdown) api(a *API) {
 		groups = nil
 	}
 	for _, g := range groups {
-		if !m.add(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), mdCodeText(g.Operation),
-			mdText.Replace(g.Exchange()), mdText.Replace(g.Who()), outcomeCell(g.Old), outcomeCell(g.New))) {
+		if !m.add(fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", changeMark(g.Change), report.MarkdownCode(g.Operation),
+			report.MarkdownText(g.Exchange()), report.MarkdownText(g.Who()), outcomeCell(g.Old), outcomeCell(g.New))) {
 			m.leaveOut(g)
 		}
 	}
@@ -124,7 +125,7 @@ func (m *markdown) operations(a *API) {
 		var names []string
 		for _, op := range a.Operations {
 			if op.Presence == p {
-				names = append(names, mdCodeText(op.Name()))
+				names = append(names, report.MarkdownCode(op.Name()))
 			}
 		}
 		if names != nil {
@@ -142,7 +143,7 @@ func (m *markdown) findings(title string, ds []diag.Diagnostic) {
 		return
 	}
 	for _, d := range ds {
-		m.row(fmt.Sprintf("| %s | %s | %s | %s |\n", d.Severity, mdCodeText(d.Span.String()), mdCodeText(d.Rule), mdText.Replace(d.Message)))
+		m.row(fmt.Sprintf("| %s | %s | %s | %s |\n", d.Severity, report.MarkdownCode(d.Span.String()), report.MarkdownCode(d.Rule), report.MarkdownText(d.Message)))
 	}
 	m.b.WriteString("\n</details>\n")
 }
@@ -172,7 +173,7 @@ func (m *markdown) leftOut() {
 			if m.b.Len() > commentLimit-1024 {
 				break
 			}
-			fmt.Fprintf(&m.b, "| %s | %s | **%s** | **%s** | %d |\n", changeMark(k.change), mdText.Replace(k.exchange), mdText.Replace(k.from), mdText.Replace(k.to), len(k.operations))
+			fmt.Fprintf(&m.b, "| %s | %s | **%s** | **%s** | %d |\n", changeMark(k.change), report.MarkdownText(k.exchange), report.MarkdownText(k.from), report.MarkdownText(k.to), len(k.operations))
 			shown++
 		}
 		if shown < len(m.kinds) {
@@ -197,25 +198,7 @@ func changeMark(c Change) string {
 
 // outcomeCell is "**500** (`template-binary-500`)".
 func outcomeCell(o *Outcome) string {
-	return "**" + mdText.Replace(o.Label()) + "** (" + mdCodeText(o.Rule) + ")"
-}
-
-// mdText makes plain text safe in a Markdown table cell (report/markdown.go
-// does the same for lint's comment): punctuation is escaped, "|" would end
-// the cell and a line break the row.
-var mdText = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "&", `\&`, "~", `\~`, "|", `\|`,
-	"\r\n", "<br>", "\r", "<br>", "\n", "<br>",
-)
-
-// mdCodeText writes s as inline code; a backtick in s gets a longer fence.
-func mdCodeText(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
-	}
-	return "`" + s + "`"
+	return "**" + report.MarkdownText(o.Label()) + "** (" + report.MarkdownCode(o.Rule) + ")"
 }
 
 // htmlText escapes text inside the HTML a Markdown comment may hold.
