@@ -98,7 +98,19 @@ func Run(inputs []Input, opts Options) *Findings {
 		found.Diagnostics = append(found.Diagnostics, opts.Configs.Unused()...)
 	}
 	diag.Sort(found.Diagnostics)
+	found.Diagnostics = withoutRepeats(found.Diagnostics)
 	return found
+}
+
+// withoutRepeats drops a finding that another file's import found too: a
+// file a template includes (AWS::Include, DefinitionUri) is also linted on
+// its own when a folder walk meets it, and the same setting must be
+// reported once. ds is sorted, so repeats are next to each other.
+func withoutRepeats(ds []diag.Diagnostic) []diag.Diagnostic {
+	return slices.CompactFunc(ds, func(a, b diag.Diagnostic) bool {
+		return a.Rule == b.Rule && a.Span == b.Span && a.Message == b.Message && a.Severity == b.Severity &&
+			a.Suppressed() == b.Suppressed()
+	})
 }
 
 // ConfigFor is the configuration of file (as findings name it); nil for

@@ -129,3 +129,22 @@ x-shared:
 		t.Errorf("the text of c.yaml, which no finding names, is kept: %q", src)
 	}
 }
+
+// A file a template includes is linted twice when a walk meets both: its
+// findings are reported once.
+func TestRunReportsAnIncludedFileOnce(t *testing.T) {
+	found := lint.Run([]lint.Input{
+		{Path: "../fixtures/sam-include/sam-include-openapi.yaml"},
+		{Path: "../fixtures/sam-include/sam-include.yaml"},
+	}, lint.Options{Rules: rules.All})
+	if len(found.Files) != 2 || len(found.Diagnostics) == 0 {
+		t.Fatalf("want both files linted with findings, got files %v and %v", found.Files, found.Diagnostics)
+	}
+	seen := map[string]bool{}
+	for _, d := range found.Diagnostics {
+		if seen[d.String()] {
+			t.Errorf("reported twice: %s", d)
+		}
+		seen[d.String()] = true
+	}
+}
