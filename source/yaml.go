@@ -264,6 +264,14 @@ func (c *yamlConverter) convert(y *yaml.Node, depth, indent int) (*Node, Pos) {
 	default:
 		n.Kind, n.Tag, n.End = Scalar, TagNull, start
 	}
+	if len(n.Content) > 0 && n.Content[0].Start.Offset < n.Start.Offset {
+		// "&a: x" anchors the empty first key, not the mapping, yet
+		// contentStart skipped "&a" as the mapping's own property
+		n.Start = n.Content[0].Start
+	}
+	if n.End.Offset < n.Start.Offset {
+		n.End = n.Start // yaml.v3 misplaces nodes around odd anchors ("&0:: ", an anchor named "0:")
+	}
 	return n, n.End
 }
 

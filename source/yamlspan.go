@@ -22,8 +22,15 @@ func contentStart(src []byte, off int) (content, propsEnd int) {
 	start := off
 	propsEnd = off
 	for off < len(src) && (src[off] == '!' || src[off] == '&') {
-		for off < len(src) && !isSpaceOrBreak(src[off]) {
-			off++
+		if src[off] == '&' {
+			// yaml.v3 ends an anchor's name at the first character that is
+			// not a letter, digit, '_' or '-': in "&a:b" the value is ":b"
+			for off++; off < len(src) && isAnchorChar(src[off]); off++ {
+			}
+		} else {
+			for off < len(src) && !isSpaceOrBreak(src[off]) {
+				off++
+			}
 		}
 		propsEnd = off
 		off = skipSpaces(src, off)
@@ -56,6 +63,10 @@ func skipBlank(src []byte, off int) int {
 		}
 	}
 	return off
+}
+
+func isAnchorChar(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b == '-'
 }
 
 func isSpaceOrBreak(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
