@@ -163,8 +163,10 @@ func (t *template) restAPI(r read.Value) {
 // resources (webSocketRoutes).
 func (t *template) v2API(r read.Value) {
 	props := r.Get("Properties")
-	if p, ok := read.Evaluate(props.Get("ProtocolType")); ok && strings.EqualFold(p, "WEBSOCKET") {
-		t.record(r, nil, model.WebSocketAPI)
+	protocol := props.Get("ProtocolType")
+	if p, ok := read.Evaluate(protocol); ok && strings.EqualFold(p, "WEBSOCKET") {
+		api := t.record(r, nil, model.WebSocketAPI)
+		api.KindEvidence = model.Evidence{Reason: "ProtocolType " + p + " makes " + typeV2API + " a WebSocket API", Pointer: protocol.Ptr, Span: protocol.Span()}
 		return
 	}
 	api := t.newAPI(r, props.Get("Body"), model.HTTPAPI)
