@@ -41,8 +41,8 @@ func explainCommand() *ucli.Command {
 			"   apigw-oas explain api.yaml --path /photos/{id} --method PUT --content-type image/png --body cat.png\n" +
 			"   apigw-oas explain api.yaml --path /img --method GET --client chrome-img --lambda-output out.json --format json",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition"},
-			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method)"},
+			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition (a WebSocket route's key)"},
+			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method; none for a WebSocket route)"},
 			&ucli.StringFlag{Name: "api", Usage: "the API to use when FILE holds several"},
 			&ucli.BoolFlag{Name: "request", Usage: "simulate the request side even without --content-type or --body (a request with neither, such as a CORS preflight)"},
 			&ucli.StringFlag{Name: "content-type", Usage: "the request's Content-Type"},
