@@ -183,6 +183,7 @@ func TestExplainBadInputExits2(t *testing.T) {
 		{append(image, "--path", "/photos/{id}", "--method", "GET", "--lambda-output", result), "not a Lambda function"},
 		{[]string{"explain", "--path", "/a", "--method", "GET"}, "explain needs exactly one FILE"},
 		{[]string{"explain", "../fixtures/oas30-image-service.yaml", "--method", "GET"}, `"path" not set`},
+		{append(image, "--path", "/photos"), `"method" not set`},
 		{[]string{"explain", filepath.Join(dir, "missing.yaml"), "--path", "/a", "--method", "GET"}, "no such file"},
 	}
 	for _, c := range cases {

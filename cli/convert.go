@@ -96,6 +96,9 @@ func runConvert(_ context.Context, cmd *ucli.Command) error {
 // one of a container's API, converted to another version when asked.
 func convertTree(cmd *ucli.Command, api *model.API, to string) (*source.Node, error) {
 	errOut := cmd.Root().ErrWriter
+	if api.Kind == model.WebSocketAPI {
+		return nil, usageError("%s is a WebSocket API, which OpenAPI has no form for", api.Name)
+	}
 	tree := api.Definition
 	if api.Container != "" {
 		var notes []string

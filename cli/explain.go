@@ -41,8 +41,8 @@ func explainCommand() *ucli.Command {
 			"   apigw-oas explain api.yaml --path /photos/{id} --method PUT --content-type image/png --body cat.png\n" +
 			"   apigw-oas explain api.yaml --path /img --method GET --client chrome-img --lambda-output out.json --format json",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition"},
-			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method)"},
+			&ucli.StringFlag{Name: "path", Usage: "the operation's path, as written in the definition (a WebSocket route's key)"},
+			&ucli.StringFlag{Name: "method", Usage: "the operation's method (ANY matches an x-amazon-apigateway-any-method; none for a WebSocket route)"},
 			&ucli.StringFlag{Name: "api", Usage: "the API to use when FILE holds several"},
 			&ucli.BoolFlag{Name: "request", Usage: "simulate the request side even without --content-type or --body (a request with neither, such as a CORS preflight)"},
 			&ucli.StringFlag{Name: "content-type", Usage: "the request's Content-Type"},
@@ -84,6 +84,15 @@ func runExplain(_ context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	out := cmd.Root().Writer
+	if api.Kind == model.WebSocketAPI {
+		// Both sides, always: the steps say which part is recorded.
+		if ex.Request == nil {
+			ex.Request = &matrix.Request{}
+		}
+		if ex.Response == nil {
+			ex.Response = &matrix.Response{}
+		}
+	}
 	if ex.Request == nil && ex.Response == nil {
 		table := buildClientTable(cfg, op)
 		if cmd.String("format") == "json" {
@@ -143,6 +152,12 @@ func findOperation(cmd *ucli.Command) (*model.API, *model.Operation, error) {
 		return nil, nil, err
 	}
 	path, method := cmd.String("path"), strings.ToUpper(cmd.String("method"))
+	if api.Kind == model.WebSocketAPI {
+		return webSocketRoute(cmd, res, api, path)
+	}
+	if !cmd.IsSet("method") {
+		return nil, nil, usageError("required flag %q not set (or give --format html for every operation)", "method")
+	}
 	var anyOp *model.Operation
 	var methods []string
 	for _, op := range api.Operations {
@@ -164,6 +179,20 @@ func findOperation(cmd *ucli.Command) (*model.API, *model.Operation, error) {
 		return nil, nil, usageError("%s has no %s operation at %s (it has %s)", res.File, method, path, strings.Join(methods, ", "))
 	}
 	return nil, nil, usageError("%s has no path %q; run 'apigw-oas inspect %s' to list its operations", res.File, path, res.File)
+}
+
+// webSocketRoute finds the route --path names by its route key; a route
+// has no method.
+func webSocketRoute(cmd *ucli.Command, res *importer.Result, api *model.API, key string) (*model.API, *model.Operation, error) {
+	if cmd.IsSet("method") {
+		return nil, nil, usageError("%s is a WebSocket API: its routes have no method; name one by its route key with --path alone", api.Name)
+	}
+	for _, op := range api.Operations {
+		if op.Path == key {
+			return api, op, nil
+		}
+	}
+	return nil, nil, usageError("%s has no route %q; run 'apigw-oas inspect %s' to list its routes", res.File, key, res.File)
 }
 
 func pickAPI(res *importer.Result, name string) (*model.API, error) {

@@ -30,13 +30,12 @@ func runExplainHTML(cmd *ucli.Command) error {
 	return nil
 }
 
-// requireOperation checks the flags that name one operation, which every
-// format but html needs.
+// requireOperation checks the flag that names one operation, which every
+// format but html needs: --path (--method too, but a WebSocket route has
+// none; findOperation checks it once the API is known).
 func requireOperation(cmd *ucli.Command) error {
-	for _, flag := range []string{"path", "method"} {
-		if !cmd.IsSet(flag) {
-			return usageError("required flag %q not set (or give --format html for every operation)", flag)
-		}
+	if !cmd.IsSet("path") {
+		return usageError("required flag %q not set (or give --format html for every operation)", "path")
 	}
 	return nil
 }

@@ -34,7 +34,11 @@ func writeExplanation(w io.Writer, op *model.Operation, e explanation) {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, step)
 		}
 		fmt.Fprintf(w, "  behavior: %s: %s\n            (%s)\n", r.Behavior.ID, r.Behavior.Summary, r.Behavior.Source)
-		fmt.Fprintf(w, "  => status %d, %s%s\n", r.Status, r.Action, bodySummary(s.side))
+		if r.Status == 0 { // a WebSocket frame has no status
+			fmt.Fprintf(w, "  => %s%s\n", r.Action, bodySummary(s.side))
+		} else {
+			fmt.Fprintf(w, "  => status %d, %s%s\n", r.Status, r.Action, bodySummary(s.side))
+		}
 	}
 }
 

@@ -117,6 +117,9 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 type apiWriter struct {
 	w    io.Writer
 	file string
+	// contentHandling is the setting's name in the API's kind:
+	// contentHandlingStrategy on a WebSocket API.
+	contentHandling string
 }
 
 func (p apiWriter) line(indent int, format string, args ...any) {
@@ -133,8 +136,14 @@ func (p apiWriter) api(api *model.API) {
 	if api.Elsewhere.Set {
 		p.line(2, "definition elsewhere%s, not read: its operations and binary settings are unknown", p.at(api.Elsewhere.Span))
 	}
+	p.contentHandling = "contentHandling"
+	if api.Kind == model.WebSocketAPI {
+		p.contentHandling = "contentHandlingStrategy"
+	}
 	bmt := api.BinaryMediaTypes
 	switch {
+	case api.Kind == model.WebSocketAPI:
+		// WebSocket APIs have no binary media types.
 	case bmt.Declared.Set && bmt.Declared.Tag != source.TagSeq:
 		p.line(2, "binary media types%s: not a list (%s %q)", p.at(bmt.Declared.Span), bmt.Declared.Tag, bmt.Declared.Raw)
 	case len(bmt.Entries) > 0 || bmt.Declared.Set:
@@ -203,14 +212,14 @@ func (p apiWriter) operation(op *model.Operation) {
 	}
 	p.line(4, "integration%s:%s", p.at(in.Span), settings(
 		p.setting("$ref", asText(in.Ref)), p.setting("type", asText(in.Type)), p.setting("httpMethod", asText(in.HTTPMethod)),
-		p.setting("contentHandling", asText(in.ContentHandling)), p.setting("passthroughBehavior", asText(in.PassthroughBehavior)),
+		p.setting(p.contentHandling, asText(in.ContentHandling)), p.setting("passthroughBehavior", asText(in.PassthroughBehavior)),
 		p.setting("responseTransferMode", asText(in.ResponseTransferMode)), p.setting("payloadFormatVersion", asText(in.PayloadFormatVersion))))
 	for _, t := range in.RequestTemplates {
 		p.line(6, "request template %s%s", t.Name.Raw, p.at(t.Name.Span))
 	}
 	for _, r := range in.Responses {
 		p.line(6, "response %s%s:%s", r.Pattern.Raw, p.at(r.Pattern.Span), settings(
-			p.setting("statusCode", asText(r.StatusCode)), p.setting("contentHandling", asText(r.ContentHandling))))
+			p.setting("statusCode", asText(r.StatusCode)), p.setting(p.contentHandling, asText(r.ContentHandling))))
 		for _, t := range r.ResponseTemplates {
 			p.line(8, "response template %s%s", t.Name.Raw, p.at(t.Name.Span))
 		}

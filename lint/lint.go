@@ -171,6 +171,9 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 		ran[r.ID] = cfg.Severity(r) != diag.Off
 	}
 	for _, api := range res.APIs {
+		if api.Kind == model.WebSocketAPI {
+			continue // no rule's behaviour is recorded for WebSocket APIs
+		}
 		for _, r := range rules {
 			if !ran[r.ID] {
 				continue

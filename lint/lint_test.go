@@ -195,3 +195,33 @@ func TestBaseline(t *testing.T) {
 		t.Error("an unknown baseline version was accepted")
 	}
 }
+
+// No rule's behaviour is recorded for WebSocket APIs, so none reports on
+// one, even on a setting a REST rule would flag (a lower-case strategy on
+// a Lambda proxy: content-handling-invalid and proxy-content-handling).
+func TestWebSocketAPIsAreNotLinted(t *testing.T) {
+	path := writeFile(t, filepath.Join(t.TempDir(), "ws.tf"), `resource "aws_apigatewayv2_api" "chat" {
+  name          = "chat"
+  protocol_type = "WEBSOCKET"
+}
+
+resource "aws_apigatewayv2_integration" "lambda" {
+  api_id                    = aws_apigatewayv2_api.chat.id
+  integration_type          = "AWS_PROXY"
+  content_handling_strategy = "convert_to_text"
+}
+
+resource "aws_apigatewayv2_route" "connect" {
+  api_id    = aws_apigatewayv2_api.chat.id
+  route_key = "$connect"
+  target    = "integrations/${aws_apigatewayv2_integration.lambda.id}"
+}
+`)
+	res := importer.File(path, importer.Options{})
+	if len(res.APIs) != 1 || len(res.APIs[0].Operations) != 1 || res.APIs[0].Operations[0].Integration == nil {
+		t.Fatalf("the WebSocket route was not imported: %+v", res.APIs)
+	}
+	if got := lines(lint.File(res, rules.All, lint.Defaults{})); got != "" {
+		t.Errorf("rules reported on a WebSocket API:\n%s", got)
+	}
+}

@@ -81,6 +81,7 @@ const (
 	Base64Encode Action = "base64-encode" // binary becomes base64 text
 	Base64Decode Action = "base64-decode" // base64 text becomes binary
 	Rejected     Action = "rejected"      // no body: the client gets an error status
+	Unknown      Action = "unknown"       // nothing recorded says what happens: not simulated
 )
 
 // Outcome is what API Gateway does to one side of an exchange: how it

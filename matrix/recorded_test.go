@@ -53,10 +53,9 @@ func (c recordedCase) controlPlane() bool { return strings.Contains(c.Evidence, 
 // chaliceTypes is the list aws/chalice sets by default (W2-020, W2-059).
 var chaliceTypes = []string{"application/octet-stream", "application/x-tar", "application/zip", "audio/basic", "audio/ogg", "audio/mp4", "audio/mpeg", "audio/wav", "audio/webm", "image/png", "image/jpg", "image/jpeg", "image/gif", "video/ogg", "video/mpeg", "video/webm"}
 
-// notSimulated are the data-plane cases the simulator has no model for.
-var notSimulated = map[string]string{
-	"W2-038": "a WebSocket API: the model has no WebSocket kind yet",
-}
+// notSimulated are the data-plane cases the simulator has no model for
+// (none today), each with the reason.
+var notSimulated = map[string]string{}
 
 // recordedRuns simulates each data-plane case and compares the outcome
 // with what AWS did.
@@ -298,6 +297,18 @@ var recordedRuns = map[string]func(t *testing.T, c recordedCase){
 	},
 	// CONVERT_TO_TEXT on aws_proxy is inert: DEADBEEF is encoded once and
 	// comes back as DEADBEEF.
+	// WebSocket: both text frames reach the Lambda proxy as the strings
+	// sent (the Lambda echoed them back inside its JSON list).
+	"W2-038": func(t *testing.T, c recordedCase) {
+		cfg := Config{Kind: model.WebSocketAPI, Integration: model.AWSProxy, ContentHandling: model.ConvertToText}
+		for _, frame := range []string{"Hello, World 1", "Hello, World 2"} {
+			o := SimulateRequest(cfg, Request{Body: []byte(frame)})
+			if o.Behavior != WebSocketTextFrame {
+				t.Errorf("%s: behavior %s, want %s", frame, o.Behavior.ID, WebSocketTextFrame.ID)
+			}
+			wantBytes(t, frame, o, []byte(frame))
+		}
+	},
 	"W2-059": func(t *testing.T, c recordedCase) {
 		raw := []byte{0xDE, 0xAD, 0xBE, 0xEF}
 		cfg := Config{Kind: model.RESTAPI, Integration: model.AWSProxy, BinaryMediaTypes: append(chaliceTypes, "application/binary"), ContentHandling: model.ConvertToText}

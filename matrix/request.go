@@ -14,8 +14,11 @@ const defaultContentType = "application/json"
 // SimulateRequest follows a request body from the client to the integration.
 func SimulateRequest(c Config, req Request) *Outcome {
 	res := &Outcome{Status: 200}
-	if c.Kind == model.HTTPAPI {
+	switch c.Kind {
+	case model.HTTPAPI:
 		return simulateHTTPAPIRequest(c, req, res)
+	case model.WebSocketAPI:
+		return simulateWebSocketFrame(c, req, res)
 	}
 	res.ContentType = req.ContentType
 	if !req.HasContentType {

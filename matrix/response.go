@@ -13,8 +13,11 @@ import (
 func SimulateResponse(c Config, resp Response) *Outcome {
 	res := &Outcome{Status: 200}
 	m := mediatype.NewMatcher(c.BinaryMediaTypes)
-	if c.Kind == model.HTTPAPI {
+	switch c.Kind {
+	case model.HTTPAPI:
 		return simulateHTTPAPIResponse(c, resp, res)
+	case model.WebSocketAPI:
+		return simulateWebSocketResponse(c, res)
 	}
 	acceptsBinary := firstAccept(res, m, resp)
 	switch {

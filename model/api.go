@@ -11,6 +11,12 @@ const (
 	RESTAPI Kind = iota + 1
 	// HTTPAPI is an API Gateway HTTP API (v2), which ignores both.
 	HTTPAPI
+	// WebSocketAPI is an API Gateway WebSocket API (v2): its operations are
+	// routes (Path is the route key, Method is empty), and its integrations
+	// and integration responses carry contentHandlingStrategy in
+	// ContentHandling. Only part of its conversions is recorded, so rules
+	// and the simulator leave it alone.
+	WebSocketAPI
 )
 
 func (k Kind) String() string {
@@ -19,13 +25,15 @@ func (k Kind) String() string {
 		return "rest"
 	case HTTPAPI:
 		return "http"
+	case WebSocketAPI:
+		return "websocket"
 	}
 	return "unknown"
 }
 
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// API is one REST or HTTP API found in a file.
+// API is one REST, HTTP or WebSocket API found in a file.
 type API struct {
 	// Name is the API's name in its container (a CloudFormation logical ID,
 	// a Terraform resource address); empty for a standalone OpenAPI file.

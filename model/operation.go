@@ -7,7 +7,8 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// Operation is one method of one path.
+// Operation is one method of one path, or one route of a WebSocket API
+// (Path is the route key, such as "$connect", and Method is empty).
 type Operation struct {
 	Path string `json:"path"`
 	// Method is upper case; x-amazon-apigateway-any-method is "ANY".
@@ -45,8 +46,14 @@ func MethodKey(method string) string {
 	return strings.ToLower(method)
 }
 
-// Name is "METHOD /path", how the operation is named in messages.
-func (o *Operation) Name() string { return o.Method + " " + o.Path }
+// Name is "METHOD /path", how the operation is named in messages; a
+// WebSocket route, which has no method, is named by its route key.
+func (o *Operation) Name() string {
+	if o.Method == "" {
+		return o.Path
+	}
+	return o.Method + " " + o.Path
+}
 
 // Response is one declared method response and what it produces.
 type Response struct {

@@ -95,6 +95,7 @@ func Read(c *read.Container, root read.Value, outside Outside) []*model.API {
 			t.functionEvents(r, globals)
 		}
 	}
+	t.webSocketRoutes()
 	t.samCors()
 	t.unreachedGlobals(globals.Get("Api"))
 	var out []*model.API
@@ -137,8 +138,11 @@ func (t *template) record(r read.Value, api *model.API, kind model.Kind) *model.
 }
 
 func kindName(k model.Kind) string {
-	if k == model.HTTPAPI {
+	switch k {
+	case model.HTTPAPI:
 		return "an HTTP API"
+	case model.WebSocketAPI:
+		return "a WebSocket API"
 	}
 	return "a REST API"
 }
@@ -154,11 +158,15 @@ func (t *template) restAPI(r read.Value) {
 	read.AddProperty(api, props.Get("BinaryMediaTypes"), model.FromCloudFormation, false)
 }
 
-// v2API reads AWS::ApiGatewayV2::Api: an HTTP API (WebSocket APIs carry no
-// HTTP payloads and are left out).
+// v2API reads AWS::ApiGatewayV2::Api: an HTTP API, or with ProtocolType
+// WEBSOCKET a WebSocket API, which has no OpenAPI form: its routes are
+// resources (webSocketRoutes).
 func (t *template) v2API(r read.Value) {
 	props := r.Get("Properties")
-	if p, ok := read.Evaluate(props.Get("ProtocolType")); ok && strings.EqualFold(p, "WEBSOCKET") {
+	protocol := props.Get("ProtocolType")
+	if p, ok := read.Evaluate(protocol); ok && strings.EqualFold(p, "WEBSOCKET") {
+		api := t.record(r, nil, model.WebSocketAPI)
+		api.KindEvidence = model.Evidence{Reason: "ProtocolType " + p + " makes " + typeV2API + " a WebSocket API", Pointer: protocol.Ptr, Span: protocol.Span()}
 		return
 	}
 	api := t.newAPI(r, props.Get("Body"), model.HTTPAPI)

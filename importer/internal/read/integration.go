@@ -90,3 +90,33 @@ func ListedResponse(v Value, patternKey string, key keyStyle) *model.Integration
 	IntegrationResponseSettings(r, v, key)
 	return r
 }
+
+// WebSocketIntegration reads an ApiGatewayV2 integration of a WebSocket
+// API (CloudFormation's AWS::ApiGatewayV2::Integration, Terraform's
+// aws_apigatewayv2_integration): its settings are named integrationType,
+// integrationUri, integrationMethod and contentHandlingStrategy, where a
+// REST integration says type, uri, httpMethod and contentHandling.
+func WebSocketIntegration(v Value, key keyStyle) *model.Integration {
+	get := func(camel string) Value { return v.Get(key(camel)) }
+	return &model.Integration{
+		Pointer:             v.Ptr,
+		Span:                v.KeySpan(),
+		Type:                Enum(get("integrationType"), model.ParseIntegrationType),
+		URI:                 get("integrationUri").Str(),
+		HTTPMethod:          get("integrationMethod").Str(),
+		RequestTemplates:    named(get("requestTemplates")),
+		PassthroughBehavior: Enum(get("passthroughBehavior"), model.ParsePassthroughBehavior),
+		ContentHandling:     Enum(get("contentHandlingStrategy"), model.ParseContentHandling),
+	}
+}
+
+// WebSocketIntegrationResponse reads an ApiGatewayV2 integration response:
+// its integrationResponseKey ("$default", "/200/") is the pattern.
+func WebSocketIntegrationResponse(v Value, key keyStyle) *model.IntegrationResponse {
+	return &model.IntegrationResponse{
+		Pattern:           v.Get(key("integrationResponseKey")).Str(),
+		Pointer:           v.Ptr,
+		ContentHandling:   Enum(v.Get(key("contentHandlingStrategy")), model.ParseContentHandling),
+		ResponseTemplates: named(v.Get(key("responseTemplates"))),
+	}
+}

@@ -23,17 +23,22 @@ func (t *reader) restAPI(r *resource) *model.API {
 	return api
 }
 
-// httpAPI reads aws_apigatewayv2_api with protocol_type "HTTP". WebSocket
-// APIs carry no HTTP payloads, and an API whose protocol cannot be known
-// is left out rather than guessed.
+// httpAPI reads aws_apigatewayv2_api: an HTTP API with protocol_type
+// "HTTP", a WebSocket API with "WEBSOCKET". An API whose protocol cannot
+// be known is left out rather than guessed.
 func (t *reader) httpAPI(r *resource) *model.API {
 	protocol := r.v.Get("protocol_type")
-	if s, ok := knownString(protocol); !ok || !strings.EqualFold(s, "HTTP") {
+	s, ok := knownString(protocol)
+	kind, name := model.HTTPAPI, "an HTTP API"
+	switch {
+	case ok && strings.EqualFold(s, "WEBSOCKET"):
+		kind, name = model.WebSocketAPI, "a WebSocket API"
+	case !ok || !strings.EqualFold(s, "HTTP"):
 		return nil
 	}
 	api := t.newAPI(r)
-	api.Kind = model.HTTPAPI
-	api.KindEvidence = model.Evidence{Reason: "protocol_type \"HTTP\" makes " + r.typ + " an HTTP API", Pointer: protocol.Ptr, Span: protocol.Span()}
+	api.Kind = kind
+	api.KindEvidence = model.Evidence{Reason: "protocol_type \"" + s + "\" makes " + r.typ + " " + name, Pointer: protocol.Ptr, Span: protocol.Span()}
 	return api
 }
 

@@ -10,10 +10,11 @@ import (
 )
 
 // httpRoutes reads the aws_apigatewayv2_route resources of the module (and
-// of the local modules it calls) into operations of the HTTP APIs being
-// read: route_key "METHOD /path", or "$default" (every route, shown as ANY
-// /), with the aws_apigatewayv2_integration its target names. A route
-// whose API or key cannot be known is left out.
+// of the local modules it calls) into operations of the HTTP and WebSocket
+// APIs being read: route_key "METHOD /path", or "$default" (every route,
+// shown as ANY /); a WebSocket route is named by its key alone ("$connect",
+// "sendMessage"). Each has the aws_apigatewayv2_integration its target
+// names. A route whose API or key cannot be known is left out.
 func (t *reader) httpRoutes(apis map[string]*model.API) {
 	for _, f := range t.mod.everyFile() {
 		for _, r := range f.resources {
@@ -28,7 +29,9 @@ func (t *reader) httpRoutes(apis map[string]*model.API) {
 			}
 			key, ok := knownString(r.v.Get("route_key"))
 			method, path := "ANY", "/"
-			if ok && key != "$default" {
+			if api.Kind == model.WebSocketAPI {
+				method, path = "", key
+			} else if ok && key != "$default" {
 				method, path, ok = strings.Cut(key, " ")
 			}
 			if !ok {
@@ -36,7 +39,7 @@ func (t *reader) httpRoutes(apis map[string]*model.API) {
 			}
 			api.Operations = append(api.Operations, &model.Operation{
 				Path: path, Method: strings.ToUpper(method), Pointer: r.v.Ptr, Span: t.header(r),
-				Integration: t.routeIntegration(r),
+				Integration: t.routeIntegration(r, api.Kind),
 			})
 		}
 	}
@@ -45,7 +48,7 @@ func (t *reader) httpRoutes(apis map[string]*model.API) {
 // routeIntegration reads the aws_apigatewayv2_integration a route's target
 // ("integrations/${aws_apigatewayv2_integration.x.id}") names; nil when it
 // names none that is written in the route's module.
-func (t *reader) routeIntegration(route *resource) *model.Integration {
+func (t *reader) routeIntegration(route *resource, kind model.Kind) *model.Integration {
 	tmpl, ok := unwrapExpr(route.attr("target")).(*hclsyntax.TemplateExpr)
 	if !ok {
 		return nil
@@ -60,6 +63,9 @@ func (t *reader) routeIntegration(route *resource) *model.Integration {
 			return nil
 		}
 		t.evaluate(r)
+		if kind == model.WebSocketAPI {
+			return t.webSocketIntegration(r)
+		}
 		in := &model.Integration{Pointer: r.v.Ptr, Span: t.header(r)}
 		in.Type = read.Enum(r.v.Get("integration_type"), model.ParseIntegrationType)
 		in.URI = r.v.Get("integration_uri").Str()
@@ -69,4 +75,27 @@ func (t *reader) routeIntegration(route *resource) *model.Integration {
 		return in
 	}
 	return nil
+}
+
+// webSocketIntegration reads a WebSocket API's aws_apigatewayv2_integration
+// with the aws_apigatewayv2_integration_response resources of its module
+// whose integration_id names it.
+func (t *reader) webSocketIntegration(r *resource) *model.Integration {
+	in := read.WebSocketIntegration(r.v, read.SnakeKeys)
+	in.Span = t.header(r)
+	unknownAsUnset(&in.Type)
+	unknownAsUnset(&in.PassthroughBehavior)
+	unknownAsUnset(&in.ContentHandling)
+	for _, f := range r.mod.all() {
+		for _, resp := range f.resources {
+			if typ, name, _ := reference(resp.attr("integration_id")); resp.typ != "aws_apigatewayv2_integration_response" || typ != r.typ || name != r.name {
+				continue
+			}
+			t.evaluate(resp)
+			ir := read.WebSocketIntegrationResponse(resp.v, read.SnakeKeys)
+			unknownAsUnset(&ir.ContentHandling)
+			in.Responses = append(in.Responses, ir)
+		}
+	}
+	return in
 }

@@ -148,8 +148,8 @@ type reader struct {
 }
 
 // declaresAPI reports whether the file declares an API, even one that is
-// not read (a WebSocket API): such a file is a Terraform API definition;
-// one without is not, and naming it on the command line says so.
+// not read (one whose protocol is unknown): such a file is a Terraform API
+// definition; one without is not, and naming it on the command line says so.
 func (t *reader) declaresAPI() bool {
 	for _, r := range t.file.resources {
 		if r.typ == restAPIType || r.typ == httpAPIType {
@@ -203,7 +203,7 @@ const (
 )
 
 // api reads a resource that declares an API; nil for any other resource
-// and for an API that is not read (a WebSocket API).
+// and for an API that is not read (one whose protocol is unknown).
 func (t *reader) api(r *resource) *model.API {
 	switch r.typ {
 	case restAPIType:
