@@ -20,9 +20,15 @@ func WithoutIntrinsics(def *source.Node) *source.Node {
 	if def.Kind == source.Scalar {
 		return def
 	}
+	return withChildren(def, WithoutIntrinsics)
+}
+
+// withChildren returns def with each child replaced by replace(child),
+// copying def only when some child changes, so an untouched tree is shared.
+func withChildren(def *source.Node, replace func(*source.Node) *source.Node) *source.Node {
 	var copied *source.Node
 	for i, child := range def.Content {
-		replaced := WithoutIntrinsics(child)
+		replaced := replace(child)
 		if replaced == child {
 			continue
 		}

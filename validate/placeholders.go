@@ -86,25 +86,12 @@ func withoutPlaceholders(def *source.Node) *source.Node {
 		c.Content = content
 		return &c
 	}
-	var copied *source.Node
-	for i, item := range def.Content {
-		var replaced *source.Node
+	return withChildren(def, func(item *source.Node) *source.Node {
 		if isPlaceholder(item) {
-			replaced = &source.Node{Kind: source.Mapping, Start: item.Start, End: item.End}
-		} else if replaced = withoutPlaceholders(item); replaced == item {
-			continue
+			return &source.Node{Kind: source.Mapping, Start: item.Start, End: item.End}
 		}
-		if copied == nil {
-			c := *def
-			c.Content = append([]*source.Node(nil), def.Content...)
-			copied = &c
-		}
-		copied.Content[i] = replaced
-	}
-	if copied != nil {
-		return copied
-	}
-	return def
+		return withoutPlaceholders(item)
+	})
 }
 
 // replacePlaceholders writes each ${…} in s (which may nest, as
