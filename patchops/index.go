@@ -1,6 +1,10 @@
 package patchops
 
-import "github.com/apigw-oas/apigw-oas/source"
+import (
+	"slices"
+
+	"github.com/apigw-oas/apigw-oas/source"
+)
 
 // listIndex is a sequence of strings being changed by many operations: a
 // value's positions are kept in a map, and a removed item is a hole (nil)
@@ -39,13 +43,7 @@ func (x *listIndex) remove(s string) bool {
 }
 
 func (x *listIndex) compact() {
-	kept := x.list.Content[:0]
-	for _, item := range x.list.Content {
-		if item != nil {
-			kept = append(kept, item)
-		}
-	}
-	x.list.Content = kept
+	x.list.Content = slices.DeleteFunc(x.list.Content, isNil)
 }
 
 // mappingIndex is a mapping being changed by many operations, indexed by
@@ -92,11 +90,8 @@ func (x *mappingIndex) delete(key string) bool {
 }
 
 func (x *mappingIndex) compact() {
-	kept := x.m.Content[:0]
-	for _, n := range x.m.Content {
-		if n != nil {
-			kept = append(kept, n)
-		}
-	}
-	x.m.Content = kept
+	x.m.Content = slices.DeleteFunc(x.m.Content, isNil)
 }
+
+// isNil marks the holes removals leave, closed when the operations are done.
+func isNil(n *source.Node) bool { return n == nil }
