@@ -57,6 +57,7 @@ type jsonDiagnostic struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
 	File     string `json:"file"`
+	Message  string `json:"message"`
 	// Suppression is set on a finding an ignore comment or entry hides.
 	Suppression *struct{} `json:"suppression"`
 	Start       struct {
