@@ -96,7 +96,7 @@ func checkJUnit(t *testing.T, read junitRead, findings []jsonDiagnostic) {
 				t.Errorf("suite %s has two cases of class %q named %q", s.Name, c.Classname, c.Name)
 			}
 			cases[key] = true
-			if c.File == "" || !fileExists(c.File) {
+			if c.File == "" || !isRegularFile(c.File) {
 				t.Errorf("suite %s, case %q: file %q is not a file of the repository", s.Name, c.Name, c.File)
 			}
 			for _, r := range c.Results {
@@ -132,7 +132,7 @@ func checkJUnit(t *testing.T, read junitRead, findings []jsonDiagnostic) {
 	}
 }
 
-func fileExists(path string) bool {
+func isRegularFile(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular()
 }

@@ -46,9 +46,9 @@ func reviewdogFindings(t *testing.T, tool, dir, format, report string, flags ...
 	return found
 }
 
-// want is what reviewdog must report for lint's JSON report: every
+// reviewdogWants is what reviewdog must report for lint's JSON report: every
 // unsuppressed finding, at its place, with its severity and rule.
-func want(t *testing.T, jsonReport string) []string {
+func reviewdogWants(t *testing.T, jsonReport string) []string {
 	t.Helper()
 	severity := map[string]string{"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 	var all []string
@@ -72,7 +72,7 @@ func TestReviewdogReadsEveryFinding(t *testing.T) {
 	}
 	t.Chdir(root)
 	_, report, _ := run(t, "", "lint", "fixtures", "--format", "json")
-	expected := want(t, report)
+	expected := reviewdogWants(t, report)
 	if len(expected) == 0 {
 		t.Fatal("lint fixtures found nothing to compare")
 	}
