@@ -130,14 +130,28 @@ func (p *Pass) parameterNote(d diag.Diagnostic) string {
 }
 
 // editable reports whether a fix's JSON pointers can address the file:
-// the file the API was read from or its definition's file (for HCL, the
-// tree the Terraform importer built, whose spans point into the .tf file).
+// the file the API was read from, its definition's file, or for Terraform
+// another .tf file of the module (each has a tree of its own, built by the
+// Terraform importer, whose spans point into that file). Whether the file
+// may be edited is for lint.Run to judge.
 func (p *Pass) editable(file string) bool {
-	doc := p.Doc
-	if def := p.API.DefinitionDoc; def != nil && def.File == file {
-		doc = def
+	switch {
+	case p.Doc == nil:
+		return false
+	case p.Doc.File == file:
+		return true
+	case p.Doc.Syntax == source.HCL:
+		return isTerraformFile(file)
 	}
-	return doc != nil && doc.File == file
+	def := p.API.DefinitionDoc
+	return def != nil && def.File == file
+}
+
+// isTerraformFile reports whether a file is read as Terraform, by its name
+// as the importer tells (.tf, .tf.json).
+func isTerraformFile(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".tf") || strings.HasSuffix(lower, ".tf.json")
 }
 
 // Reportf adds a finding about a field.

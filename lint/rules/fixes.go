@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,9 +204,13 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // integration response (at ptr), spelt as the object's other keys are:
 // contentHandling in OpenAPI and the control plane, ContentHandling in
 // CloudFormation, content_handling in Terraform. siblings are pointers of
-// keys the object has.
+// keys the object has; a Terraform resource is known by its pointer too,
+// since its keys may be all one word (type = "MOCK").
 func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	key := "contentHandling"
+	if terraformIntegration.MatchString(ptr) {
+		key = "content_handling"
+	}
 	for _, sibling := range siblings {
 		_, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/")
 		switch {
@@ -217,6 +222,10 @@ func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	}
 	return diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ptr, key), Value: "CONVERT_TO_TEXT"}
 }
+
+// terraformIntegration is the pointer of a Terraform integration or
+// integration response resource.
+var terraformIntegration = regexp.MustCompile(`^/resource/aws_api_gateway_integration(_response)?/[^/]+$`)
 
 // integrationKeys are the pointers of keys the integration has, for
 // contentHandlingEdit.
