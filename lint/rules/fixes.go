@@ -31,9 +31,10 @@ func removeEdit(ptr string) diag.Edit { return diag.Edit{Op: diag.EditRemove, Po
 
 // addBinaryTypesFix adds media types to the API's binary media types: to
 // the list that is written (the container's own setting first, as
-// binaryList names it), else as a new extension at the root of a
-// standalone OpenAPI definition; nil when there is neither, or when the
-// list is not in file, the file of the finding.
+// binaryList names it), else as a new list where binaryList says: the
+// extension at the root of a standalone OpenAPI definition, or the
+// container's setting on the API's resource (propertyFix). nil when there
+// is none, or when the list is not in file, the file of the finding.
 func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.Fix {
 	if len(mediaTypes) == 0 {
 		return nil
@@ -51,8 +52,44 @@ func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.
 			return fixOf(edits...)
 		}
 	}
-	if api.Container == "" && !b.Declared.Set && api.Span.File == file {
-		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(api.DefinitionPointer, string(model.FromBinaryMediaTypes)), Value: mediaTypes})
+	if api.Container == "" {
+		return extensionFix(api, file, mediaTypes)
+	}
+	return propertyFix(api, file, mediaTypes)
+}
+
+// extensionFix adds the binary-media-types extension, with the media
+// types, at the root of the API's definition, when it has none and is in
+// file.
+func extensionFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
+	if api.Definition == nil || api.BinaryMediaTypes.Declared.Set || api.DefinitionDoc == nil || api.DefinitionDoc.File != file {
+		return nil
+	}
+	return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(api.DefinitionPointer, string(model.FromBinaryMediaTypes)), Value: mediaTypes})
+}
+
+// propertyFix adds the container's binary-media-types setting to the
+// API's resource, in file, when the container has one the importer tells
+// by the resource's pointer (KindEvidence): BinaryMediaTypes in a
+// CloudFormation AWS::ApiGateway::RestApi's Properties, SAM's in an
+// AWS::Serverless::Api's (with SAM's documented "~1" for "/"), and
+// binary_media_types on a Terraform aws_api_gateway_rest_api.
+func propertyFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
+	ev := api.KindEvidence
+	if ev.Span.File != file || api.Kind != model.RESTAPI {
+		return nil
+	}
+	switch resource, isType := strings.CutSuffix(ev.Pointer, "/Type"); {
+	case isType && strings.HasPrefix(ev.Reason, "AWS::ApiGateway::RestApi "):
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: resource + "/Properties/BinaryMediaTypes", Value: mediaTypes})
+	case isType && strings.HasPrefix(ev.Reason, "AWS::Serverless::Api "):
+		escaped := make([]string, len(mediaTypes))
+		for i, t := range mediaTypes {
+			escaped[i] = strings.ReplaceAll(t, "/", "~1")
+		}
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: resource + "/Properties/BinaryMediaTypes", Value: escaped})
+	case api.Container == model.ContainerTerraform && strings.HasPrefix(ev.Pointer, "/resource/aws_api_gateway_rest_api/"):
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ev.Pointer, "binary_media_types"), Value: mediaTypes})
 	}
 	return nil
 }
