@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
@@ -105,11 +106,11 @@ func (j *fixJudge) judge(file string, fixed []byte) (diag.Safety, []string, stri
 		after = importer.Bytes(j.res.File, fixed, folderOf(j.res), j.opts)
 	} else {
 		if why := j.copyReadsAsFiles(); why != "" {
-			return diag.Unsafe, nil, "what it changes could not be checked: " + why
+			return diag.Unsafe, nil, "its effect could not be checked: " + why
 		}
 		imported, m, _, err := importOverlay(j.res, overlay{file: fixed}, "", j.opts)
 		if err != nil {
-			return diag.Unsafe, nil, "what it changes could not be checked: " + err.Error()
+			return diag.Unsafe, nil, "its effect could not be checked: " + err.Error()
 		}
 		m.remove()
 		after = imported
@@ -160,7 +161,7 @@ func compareAPIs(was, is []*model.API, before func(i int) map[string]Served) (di
 			continue
 		}
 		if !Simulated(was[i]) || !Simulated(is[i]) {
-			return diag.Unsafe, nil, "what it changes could not be checked: " + unsimulated(was[i])
+			return diag.Unsafe, nil, unsimulated(was[i])
 		}
 		changes = append(changes, Changed(before(i), Simulate(is[i]))...)
 	}
@@ -172,14 +173,12 @@ func compareAPIs(was, is []*model.API, before func(i int) map[string]Served) (di
 
 // unsimulated says why an API's behaviour is not simulated.
 func unsimulated(api *model.API) string {
-	name := api.Kind.String() + " API"
-	if api.Name != "" {
-		name += " " + api.Name
-	}
+	kind := map[model.Kind]string{model.RESTAPI: "REST", model.HTTPAPI: "HTTP", model.WebSocketAPI: "WebSocket"}[api.Kind]
+	name := strings.TrimSpace(kind + " API " + api.Name)
 	if api.Kind != model.RESTAPI {
-		return "apigw-oas simulates REST APIs only, and this is the " + name
+		return "its effect on " + name + " could not be checked: apigw-oas simulates only REST APIs"
 	}
-	return "a binary media type of the " + name + " is known only at deploy time"
+	return "its effect on " + name + " could not be checked: a binary media type of it is known only at deploy time"
 }
 
 func ruleByID(rules []*Rule, id string) *Rule {
