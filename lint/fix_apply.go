@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
@@ -137,9 +138,18 @@ func (w *fixWork) refuse(d, other diag.Diagnostic) {
 
 func sameEdits(a, b *diag.Fix) bool { return slices.Equal(a.Replacements, b.Replacements) }
 
+// touches reports whether two fixes of one file touch each other's bytes
+// or edit the same list or mapping: each was judged on the file without
+// the other, and two edits of one list may only be right apart (removing
+// an entry another covers, and narrowing the one that covers it).
 func touches(a, b *diag.Fix) bool {
-	return slices.ContainsFunc(a.Replacements, func(r source.Replacement) bool { return touchesAny(r, b.Replacements) })
+	return slices.ContainsFunc(a.Replacements, func(r source.Replacement) bool { return touchesAny(r, b.Replacements) }) ||
+		slices.ContainsFunc(a.Edits, func(e diag.Edit) bool {
+			return slices.ContainsFunc(b.Edits, func(o diag.Edit) bool { return parentOf(e.Pointer) == parentOf(o.Pointer) })
+		})
 }
+
+func parentOf(ptr string) string { return ptr[:max(0, strings.LastIndexByte(ptr, '/'))] }
 
 // touchesAny reports whether r overlaps a replacement, or inserts where
 // one inserts or inside one.

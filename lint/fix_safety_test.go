@@ -93,3 +93,53 @@ Resources:
 		})
 	}
 }
+
+// A method SAM or the Serverless Framework writes has no text in the file:
+// its pointers are those of the setting that asks for it (Cors). A fix a
+// rule attaches there is not offered, and the message says what the user
+// can do instead; a fix of the user's own settings stays.
+func TestFixNotOfferedOnGeneratedMethods(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"template.yaml": `Transform: AWS::Serverless-2016-10-31
+Resources:
+  PhotosApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Cors:
+        AllowOrigin: "'*'"
+      DefinitionBody:
+        openapi: 3.0.1
+        info: {title: photos, version: "1.0"}
+        paths:
+          /photos:
+            put:
+              responses: {"200": {description: stored}}
+              x-amazon-apigateway-integration: {type: mock}
+`})
+	// a rule that advises contentHandling on every integration, as
+	// template-receives-binary did on SAM's preflight
+	everyIntegration := &lint.Rule{ID: "every-integration", Severity: diag.Warning, Check: func(p *lint.Pass) {
+		for _, op := range p.API.Operations {
+			fix := &diag.Fix{Edits: []diag.Edit{{Op: diag.EditAdd, Pointer: op.Integration.Pointer + "/contentHandling", Value: "CONVERT_TO_TEXT"}}}
+			p.Report(lint.Finding{Span: op.Span, Pointer: op.Pointer, Operation: op, Fix: fix, Message: "add contentHandling"})
+		}
+	}}
+	found := lint.Run([]lint.Input{{Path: filepath.Join(dir, "template.yaml"), Explicit: true}}, lint.Options{Rules: []*lint.Rule{everyIntegration}, Fixes: true})
+	seen := map[string]bool{}
+	for _, d := range found.Diagnostics {
+		seen[d.Operation] = true
+		switch d.Operation {
+		case "OPTIONS /photos":
+			if d.Fix != nil || !strings.HasSuffix(d.Message, "(SAM Cors writes this OPTIONS method, so there is no integration of it to edit: declare OPTIONS /photos yourself, which SAM Cors then leaves alone)") {
+				t.Errorf("on SAM's preflight: %s, fix %v", d.Message, d.Fix)
+			}
+		case "PUT /photos":
+			if d.Fix == nil || d.Message != "add contentHandling" {
+				t.Errorf("on the user's method: %s, fix %v", d.Message, d.Fix)
+			}
+		}
+	}
+	if !seen["OPTIONS /photos"] || !seen["PUT /photos"] {
+		t.Errorf("findings on %v", seen)
+	}
+}

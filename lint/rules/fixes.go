@@ -47,6 +47,9 @@ func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.
 			}
 			var edits []diag.Edit
 			for _, t := range mediaTypes {
+				if list == b.Property && slices.ContainsFunc(b.Entries, func(e model.MediaType) bool { return e.Origin == model.FromSAM }) {
+					t = samEscaped(t)
+				}
 				edits = append(edits, diag.Edit{Op: diag.EditAdd, Pointer: list.Pointer + "/-", Value: t})
 			}
 			return fixOf(edits...)
@@ -85,7 +88,7 @@ func propertyFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
 	case isType && strings.HasPrefix(ev.Reason, "AWS::Serverless::Api "):
 		escaped := make([]string, len(mediaTypes))
 		for i, t := range mediaTypes {
-			escaped[i] = strings.ReplaceAll(t, "/", "~1")
+			escaped[i] = samEscaped(t)
 		}
 		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: resource + "/Properties/BinaryMediaTypes", Value: escaped})
 	case api.Container == model.ContainerTerraform && strings.HasPrefix(ev.Pointer, "/resource/aws_api_gateway_rest_api/"):
@@ -93,6 +96,10 @@ func propertyFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
 	}
 	return nil
 }
+
+// samEscaped writes a media type as SAM's BinaryMediaTypes documents it:
+// "~1" for "/".
+func samEscaped(mediaType string) string { return strings.ReplaceAll(mediaType, "/", "~1") }
 
 // narrowing is how to stop a wildcard entry (*/*, application/*) from
 // matching a text type: replace it by the binary types the API declares
@@ -200,9 +207,15 @@ func (n narrowing) fix(span source.Span) *diag.Fix {
 	if len(n.by) == 0 {
 		return fixOf(removeEdit(n.entry.Pointer))
 	}
-	edits := []diag.Edit{replaceEdit(n.entry.Pointer, n.by[0])}
+	by := slices.Clone(n.by)
+	if n.entry.Origin == model.FromSAM {
+		for i := range by {
+			by[i] = samEscaped(by[i])
+		}
+	}
+	edits := []diag.Edit{replaceEdit(n.entry.Pointer, by[0])}
 	list, index := parentPointer(n.entry.Pointer)
-	for k, t := range n.by[1:] {
+	for k, t := range by[1:] {
 		edits = append(edits, diag.Edit{Op: diag.EditAdd, Pointer: source.Append(list, itoa(index+1+k)), Value: t})
 	}
 	return fixOf(edits...)
