@@ -138,27 +138,25 @@ func terraformFiles(dir string) []string {
 // among them.
 func newMirror(files []string, root string, texts overlay, opts importer.Options) (*mirror, error) {
 	abs := make([]string, len(files))
+	var folders []string
 	for i, name := range files {
 		abs[i] = resolvedPath(name)
+		folders = append(folders, filepath.Dir(abs[i]))
 	}
-	base := commonFolder(abs)
 	if root != "" {
-		base = commonFolder([]string{base + string(filepath.Separator), root + string(filepath.Separator)})
+		folders = append(folders, root)
 	}
+	base := commonFolder(folders)
 	dir, err := os.MkdirTemp("", "apigw-oas-fix-")
 	if err != nil {
 		return nil, err
 	}
 	dir = resolvedPath(dir)
 	m := &mirror{dir: dir, base: base, real: map[string]string{}}
-	maxBytes := opts.MaxBytes
-	if maxBytes <= 0 {
-		maxBytes = source.DefaultMaxBytes
-	}
 	for i, name := range files {
 		text, ok := texts[name]
 		if !ok {
-			if text, err = source.ReadFile(name, maxBytes); err != nil {
+			if text, err = source.ReadFile(name, maxBytesOf(opts)); err != nil {
 				continue // the import could not read it either
 			}
 		}
@@ -227,10 +225,10 @@ func resolvedPath(name string) string {
 	return abs
 }
 
-// commonFolder is the deepest folder all the absolute paths lie in.
-func commonFolder(paths []string) string {
-	base := filepath.Dir(paths[0])
-	for _, p := range paths[1:] {
+// commonFolder is the deepest folder all the absolute folders lie in.
+func commonFolder(folders []string) string {
+	base := folders[0]
+	for _, p := range folders[1:] {
 		for !within(p, base) {
 			parent := filepath.Dir(base)
 			if parent == base {

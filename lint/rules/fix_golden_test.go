@@ -55,25 +55,25 @@ func TestFixGolden(t *testing.T) {
 }
 
 // fixCase applies the rule's fixes to a copy of a case (a file, or a
-// folder) and returns the text of each file they change, by its path in
-// the rule's testdata.
+// folder) and returns the text of each file they change, by its path
+// under the rule's fixed/.
 func fixCase(t *testing.T, r *lint.Rule, path string) map[string][]byte {
 	t.Helper()
 	var inputs []lint.Input
 	var opts lint.Options
-	caseDir, name := filepath.Split(path)
+	prefix := "" // of a changed file's path in the copy, under fixed/
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		definitions := caseDefinitions(path)
 		var file string
+		definitions := caseDefinitions(path)
 		file, opts = copyCase(t, definitions[0])
-		caseDir, name = path, ""
 		root, _ := filepath.EvalSymlinks(filepath.Dir(file))
-		for _, d := range definitions {
-			inputs = append(inputs, lint.Input{Path: filepath.Join(filepath.Dir(file), filepath.Base(d)), Root: root})
+		for _, d := range definitions { // as a walk of the case's folder
+			inputs = append(inputs, lint.Input{Path: filepath.Join(root, filepath.Base(d)), Root: root})
 		}
+		prefix = filepath.Base(path)
 	} else {
 		var file string
-		file, opts = copyCase(t, path)
+		file, opts = copyCase(t, path) // the copy holds the rule's folder
 		inputs = []lint.Input{{Path: file, Explicit: true}}
 	}
 	opts.Rules = []*lint.Rule{r}
@@ -82,17 +82,12 @@ func fixCase(t *testing.T, r *lint.Rule, path string) map[string][]byte {
 		t.Errorf("%s: fixes refused: %v", path, refused)
 	}
 	out := map[string][]byte{}
-	base := filepath.Dir(inputs[0].Path)
 	for _, f := range fixed {
-		rel, err := filepath.Rel(base, f.File)
+		rel, err := filepath.Rel(filepath.Dir(inputs[0].Path), f.File)
 		if err != nil || strings.HasPrefix(rel, "..") {
 			t.Fatalf("%s: a fix edits %s, outside the case", path, f.File)
 		}
-		caseRel, _ := filepath.Rel(filepath.Join("testdata", r.ID), caseDir)
-		if name != "" { // a file case: the copy holds the rule's whole folder
-			caseRel = ""
-		}
-		out[filepath.Join(caseRel, rel)] = f.After
+		out[filepath.Join(prefix, rel)] = f.After
 	}
 	return out
 }
