@@ -40,7 +40,10 @@ func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, in
 		}
 		fo.Skip = b.Covers()
 	}
-	fixed := lint.Fix(found, opts, fo)
+	fixed, refused := lint.Fix(found, opts, fo)
+	for _, note := range refused {
+		fmt.Fprintln(cmd.Root().ErrWriter, note)
+	}
 	if cmd.Bool("diff") {
 		for _, f := range fixed {
 			fmt.Fprint(cmd.Root().Writer, lint.UnifiedDiff(filepath.ToSlash(f.File), f.Before, f.After))

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -39,6 +40,19 @@ func TestScripts(t *testing.T) {
 				data, err := base64.StdEncoding.DecodeString(ts.ReadFile(args[0]))
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
+			},
+			// mode FILE PERM checks a file's permission bits (octal).
+			"mode": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: mode FILE PERM")
+				}
+				info, err := os.Stat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				want, err := strconv.ParseUint(args[1], 8, 32)
+				ts.Check(err)
+				if got := info.Mode().Perm(); (uint64(got) == want) == neg {
+					ts.Fatalf("%s has mode %o", args[0], got)
+				}
 			},
 		},
 	})

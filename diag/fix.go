@@ -15,6 +15,13 @@ import (
 type Fix struct {
 	// Edits are applied in order, each to the result of the previous one.
 	Edits []Edit `json:"edits"`
+	// File is the file the edits address: the file the finding's span is
+	// in, which may be another than the file linted (a body a template's
+	// DefinitionUri names, a .tf file of a module); lint.Run sets it.
+	File string `json:"file,omitempty"`
+	// Origin is the file linted when the fix was resolved, whose import
+	// reads File: the file to lint again once File has changed.
+	Origin string `json:"-"`
 	// Replacements are the edits as changes of the file's bytes, against
 	// the text that was linted, sorted; lint.Run sets them (and Safety),
 	// and drops a fix whose edits cannot be written in the file's style.
@@ -23,6 +30,10 @@ type Fix struct {
 	// Changes names the exchanges an unsafe fix serves differently
 	// ("GET /photos 200 image/png to chrome-img").
 	Changes []string `json:"changes,omitempty"`
+	// Unchecked says why what the fix changes could not be simulated (an
+	// HTTP API, a binary media type known only at deploy time): such a fix
+	// is Unsafe, since nobody checked it serves the same.
+	Unchecked string `json:"unchecked,omitempty"`
 }
 
 // Safety says whether a fix may be applied without asking: Safe when no
@@ -36,7 +47,7 @@ const (
 )
 
 // Edit is one JSON Patch operation (RFC 6902) on the file the finding's
-// span is in, addressed by a JSON pointer into that file's tree.
+// span is in (Fix.File), addressed by a JSON pointer into that file's tree.
 type Edit struct {
 	Op EditOp `json:"op"`
 	// Pointer is where: for EditAdd a mapping key to set, an index of a
@@ -63,6 +74,9 @@ func (f *Fix) Describe() string {
 		return "safe: lint --fix applies it"
 	}
 	text := "unsafe: lint --unsafe-fixes applies it"
+	if f.Unchecked != "" {
+		text += "; " + f.Unchecked
+	}
 	const shown = 3
 	switch n := len(f.Changes); {
 	case n > shown:

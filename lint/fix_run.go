@@ -3,67 +3,182 @@ package lint
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-// resolveFixes writes the fix of each of a file's findings into the file's
-// bytes (FixBytes) and judges it: Unsafe when its rule says so or when
-// simulating the API before and after shows an exchange that worked
-// being served differently, else Safe. A fix that cannot be written in the
-// file's style, or that addresses another file (a body a container refers
-// to), is dropped.
-func resolveFixes(res *importer.Result, ds []diag.Diagnostic, rules []*Rule, opts importer.Options) {
+// resolveFixes writes the fix of each of a file's findings into the bytes
+// of the file its edits address (FixBytes) and judges it: Unsafe when its
+// rule says so, when simulating the file's APIs before and after shows an
+// exchange that worked being served differently, or when what it changes
+// cannot be simulated; else Safe. A fix that cannot be written in the
+// file's style, or whose file may not be edited (fixJudge.target), is
+// dropped.
+func resolveFixes(res *importer.Result, ds []diag.Diagnostic, rules []*Rule, opts importer.Options, root string) {
 	if res.Doc == nil {
 		return
 	}
-	parse := ParserFor(res, opts)
-	var before []map[string]Served
+	j := &fixJudge{res: res, opts: opts, root: root}
 	for i := range ds {
 		d := &ds[i]
 		if d.Fix == nil || d.Suppressed() {
 			continue
 		}
-		if d.Span.File != res.Doc.File {
-			d.Fix = nil
-			continue
-		}
-		reps, fixed, err := FixBytes(res.Doc, d.Fix, parse)
-		if err != nil {
-			d.Fix = nil
-			continue
-		}
-		if before == nil {
-			for _, api := range res.APIs {
-				before = append(before, Simulate(api))
-			}
-		}
-		fix := *d.Fix
-		fix.Replacements = reps
-		fix.Safety, fix.Changes = judge(before, importer.Bytes(res.File, fixed, folderOf(res), opts))
-		if r := ruleByID(rules, d.Rule); r != nil && r.Autofix == diag.Unsafe {
-			fix.Safety = diag.Unsafe
-		}
-		d.Fix = &fix
+		d.Fix = j.resolve(d.Span.File, d.Fix, ruleByID(rules, d.Rule))
 	}
 }
 
-// judge compares every exchange of the file's APIs before and after a fix.
-func judge(before []map[string]Served, after *importer.Result) (diag.Safety, []string) {
-	if len(after.APIs) != len(before) {
-		return diag.Unsafe, []string{"the APIs the file declares"}
+// fixJudge resolves and judges the fixes of one imported file.
+type fixJudge struct {
+	res    *importer.Result
+	opts   importer.Options
+	root   string
+	before []map[string]Served // Simulate of each API, on first need
+	// copyProblem says why a copy of the files the import reads does not
+	// read as they do ("" when it does), once checked.
+	copyProblem *string
+}
+
+func (j *fixJudge) resolve(file string, edits *diag.Fix, rule *Rule) *diag.Fix {
+	doc, parse := j.target(file)
+	if doc == nil {
+		return nil
+	}
+	reps, fixed, err := FixBytes(doc, edits, parse)
+	if err != nil {
+		return nil
+	}
+	fix := *edits
+	fix.File, fix.Origin, fix.Replacements = file, j.res.File, reps
+	fix.Safety, fix.Changes, fix.Unchecked = j.judge(file, fixed)
+	if rule != nil && rule.Autofix == diag.Unsafe {
+		fix.Safety = diag.Unsafe
+	}
+	return &fix
+}
+
+// target is the parsed file a fix's pointers address, and how to read it
+// again once edited; nil when the fix may not edit it: it must be the
+// linted file, or a file its import read (a body, a .tf file of the
+// module) inside the linted file's folder or the folder walked.
+func (j *fixJudge) target(file string) (*source.Document, Parser) {
+	if file == j.res.Doc.File {
+		return j.res.Doc, ParserFor(j.res, j.opts)
+	}
+	if j.res.Location() == "" || !j.mayEdit(file) {
+		return nil, nil
+	}
+	for _, api := range j.res.APIs {
+		if doc := api.DefinitionDoc; doc != nil && doc.File == file && doc.Syntax != source.HCL {
+			return doc, func(src []byte) (*source.Document, error) { return source.Parse(file, src) }
+		}
+	}
+	if j.res.Doc.Syntax != source.HCL || !isTerraformFile(file) {
+		return nil, nil
+	}
+	src, err := source.ReadFile(file, maxBytesOf(j.opts))
+	if err != nil {
+		return nil, nil
+	}
+	other := importer.Bytes(file, src, filepath.Dir(file), j.opts)
+	if other.Doc == nil || len(other.Diagnostics) > 0 {
+		return nil, nil
+	}
+	return other.Doc, ParserFor(other, j.opts)
+}
+
+// mayEdit: never a file outside the linted file's folder (the $ref
+// policy) and the folder walked to find it.
+func (j *fixJudge) mayEdit(file string) bool {
+	path := resolvedPath(file)
+	return within(path, filepath.Dir(resolvedPath(j.res.File))) || (j.root != "" && within(path, j.root))
+}
+
+// judge compares every exchange of the file's APIs before and after a fix
+// that gives file the text fixed.
+func (j *fixJudge) judge(file string, fixed []byte) (diag.Safety, []string, string) {
+	var after *importer.Result
+	if file == j.res.File {
+		after = importer.Bytes(j.res.File, fixed, folderOf(j.res), j.opts)
+	} else {
+		if why := j.copyReadsAsFiles(); why != "" {
+			return diag.Unsafe, nil, "its effect could not be checked: " + why
+		}
+		imported, m, _, err := importOverlay(j.res, overlay{file: fixed}, "", j.opts)
+		if err != nil {
+			return diag.Unsafe, nil, "its effect could not be checked: " + err.Error()
+		}
+		m.remove()
+		after = imported
+	}
+	return compareAPIs(j.res.APIs, after.APIs, j.simulated)
+}
+
+// simulated is Simulate of the file's i-th API, computed once.
+func (j *fixJudge) simulated(i int) map[string]Served {
+	if j.before == nil {
+		for _, api := range j.res.APIs {
+			j.before = append(j.before, Simulate(api))
+		}
+	}
+	return j.before[i]
+}
+
+// copyReadsAsFiles says why a copy of the files the import reads (what a
+// fix in another file is judged with) does not read as they do, or "".
+func (j *fixJudge) copyReadsAsFiles() string {
+	if j.copyProblem == nil {
+		why := ""
+		copied, m, _, err := importOverlay(j.res, overlay{}, "", j.opts)
+		if err != nil {
+			why = err.Error()
+		} else {
+			m.remove()
+			if err := faithful(j.res.APIs, copied.APIs); err != nil {
+				why = err.Error()
+			}
+		}
+		j.copyProblem = &why
+	}
+	return *j.copyProblem
+}
+
+// compareAPIs judges a fix by the APIs before and after it: an API whose
+// declarations did not change serves the same; one that changed is
+// simulated on both sides, or, when it cannot be, makes the fix unsafe,
+// unchecked. before(i) is Simulate(was[i]).
+func compareAPIs(was, is []*model.API, before func(i int) map[string]Served) (diag.Safety, []string, string) {
+	if len(was) != len(is) {
+		return diag.Unsafe, []string{"the APIs the file declares"}, ""
 	}
 	var changes []string
-	for i, api := range after.APIs {
-		changes = append(changes, Changed(before[i], Simulate(api))...)
+	for i := range is {
+		if fingerprint(was[i]) == fingerprint(is[i]) {
+			continue
+		}
+		if !Simulated(was[i]) || !Simulated(is[i]) {
+			return diag.Unsafe, nil, unsimulated(was[i])
+		}
+		changes = append(changes, Changed(before(i), Simulate(is[i]))...)
 	}
 	if len(changes) > 0 {
-		return diag.Unsafe, changes
+		return diag.Unsafe, changes, ""
 	}
-	return diag.Safe, nil
+	return diag.Safe, nil, ""
+}
+
+// unsimulated says why an API's behaviour is not simulated.
+func unsimulated(api *model.API) string {
+	kind := map[model.Kind]string{model.RESTAPI: "REST", model.HTTPAPI: "HTTP", model.WebSocketAPI: "WebSocket"}[api.Kind]
+	name := strings.TrimSpace(kind + " API " + api.Name)
+	if api.Kind != model.RESTAPI {
+		return "its effect on " + name + " could not be checked: apigw-oas simulates only REST APIs"
+	}
+	return "its effect on " + name + " could not be checked: a binary media type of it is known only at deploy time"
 }
 
 func ruleByID(rules []*Rule, id string) *Rule {
@@ -98,126 +213,4 @@ func ParserFor(res *importer.Result, opts importer.Options) Parser {
 		}
 		return r.Doc, nil
 	}
-}
-
-// FixOptions choose the fixes Fix applies.
-type FixOptions struct {
-	// Unsafe also applies fixes that change what some client gets.
-	Unsafe bool
-	// Skip names findings whose fixes are not applied (baselined ones);
-	// suppressed findings are never fixed.
-	Skip func(diag.Diagnostic) bool
-}
-
-// Fixed is one file's text before and after its fixes.
-type Fixed struct {
-	File          string
-	Before, After []byte
-	Applied       int // the number of fixes applied
-}
-
-// fixRounds bounds how often a file is linted again for fixes that
-// conflicted with others or that earlier fixes made possible.
-const fixRounds = 10
-
-// Fix applies the chosen fixes of a run's findings (a Run with
-// Options.Fixes) to the text of each file that has some (not standard
-// input), in rounds: a round applies
-// every fix whose bytes no other applied fix touches, then lints the file
-// again, until no fix applies. Nothing is written; the result lists the
-// files whose text changed.
-func Fix(found *Findings, opts Options, fo FixOptions) []Fixed {
-	var out []Fixed
-	for _, file := range found.Files {
-		src, ok := found.Sources[file]
-		if !ok || file == stdinName(opts) {
-			continue
-		}
-		ds := inFile(found.Diagnostics, file)
-		f := Fixed{File: file, Before: src, After: src}
-		for range fixRounds {
-			after, applied := applyRound(f.After, ds, fo)
-			if applied == 0 {
-				break
-			}
-			f.After, f.Applied = after, f.Applied+applied
-			ds = relint(file, f.After, opts)
-		}
-		if f.Applied > 0 {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func inFile(ds []diag.Diagnostic, file string) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, d := range ds {
-		if d.Span.File == file {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func stdinName(opts Options) string {
-	if opts.StdinName == "" {
-		return "<stdin>"
-	}
-	return opts.StdinName
-}
-
-// applyRound applies each chosen fix, in the order of the findings, whose
-// replacements touch none of the ones applied before it.
-func applyRound(src []byte, ds []diag.Diagnostic, fo FixOptions) ([]byte, int) {
-	var taken []source.Replacement
-	applied := 0
-	for _, d := range ds {
-		fix := d.Fix
-		if fix == nil || len(fix.Replacements) == 0 || d.Suppressed() || (fix.Safety != diag.Safe && !fo.Unsafe) || (fo.Skip != nil && fo.Skip(d)) {
-			continue
-		}
-		if slices.ContainsFunc(fix.Replacements, func(r source.Replacement) bool { return touchesAny(r, taken) }) {
-			continue
-		}
-		taken = append(taken, fix.Replacements...)
-		applied++
-	}
-	slices.SortFunc(taken, func(a, b source.Replacement) int { return a.Start - b.Start })
-	return source.Apply(src, taken), applied
-}
-
-// touchesAny reports whether r overlaps a replacement, or inserts where
-// one inserts or inside one.
-func touchesAny(r source.Replacement, rs []source.Replacement) bool {
-	return slices.ContainsFunc(rs, func(o source.Replacement) bool {
-		overlap := r.Start < o.End && o.Start < r.End
-		insertInside := (r.Start == r.End && o.Start <= r.Start && r.Start <= o.End) ||
-			(o.Start == o.End && r.Start <= o.Start && o.Start <= r.End)
-		return overlap || insertInside
-	})
-}
-
-// relint lints a file's new text as Run would, for the next round.
-func relint(file string, src []byte, opts Options) []diag.Diagnostic {
-	res := importer.Bytes(file, src, filepath.Dir(file), opts.Import)
-	var settings Config = Defaults{}
-	if opts.Config != nil {
-		settings = opts.Config
-	}
-	ds := File(res, opts.Rules, settings)
-	if opts.Config != nil {
-		opts.Config.Suppress(res.File, ds)
-	}
-	resolveFixes(res, ds, opts.Rules, opts.Import)
-	return inFile(ds, file)
-}
-
-// Covers is the baseline as FixOptions.Skip: the findings it records.
-func (b *Baseline) Covers() func(diag.Diagnostic) bool {
-	keys := map[string]bool{}
-	for _, e := range b.Findings {
-		keys[e.key()] = true
-	}
-	return func(d diag.Diagnostic) bool { return keys[entryOf(d).key()] }
 }

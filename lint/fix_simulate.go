@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -19,6 +20,38 @@ import (
 // type it produces. The advice test checks with it that a fix brings no
 // failure; `lint --fix` that a safe one serves nothing differently that
 // worked before.
+
+// Simulated reports whether Simulate can tell what the API serves: a REST
+// API whose binary media types are all known. (HTTP and WebSocket APIs
+// are not simulated; an entry computed at deploy time may match anything.)
+func Simulated(api *model.API) bool {
+	return api.Kind == model.RESTAPI && !api.BinaryMediaTypes.HasUnknown()
+}
+
+// fingerprint is what an API declares, its positions left out: two
+// imports that give the same fingerprint serve the same.
+func fingerprint(api *model.API) string {
+	data, _ := json.Marshal(api)
+	var tree any
+	_ = json.Unmarshal(data, &tree)
+	withoutSpans(tree)
+	data, _ = json.Marshal(tree)
+	return string(data)
+}
+
+func withoutSpans(tree any) {
+	switch t := tree.(type) {
+	case map[string]any:
+		delete(t, "span")
+		for _, v := range t {
+			withoutSpans(v)
+		}
+	case []any:
+		for _, v := range t {
+			withoutSpans(v)
+		}
+	}
+}
 
 // Served is what API Gateway does with one exchange.
 type Served struct {

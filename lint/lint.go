@@ -110,12 +110,35 @@ func (p *Pass) Report(f Finding) {
 	if d.Fix != nil && !p.editable(f.Span.File) {
 		d.Fix = nil
 	}
+	if op := f.Operation; d.Fix != nil && op != nil && op.Generated != nil && editsGenerated(d.Fix, op.Generated) {
+		// the method is the tool's: its pointers are those of the setting
+		// that asks for it, where an edit would land in the wrong place
+		d.Message, d.Fix = d.Message+generatedNote(op), nil
+	}
 	if note := p.parameterNote(d); note != "" {
 		// the finding holds for the Default only; an edit of the template
 		// would change what every other deployed value does too
 		d.Message, d.Fix = d.Message+note, nil
 	}
 	p.diags = append(p.diags, d)
+}
+
+// editsGenerated reports whether a fix edits what a deployment tool
+// generates: anything at or under the setting that asks for it.
+func editsGenerated(fix *diag.Fix, g *model.Generated) bool {
+	for _, e := range fix.Edits {
+		if e.Pointer == g.Pointer || strings.HasPrefix(e.Pointer, g.Pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// generatedNote says what a user can change about a method the
+// deployment tool writes: declaring it, which the tool then leaves alone.
+func generatedNote(op *model.Operation) string {
+	return fmt.Sprintf(" (%s writes this %s method, so there is no integration of it to edit: declare %s yourself, which %s then leaves alone)",
+		op.Generated.By, op.Method, op.Name(), op.Generated.By)
 }
 
 // parameterNote says when a finding rests on a CloudFormation parameter's
@@ -130,14 +153,28 @@ func (p *Pass) parameterNote(d diag.Diagnostic) string {
 }
 
 // editable reports whether a fix's JSON pointers can address the file:
-// the file the API was read from or its definition's file (for HCL, the
-// tree the Terraform importer built, whose spans point into the .tf file).
+// the file the API was read from, its definition's file, or for Terraform
+// another .tf file of the module (each has a tree of its own, built by the
+// Terraform importer, whose spans point into that file). Whether the file
+// may be edited is for lint.Run to judge.
 func (p *Pass) editable(file string) bool {
-	doc := p.Doc
-	if def := p.API.DefinitionDoc; def != nil && def.File == file {
-		doc = def
+	switch {
+	case p.Doc == nil:
+		return false
+	case p.Doc.File == file:
+		return true
+	case p.Doc.Syntax == source.HCL:
+		return isTerraformFile(file)
 	}
-	return doc != nil && doc.File == file
+	def := p.API.DefinitionDoc
+	return def != nil && def.File == file
+}
+
+// isTerraformFile reports whether a file is read as Terraform, by its name
+// as the importer tells (.tf, .tf.json).
+func isTerraformFile(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".tf") || strings.HasSuffix(lower, ".tf.json")
 }
 
 // Reportf adds a finding about a field.

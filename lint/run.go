@@ -22,6 +22,11 @@ type Input struct {
 	// Explicit inputs were asked for by name: they are reported even when
 	// they hold no API definition. A walked file that holds none is dropped.
 	Explicit bool
+	// Root is the folder a walked file was found in ("" for a file named
+	// itself). A fix may edit another file than this one (a body the
+	// definition refers to, a .tf file of its module) only inside the
+	// file's own folder or inside Root.
+	Root string
 }
 
 // Options are the settings of one run.
@@ -61,6 +66,8 @@ type Findings struct {
 	// Sources holds the text of every parsed file that diagnostics name,
 	// by that name, for snippets.
 	Sources map[string][]byte
+	// roots are the Input.Root of the files linted, for Fix.
+	roots map[string]string
 }
 
 // Run lints the inputs as the apigw-oas lint command does: it imports and
@@ -71,13 +78,14 @@ type Findings struct {
 // A baseline is not applied: Baseline.Filter does that, after
 // WriteBaseline, when a caller wants both.
 func Run(inputs []Input, opts Options) *Findings {
-	found := &Findings{Sources: map[string][]byte{}}
+	found := &Findings{Sources: map[string][]byte{}, roots: map[string]string{}}
 	textless := map[string]bool{} // files parsed whose text was not kept
 	for i, o := range lintAll(inputs, opts) {
 		if o == nil {
 			continue // a walked file without a definition
 		}
 		found.Files = append(found.Files, o.file)
+		found.roots[o.file] = inputs[i].Root
 		if cfg := opts.ConfigFor(o.file); cfg != nil {
 			cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
 		}
@@ -177,7 +185,7 @@ func lintInput(in Input, opts Options) *outcome {
 	}
 	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil}
 	if opts.Fixes {
-		resolveFixes(res, o.diags, opts.Rules, opts.Import)
+		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}
 	if o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
 		o.src = res.Doc.Src
@@ -189,10 +197,7 @@ func lintInput(in Input, opts Options) *outcome {
 // only another file's findings name (through a $ref): a file's outcome
 // keeps its text only when its own findings name it.
 func readNamedSources(found *Findings, textless map[string]bool, opts Options) {
-	maxBytes := opts.Import.MaxBytes
-	if maxBytes <= 0 {
-		maxBytes = source.DefaultMaxBytes
-	}
+	maxBytes := maxBytesOf(opts.Import)
 	for _, d := range found.Diagnostics {
 		if name := d.Span.File; textless[name] {
 			if src, err := source.ReadFile(name, maxBytes); err == nil {

@@ -36,14 +36,18 @@ type jsonDiagnostic struct {
 // jsonFix is what lint --fix would write for a finding (docs/fix.md): the
 // bytes of the file to replace, and whether it is safe.
 type jsonFix struct {
-	Safety  diag.Safety `json:"safety"`
-	Changes []string    `json:"changes,omitempty"`
-	Edits   []jsonEdit  `json:"edits"`
+	Safety    diag.Safety `json:"safety"`
+	Changes   []string    `json:"changes,omitempty"`
+	Unchecked string      `json:"unchecked,omitempty"`
+	Edits     []jsonEdit  `json:"edits"`
 }
 
-// jsonEdit replaces the bytes from Start to End (0-based offsets into the
-// file as stored, End exclusive) by Text; Start == End inserts.
+// jsonEdit replaces the bytes of File from Start to End (0-based offsets
+// into the file as stored, End exclusive) by Text; Start == End inserts.
+// File may be another than the finding's linted file: a body a template
+// refers to, a .tf file of its module.
 type jsonEdit struct {
+	File  string `json:"file"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
@@ -89,9 +93,9 @@ func toJSONDiagnostic(d diag.Diagnostic) jsonDiagnostic {
 		})
 	}
 	if fix := writtenFix(d); fix != nil {
-		jd.Fix = &jsonFix{Safety: fix.Safety, Changes: fix.Changes}
+		jd.Fix = &jsonFix{Safety: fix.Safety, Changes: fix.Changes, Unchecked: fix.Unchecked}
 		for _, r := range fix.Replacements {
-			jd.Fix.Edits = append(jd.Fix.Edits, jsonEdit{Start: r.Start, End: r.End, Text: r.Text})
+			jd.Fix.Edits = append(jd.Fix.Edits, jsonEdit{File: fixFile(d), Start: r.Start, End: r.End, Text: r.Text})
 		}
 	}
 	return jd
@@ -104,6 +108,15 @@ func writtenFix(d diag.Diagnostic) *diag.Fix {
 		return nil
 	}
 	return d.Fix
+}
+
+// fixFile is the file a finding's fix edits: the finding's own, unless
+// lint.Run says otherwise.
+func fixFile(d diag.Diagnostic) string {
+	if d.Fix.File != "" {
+		return d.Fix.File
+	}
+	return d.Span.File
 }
 
 func toJSONPos(p source.Pos) jsonPos { return jsonPos{Line: p.Line, Column: p.Col} }

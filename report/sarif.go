@@ -299,7 +299,7 @@ func sarifResultOf(f Findings, d diag.Diagnostic, ruleIndex map[string]int) sari
 		res.Suppressions = []sarifSuppression{{Kind: sarifSuppressionKinds[s.Kind], Justification: s.Reason}}
 	}
 	if fix := writtenFix(d); fix != nil {
-		res.Fixes = []sarifFix{sarifFixOf(f, d.Span.File, fix)}
+		res.Fixes = []sarifFix{sarifFixOf(f, fixFile(d), fix)}
 	}
 	return res
 }

@@ -77,6 +77,9 @@ func (d *Document) RemoveBytes(ptr string) (Replacement, error) {
 		if !ok {
 			return Replacement{}, fmt.Errorf("%s: %w", ptr, errStyle)
 		}
+		if d.Syntax == YAML {
+			start = d.ownComments(start)
+		}
 		return Replacement{start, d.lineEndAfter(u.end), ""}, nil
 	}
 	switch {
@@ -238,6 +241,33 @@ func (d *Document) blockLineStart(at int, item bool) (int, bool) {
 		return ls, itemPrefix.MatchString(prefix)
 	}
 	return ls, strings.TrimLeft(prefix, " \t") == ""
+}
+
+// ownComments moves the start of an entry's first line (a block list item
+// or mapping key) up over the comment lines right above it that are
+// indented as it is: they describe it, and go with it. A blank line ends
+// them, and a comment indented more deeply belongs to the entry above.
+func (d *Document) ownComments(start int) int {
+	indent := d.indentAt(start)
+	for start > 0 {
+		end := start - 1 // the line break before start
+		if end > 0 && d.Src[end-1] == '\r' {
+			end--
+		}
+		prev := d.lineStartOf(end)
+		line := d.Src[prev:end]
+		if !bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("#")) || d.indentAt(prev) != indent {
+			break
+		}
+		start = prev
+	}
+	return start
+}
+
+// indentAt is the number of spaces and tabs a line starts with.
+func (d *Document) indentAt(lineStart int) int {
+	rest := d.Src[lineStart:]
+	return len(rest) - len(bytes.TrimLeft(rest, " \t"))
 }
 
 // itemPrefix is what comes before a block list item's value on its line:

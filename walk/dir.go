@@ -95,7 +95,7 @@ func (w *walker) walk(f folder) {
 		}
 		skipped := (child.excluded || ignored(f.rules, child.segs, false)) && !w.tracks(f.repo, child.segs)
 		if isCandidate(e.Name()) && !skipped && w.isRegular(child.path, e) && mayHoldDefinition(child.path) {
-			w.res.Inputs = append(w.res.Inputs, Input{Path: child.path})
+			w.res.Inputs = append(w.res.Inputs, Input{Path: child.path, Root: w.root})
 		}
 	}
 }

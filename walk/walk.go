@@ -20,6 +20,10 @@ type Input struct {
 	// Explicit inputs were typed by the user: they are reported even when they
 	// hold no definition. Walked ones are skipped quietly then.
 	Explicit bool
+	// Root is the folder the user named that a walked file was found in,
+	// absolute with links resolved; "" for a file named itself. Fixes may
+	// edit the files inside it that the file's definition reads.
+	Root string
 }
 
 // Notice is something a walk passed over that the user should hear about,

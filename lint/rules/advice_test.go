@@ -47,7 +47,7 @@ func TestAdvice(t *testing.T) {
 					}
 					fixes++
 					t.Run(fmt.Sprintf("%s:%d", filepath.Base(path), d.Span.Start.Line), func(t *testing.T) {
-						fixed := applyFixToFile(t, path, d.Fix)
+						fixed := applyFixToFile(t, path, d)
 						checkFindings(t, d, before, lint.File(fixed, All, lint.Defaults{}))
 						checkOutcomes(t, res, fixed)
 					})
@@ -74,8 +74,7 @@ func badDefinitions(id string) []string {
 	bad, _ := filepath.Glob(filepath.Join("testdata", id, "bad_*"))
 	for _, path := range bad {
 		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			inside, _ := filepath.Glob(filepath.Join(path, "*"))
-			files = append(files, slices.DeleteFunc(inside, func(f string) bool { return filepath.Base(f) == lint.ConfigFileName })...)
+			files = append(files, caseDefinitions(path)...)
 		} else if !strings.HasSuffix(path, ".out") {
 			files = append(files, path)
 		}
@@ -83,21 +82,43 @@ func badDefinitions(id string) []string {
 	return files
 }
 
-// applyFixToFile applies the fix to the file's bytes as --fix does (for
-// YAML and JSON a fix --fix cannot write in the file's style is applied
-// to the tree and the tree written out instead), writes the result under
-// the same name elsewhere, and imports that.
-func applyFixToFile(t *testing.T, path string, fix *diag.Fix) *importer.Result {
+// caseDefinitions are the definitions of a case folder: its files but its
+// configuration. (Its folders hold files the definitions read, such as a
+// Terraform module they call.)
+func caseDefinitions(folder string) []string {
+	var files []string
+	entries, _ := os.ReadDir(folder)
+	for _, e := range entries {
+		if !e.IsDir() && e.Name() != lint.ConfigFileName {
+			files = append(files, filepath.Join(folder, e.Name()))
+		}
+	}
+	return files
+}
+
+// applyFixToFile applies the fix to the bytes of the file it edits (the
+// finding's: the linted file, or a body or .tf file it reads) as --fix does
+// (for YAML and JSON a fix --fix cannot write in the file's style is
+// applied to the tree and the tree written out instead), writes the result
+// in a copy of the linted file's folder, and imports the linted file there.
+func applyFixToFile(t *testing.T, path string, d diag.Diagnostic) *importer.Result {
 	t.Helper()
-	orig := importer.File(path, importer.Options{})
-	out, err := fixedBytes(orig, fix)
+	out, err := fixedBytes(importer.File(d.Span.File, importer.Options{}), d.Fix)
 	if err != nil {
 		t.Fatalf("the fix does not apply: %v", err)
 	}
-	fixedPath := filepath.Join(t.TempDir(), filepath.Base(path))
-	if err := os.WriteFile(fixedPath, out, 0o644); err != nil {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(path))); err != nil {
 		t.Fatal(err)
 	}
+	rel, err := filepath.Rel(filepath.Dir(path), d.Span.File)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		t.Fatalf("the fix edits %s, outside the folder of %s", d.Span.File, path)
+	}
+	if err := os.WriteFile(filepath.Join(dir, rel), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fixedPath := filepath.Join(dir, filepath.Base(path))
 	res := importer.File(fixedPath, importer.Options{})
 	if len(res.Diagnostics) > 0 || len(res.APIs) == 0 {
 		t.Fatalf("the fixed file does not import cleanly: %v\n%s", res.Diagnostics, out)

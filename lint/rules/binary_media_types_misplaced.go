@@ -38,6 +38,10 @@ func moveToRootFix(api *model.API, m model.Misplaced) *diag.Fix {
 		}
 	}
 	add := addBinaryTypesFix(api, m.Span.File, missing...)
+	if b := api.BinaryMediaTypes; !b.Declared.Set && !b.Property.Set && len(missing) > 0 {
+		// with no list written, to the root of the definition it is in
+		add = extensionFix(api, m.Span.File, missing)
+	}
 	if add == nil && len(missing) > 0 {
 		return nil
 	}

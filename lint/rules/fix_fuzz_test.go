@@ -43,7 +43,7 @@ func FuzzFix(f *testing.F) {
 			checkInside(t, res.Doc, d)
 			checkImports(t, file, source.Apply(src, d.Fix.Replacements), d.String())
 		}
-		fixed := lint.Fix(found, opts, lint.FixOptions{Unsafe: true})
+		fixed, _ := lint.Fix(found, opts, lint.FixOptions{Unsafe: true})
 		if len(fixed) == 0 {
 			return
 		}
@@ -51,7 +51,7 @@ func FuzzFix(f *testing.F) {
 		if err := os.WriteFile(file, fixed[0].After, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if again := lint.Fix(lint.Run(inputs, opts), opts, lint.FixOptions{Unsafe: true}); len(again) > 0 {
+		if again, _ := lint.Fix(lint.Run(inputs, opts), opts, lint.FixOptions{Unsafe: true}); len(again) > 0 {
 			t.Errorf("a second --fix changes the file again:\n%s", lint.UnifiedDiff(name, again[0].Before, again[0].After))
 		}
 	})

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -21,8 +22,7 @@ func fixInputs() []string {
 	fixtures, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*"))
 	for _, path := range append(cases, fixtures...) {
 		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			inside, _ := filepath.Glob(filepath.Join(path, "*"))
-			out = append(out, slices.DeleteFunc(inside, func(f string) bool { return filepath.Base(f) == lint.ConfigFileName })...)
+			out = append(out, caseDefinitions(path)...)
 		} else if ext := filepath.Ext(path); ext != ".out" && ext != ".md" {
 			out = append(out, path)
 		}
@@ -32,9 +32,11 @@ func fixInputs() []string {
 
 // TestFixProperty applies every fix, unsafe ones too, to every rule case
 // and fixture (in a copy of its folder), and checks what --fix promises:
-// the fixed findings are gone and no new one appears, the file still
-// imports, every value outside the edited lines is where it was, and a
-// second --fix changes nothing.
+// the fixed findings are gone and no new one appears, the files still
+// import, every value outside the edited lines is where it was, and a
+// second --fix changes nothing. A fix may edit another file than the one
+// linted (a body, a .tf file of the module): every file it changes is
+// checked so.
 func TestFixProperty(t *testing.T) {
 	for _, path := range fixInputs() {
 		t.Run(path, func(t *testing.T) {
@@ -42,51 +44,82 @@ func TestFixProperty(t *testing.T) {
 			file, opts := copyCase(t, path)
 			inputs := []lint.Input{{Path: file, Explicit: true}}
 			before := lint.Run(inputs, opts)
-			fixed := lint.Fix(before, opts, lint.FixOptions{Unsafe: true})
+			fixed, refused := lint.Fix(before, opts, lint.FixOptions{Unsafe: true})
+			if len(refused) > 0 {
+				t.Errorf("fixes refused: %v", refused)
+			}
 			if len(fixed) == 0 {
 				return
 			}
-			if len(fixed) != 1 || fixed[0].File != file {
-				t.Fatalf("fixed other files than %s: %v", file, fixed)
-			}
-			if err := os.WriteFile(file, fixed[0].After, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeFixed(t, fixed)
 			after := lint.Run(inputs, opts)
 			t.Cleanup(func() {
 				if t.Failed() {
-					t.Logf("the fixes:\n%s", lint.UnifiedDiff(file, fixed[0].Before, fixed[0].After))
+					t.Logf("the fixes:\n%s", diffOf(fixed))
 				}
 			})
 			checkFixedFindings(t, before.Diagnostics, after.Diagnostics)
-			checkPositionsKept(t, file, fixed[0].Before, fixed[0].After)
-			if again := lint.Fix(after, opts, lint.FixOptions{Unsafe: true}); len(again) > 0 {
-				t.Errorf("a second --fix changes the file again:\n%s", lint.UnifiedDiff(file, again[0].Before, again[0].After))
+			for _, f := range fixed {
+				checkPositionsKept(t, f.File, f.Before, f.After)
 			}
-			checkLineEndsKept(t, file, fixed[0].Before, opts)
+			if again, _ := lint.Fix(after, opts, lint.FixOptions{Unsafe: true}); len(again) > 0 {
+				t.Errorf("a second --fix changes the files again:\n%s", diffOf(again))
+			}
+			writeOriginals(t, fixed)
+			checkLineEndsKept(t, file, fixed, opts)
 		})
 	}
 }
 
-// checkLineEndsKept fixes the file written with CRLF line endings and a
-// byte order mark, and checks that the fixed text keeps both.
-func checkLineEndsKept(t *testing.T, file string, src []byte, opts lint.Options) {
+func writeFixed(t *testing.T, fixed []lint.Fixed) {
 	t.Helper()
-	if bytes.Contains(src, []byte("\r")) || bytes.HasPrefix(src, []byte("\ufeff")) {
-		return
+	for _, f := range fixed {
+		if err := os.WriteFile(f.File, f.After, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
-	if err := os.WriteFile(file, crlf, 0o644); err != nil {
-		t.Fatal(err)
+}
+
+func writeOriginals(t *testing.T, fixed []lint.Fixed) {
+	t.Helper()
+	for _, f := range fixed {
+		if err := os.WriteFile(f.File, f.Before, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	fixed := lint.Fix(lint.Run([]lint.Input{{Path: file, Explicit: true}}, opts), opts, lint.FixOptions{Unsafe: true})
-	if len(fixed) == 0 {
-		t.Errorf("with CRLF line endings and a byte order mark, nothing is fixed")
-		return
+}
+
+func diffOf(fixed []lint.Fixed) string {
+	var out strings.Builder
+	for _, f := range fixed {
+		out.WriteString(lint.UnifiedDiff(f.File, f.Before, f.After))
 	}
-	after := fixed[0].After
-	if !bytes.HasPrefix(after, []byte("\ufeff")) || bytes.Count(after, []byte("\n")) != bytes.Count(after, []byte("\r\n")) {
-		t.Errorf("the fixes lose the CRLF line endings or the byte order mark:\n%q", after)
+	return out.String()
+}
+
+// checkLineEndsKept fixes the files written with CRLF line endings and a
+// byte order mark, and checks that the fixed texts keep both.
+func checkLineEndsKept(t *testing.T, file string, fixed []lint.Fixed, opts lint.Options) {
+	t.Helper()
+	for _, f := range fixed {
+		if bytes.Contains(f.Before, []byte("\r")) || bytes.HasPrefix(f.Before, []byte("\ufeff")) {
+			return
+		}
+	}
+	for _, f := range fixed {
+		crlf := append([]byte("\ufeff"), bytes.ReplaceAll(f.Before, []byte("\n"), []byte("\r\n"))...)
+		if err := os.WriteFile(f.File, crlf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, _ := lint.Fix(lint.Run([]lint.Input{{Path: file, Explicit: true}}, opts), opts, lint.FixOptions{Unsafe: true})
+	if len(again) != len(fixed) {
+		t.Errorf("with CRLF line endings and a byte order mark, %d files are fixed, not %d", len(again), len(fixed))
+	}
+	for _, f := range again {
+		if !bytes.HasPrefix(f.After, []byte("\ufeff")) || bytes.Count(f.After, []byte("\n")) != bytes.Count(f.After, []byte("\r\n")) {
+			t.Errorf("the fixes lose the CRLF line endings or the byte order mark of %s:\n%q", f.File, f.After)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,9 +31,10 @@ func removeEdit(ptr string) diag.Edit { return diag.Edit{Op: diag.EditRemove, Po
 
 // addBinaryTypesFix adds media types to the API's binary media types: to
 // the list that is written (the container's own setting first, as
-// binaryList names it), else as a new extension at the root of a
-// standalone OpenAPI definition; nil when there is neither, or when the
-// list is not in file, the file of the finding.
+// binaryList names it), else as a new list where binaryList says: the
+// extension at the root of a standalone OpenAPI definition, or the
+// container's setting on the API's resource (propertyFix). nil when there
+// is none, or when the list is not in file, the file of the finding.
 func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.Fix {
 	if len(mediaTypes) == 0 {
 		return nil
@@ -45,16 +47,59 @@ func addBinaryTypesFix(api *model.API, file string, mediaTypes ...string) *diag.
 			}
 			var edits []diag.Edit
 			for _, t := range mediaTypes {
+				if list == b.Property && slices.ContainsFunc(b.Entries, func(e model.MediaType) bool { return e.Origin == model.FromSAM }) {
+					t = samEscaped(t)
+				}
 				edits = append(edits, diag.Edit{Op: diag.EditAdd, Pointer: list.Pointer + "/-", Value: t})
 			}
 			return fixOf(edits...)
 		}
 	}
-	if api.Container == "" && !b.Declared.Set && api.Span.File == file {
-		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(api.DefinitionPointer, string(model.FromBinaryMediaTypes)), Value: mediaTypes})
+	if api.Container == "" {
+		return extensionFix(api, file, mediaTypes)
+	}
+	return propertyFix(api, file, mediaTypes)
+}
+
+// extensionFix adds the binary-media-types extension, with the media
+// types, at the root of the API's definition, when it has none and is in
+// file.
+func extensionFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
+	if api.Definition == nil || api.BinaryMediaTypes.Declared.Set || api.DefinitionDoc == nil || api.DefinitionDoc.File != file {
+		return nil
+	}
+	return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(api.DefinitionPointer, string(model.FromBinaryMediaTypes)), Value: mediaTypes})
+}
+
+// propertyFix adds the container's binary-media-types setting to the
+// API's resource, in file, when the container has one the importer tells
+// by the resource's pointer (KindEvidence): BinaryMediaTypes in a
+// CloudFormation AWS::ApiGateway::RestApi's Properties, SAM's in an
+// AWS::Serverless::Api's (with SAM's documented "~1" for "/"), and
+// binary_media_types on a Terraform aws_api_gateway_rest_api.
+func propertyFix(api *model.API, file string, mediaTypes []string) *diag.Fix {
+	ev := api.KindEvidence
+	if ev.Span.File != file || api.Kind != model.RESTAPI {
+		return nil
+	}
+	switch resource, isType := strings.CutSuffix(ev.Pointer, "/Type"); {
+	case isType && strings.HasPrefix(ev.Reason, "AWS::ApiGateway::RestApi "):
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: resource + "/Properties/BinaryMediaTypes", Value: mediaTypes})
+	case isType && strings.HasPrefix(ev.Reason, "AWS::Serverless::Api "):
+		escaped := make([]string, len(mediaTypes))
+		for i, t := range mediaTypes {
+			escaped[i] = samEscaped(t)
+		}
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: resource + "/Properties/BinaryMediaTypes", Value: escaped})
+	case api.Container == model.ContainerTerraform && strings.HasPrefix(ev.Pointer, "/resource/aws_api_gateway_rest_api/"):
+		return fixOf(diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ev.Pointer, "binary_media_types"), Value: mediaTypes})
 	}
 	return nil
 }
+
+// samEscaped writes a media type as SAM's BinaryMediaTypes documents it:
+// "~1" for "/".
+func samEscaped(mediaType string) string { return strings.ReplaceAll(mediaType, "/", "~1") }
 
 // narrowing is how to stop a wildcard entry (*/*, application/*) from
 // matching a text type: replace it by the binary types the API declares
@@ -162,9 +207,15 @@ func (n narrowing) fix(span source.Span) *diag.Fix {
 	if len(n.by) == 0 {
 		return fixOf(removeEdit(n.entry.Pointer))
 	}
-	edits := []diag.Edit{replaceEdit(n.entry.Pointer, n.by[0])}
+	by := slices.Clone(n.by)
+	if n.entry.Origin == model.FromSAM {
+		for i := range by {
+			by[i] = samEscaped(by[i])
+		}
+	}
+	edits := []diag.Edit{replaceEdit(n.entry.Pointer, by[0])}
 	list, index := parentPointer(n.entry.Pointer)
-	for k, t := range n.by[1:] {
+	for k, t := range by[1:] {
 		edits = append(edits, diag.Edit{Op: diag.EditAdd, Pointer: source.Append(list, itoa(index+1+k)), Value: t})
 	}
 	return fixOf(edits...)
@@ -203,9 +254,13 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // integration response (at ptr), spelt as the object's other keys are:
 // contentHandling in OpenAPI and the control plane, ContentHandling in
 // CloudFormation, content_handling in Terraform. siblings are pointers of
-// keys the object has.
+// keys the object has; a Terraform resource is known by its pointer too,
+// since its keys may be all one word (type = "MOCK").
 func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	key := "contentHandling"
+	if terraformIntegration.MatchString(ptr) {
+		key = "content_handling"
+	}
 	for _, sibling := range siblings {
 		_, last, _ := strings.Cut(strings.TrimPrefix(sibling, ptr), "/")
 		switch {
@@ -217,6 +272,10 @@ func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	}
 	return diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ptr, key), Value: "CONVERT_TO_TEXT"}
 }
+
+// terraformIntegration is the pointer of a Terraform integration or
+// integration response resource.
+var terraformIntegration = regexp.MustCompile(`^/resource/aws_api_gateway_integration(_response)?/[^/]+$`)
 
 // integrationKeys are the pointers of keys the integration has, for
 // contentHandlingEdit.

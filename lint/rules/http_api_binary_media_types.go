@@ -12,7 +12,9 @@ var HTTPAPIBinaryMediaTypes = &lint.Rule{
 	Severity: diag.Warning,
 	Summary:  "binary media types configured for an HTTP API, which ignores them",
 	Fix:      "remove the list; in the Lambda, read isBase64Encoded on requests and set it on binary responses",
-	Autofix:  diag.Safe,
+	// Unsafe: HTTP APIs are not simulated, so nothing checks that the
+	// removal serves the same (lint.Run judges each such fix so too).
+	Autofix: diag.Unsafe,
 	Check: func(p *lint.Pass) {
 		if p.API.Kind != model.HTTPAPI || !p.API.BinaryMediaTypes.Declared.Set {
 			return

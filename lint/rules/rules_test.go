@@ -140,15 +140,10 @@ func lintCase(t *testing.T, r *lint.Rule, name string, folder bool) (findings st
 	files := []string{name}
 	if folder {
 		files = nil
-		entries, _ := os.ReadDir(name)
-		for _, e := range entries {
-			path := filepath.Join(name, e.Name())
-			if e.Name() == lint.ConfigFileName {
-				cfg = loadCaseConfig(t, r, path)
-			} else {
-				files = append(files, path)
-			}
+		if config := filepath.Join(name, lint.ConfigFileName); fileExists(config) {
+			cfg = loadCaseConfig(t, r, config)
 		}
+		files = caseDefinitions(name)
 	}
 	var b strings.Builder
 	for _, f := range files {

@@ -29,7 +29,11 @@ var TemplateReceivesBinary = &lint.Rule{
 					continue
 				}
 				advice, fix := convertToTextAdvice(in, t)
-				if lint.ReadsBodyAsText(t) {
+				if op.Generated != nil {
+					// the tool writes the integration: what the user can
+					// change is the list that makes the template's type binary
+					advice, fix = generatedAdvice(p.API, op, *res.Matched, t)
+				} else if lint.ReadsBodyAsText(t) {
 					// CONVERT_TO_TEXT would hand this template base64 instead
 					// of the text it parses (template-reads-base64).
 					advice, fix = narrowAdvice(p.API, *res.Matched, t)
@@ -50,6 +54,24 @@ func convertToTextAdvice(in *model.Integration, t model.Named) (string, *diag.Fi
 		return advice, nil
 	}
 	return advice, fixOf(contentHandlingEdit(in.Pointer, integrationKeys(in)...))
+}
+
+// generatedAdvice is the fix for a template of a method the deployment
+// tool writes (SAM's or the Serverless Framework's CORS preflight): its
+// integration cannot take contentHandling, but the binary media types can
+// stop matching the template's type.
+func generatedAdvice(api *model.API, op *model.Operation, matched string, t model.Named) (string, *diag.Fix) {
+	advice := op.Generated.By + " writes this method without contentHandling, so "
+	if n, ok := narrowEntry(api, matched); ok {
+		if len(n.by) == 0 {
+			// The methods the tool writes for function events declare no
+			// media types, so "no operation declares one" says little about
+			// what the API serves: removing the entry is advice, not a fix.
+			return advice + n.describe(binaryList(api)), nil
+		}
+		return advice + n.describe(binaryList(api)), n.fix(t.Name.Span)
+	}
+	return advice + "list only the binary types the API serves, or declare " + op.Name() + " yourself with contentHandling: CONVERT_TO_TEXT", nil
 }
 
 // narrowAdvice is the fix for a template that reads the body as text: the
