@@ -24,13 +24,12 @@ type fullWriter struct{}
 func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 // hostileCase is one row of the bad-input catalogue.
-type hostileCase struct {
+type hostileCase = struct {
 	name   string
 	stdout io.Writer // nil: a buffer
 	args   []string
 	code   int
-	words  string            // the first words of the message on stderr, or of the line on stdout for exit 0
-	env    map[string]string // set for the case
+	words  string // the first words of the message on stderr, or of the line on stdout for exit 0
 }
 
 // TestHostileInput is the bad-input catalogue of issue 17: for every class
@@ -74,64 +73,64 @@ func TestHostileInput(t *testing.T) {
 
 	cases := []hostileCase{
 		// terminal and CI injection: definition text is printed escaped
-		{"inspect of control characters", nil, []string{"inspect", injection}, ExitOK, `  binary media types: image/png\n::error file=x::forged (4:5), a/\x1b]0;title\ab\u202e (5:5)`, nil},
-		{"diff of control characters", nil, []string{"diff", oldAPI, injection}, ExitOK, `  add /binaryMediaTypes/image~1png\n::error file=x::forged`, nil},
-		{"diff of a path with control characters", nil, []string{"diff", injectionOld, injection}, ExitOK, `PATCH /restapis/{restapi_id}/resources/{resource_id}/methods/GET/integration   (GET /a\n::warning::forged)`, nil},
+		{"inspect of control characters", nil, []string{"inspect", injection}, ExitOK, `  binary media types: image/png\n::error file=x::forged (4:5), a/\x1b]0;title\ab\u202e (5:5)`},
+		{"diff of control characters", nil, []string{"diff", oldAPI, injection}, ExitOK, `  add /binaryMediaTypes/image~1png\n::error file=x::forged`},
+		{"diff of a path with control characters", nil, []string{"diff", injectionOld, injection}, ExitOK, `PATCH /restapis/{restapi_id}/resources/{resource_id}/methods/GET/integration   (GET /a\n::warning::forged)`},
 
 		// write errors on standard output
-		{"inspect text to a full disk", fullWriter{}, []string{"inspect", api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"inspect json to a full disk", fullWriter{}, []string{"inspect", "--format", "json", api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"lint text to a full disk", fullWriter{}, []string{"lint", api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"lint sarif to a full disk", fullWriter{}, []string{"lint", "--format", "sarif", api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"diff text to a full disk", fullWriter{}, []string{"diff", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"diff json to a full disk", fullWriter{}, []string{"diff", "--format", "json", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"convert to a full disk", fullWriter{}, []string{"convert", api}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"patch to a full disk", fullWriter{}, []string{"patch", api, ops}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"explain to a full disk", fullWriter{}, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET"}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"rules to a full disk", fullWriter{}, []string{"rules"}, ExitInput, "apigw-oas: cannot write standard output", nil},
-		{"convert -o /dev/full", nil, []string{"convert", api, "-o", "/dev/full"}, ExitInput, "apigw-oas: cannot write /dev/full", nil},
+		{"inspect text to a full disk", fullWriter{}, []string{"inspect", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"inspect json to a full disk", fullWriter{}, []string{"inspect", "--format", "json", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"lint text to a full disk", fullWriter{}, []string{"lint", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"lint sarif to a full disk", fullWriter{}, []string{"lint", "--format", "sarif", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"diff text to a full disk", fullWriter{}, []string{"diff", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"diff json to a full disk", fullWriter{}, []string{"diff", "--format", "json", oldAPI, api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"convert to a full disk", fullWriter{}, []string{"convert", api}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"patch to a full disk", fullWriter{}, []string{"patch", api, ops}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"explain to a full disk", fullWriter{}, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET"}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"rules to a full disk", fullWriter{}, []string{"rules"}, ExitInput, "apigw-oas: cannot write standard output"},
+		{"convert -o /dev/full", nil, []string{"convert", api, "-o", "/dev/full"}, ExitInput, "apigw-oas: cannot write /dev/full"},
 
 		// an output that is an input
-		{"lint --output over its input", nil, []string{"lint", api, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input", nil},
-		{"lint --output over a link to its input", nil, []string{"lint", api, "--output", "json=" + link}, ExitInput, "apigw-oas: --output json=" + link + " would overwrite the input " + api, nil},
-		{"lint --output over a walked input", nil, []string{"lint", dir, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input", nil},
-		{"lint --write-baseline over its input", nil, []string{"lint", api, "--write-baseline", api}, ExitInput, "apigw-oas: --write-baseline " + api + " would overwrite the input", nil},
-		{"lint --write-baseline over --baseline", nil, []string{"lint", api, "--baseline", baseline, "--write-baseline", baseline}, ExitInput, "apigw-oas: --write-baseline " + baseline + " would overwrite the input", nil},
+		{"lint --output over its input", nil, []string{"lint", api, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input"},
+		{"lint --output over a link to its input", nil, []string{"lint", api, "--output", "json=" + link}, ExitInput, "apigw-oas: --output json=" + link + " would overwrite the input " + api},
+		{"lint --output over a walked input", nil, []string{"lint", dir, "--output", "json=" + api}, ExitInput, "apigw-oas: --output json=" + api + " would overwrite the input"},
+		{"lint --write-baseline over its input", nil, []string{"lint", api, "--write-baseline", api}, ExitInput, "apigw-oas: --write-baseline " + api + " would overwrite the input"},
+		{"lint --write-baseline over --baseline", nil, []string{"lint", api, "--baseline", baseline, "--write-baseline", baseline}, ExitInput, "apigw-oas: --write-baseline " + baseline + " would overwrite the input"},
 		// a definition split over several files
-		{"convert --to oas2 of a split definition", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "--to", "oas2"}, ExitInput, `apigw-oas: ../fixtures/oas30-split/openapi.yaml:86:11: $ref "paths.yaml#/invoiceArchive" names another file`, nil},
-		{"convert -o of a split definition into another folder", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "-o", filepath.Join(dir, "x.json")}, ExitInput, "apigw-oas: -o " + filepath.Join(dir, "x.json") + `: $ref "paths.yaml#/invoiceArchive" is relative to ../fixtures/oas30-split`, nil},
+		{"convert --to oas2 of a split definition", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "--to", "oas2"}, ExitInput, `apigw-oas: ../fixtures/oas30-split/openapi.yaml:86:11: $ref "paths.yaml#/invoiceArchive" names another file`},
+		{"convert -o of a split definition into another folder", nil, []string{"convert", "../fixtures/oas30-split/openapi.yaml", "-o", filepath.Join(dir, "x.json")}, ExitInput, "apigw-oas: -o " + filepath.Join(dir, "x.json") + `: $ref "paths.yaml#/invoiceArchive" is relative to ../fixtures/oas30-split`},
 
 		// patch operations that would write a broken binary media type
-		{"patch with an empty binary media type", nil, []string{"patch", api, badOps("empty.json", `{"op": "add", "path": "/binaryMediaTypes/"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "empty.json") + `:3:25: RestApi add /binaryMediaTypes/: "" is not a media type`, nil},
-		{"patch with a ~2 escape", nil, []string{"patch", api, badOps("tilde.json", `{"op": "add", "path": "/binaryMediaTypes/image~2png"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "tilde.json") + `:3:25: RestApi add /binaryMediaTypes/image~2png: "image~2png" is not escaped as a JSON pointer token`, nil},
-		{"patch replacing with an empty value", nil, []string{"patch", api, badOps("value.json", `{"op": "replace", "path": "/binaryMediaTypes/image~1gif", "value": ""}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "value.json") + `:3:29: RestApi replace /binaryMediaTypes/image~1gif: value: "" is not a media type`, nil},
-		{"patch with a template for no media type", nil, []string{"patch", api, write(t, dir, "template.json", []byte(`[{"kind": "integration", "path": "/photos/{id}", "method": "GET", "patchOperations": [{"op": "add", "path": "/requestTemplates/", "value": "x"}]}]`))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "template.json") + `:1:109: integration of GET /photos/{id} add /requestTemplates/: "" is not a media type`, nil},
-		{"patch with a syntax error in the operations", nil, []string{"patch", api, write(t, dir, "syntax.json", []byte("[{\"op\": \"add\",}]"))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "syntax.json") + ":1:15: unexpected character", nil},
+		{"patch with an empty binary media type", nil, []string{"patch", api, badOps("empty.json", `{"op": "add", "path": "/binaryMediaTypes/"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "empty.json") + `:3:25: RestApi add /binaryMediaTypes/: "" is not a media type`},
+		{"patch with a ~2 escape", nil, []string{"patch", api, badOps("tilde.json", `{"op": "add", "path": "/binaryMediaTypes/image~2png"}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "tilde.json") + `:3:25: RestApi add /binaryMediaTypes/image~2png: "image~2png" is not escaped as a JSON pointer token`},
+		{"patch replacing with an empty value", nil, []string{"patch", api, badOps("value.json", `{"op": "replace", "path": "/binaryMediaTypes/image~1gif", "value": ""}`)}, ExitInput, "apigw-oas: " + filepath.Join(dir, "value.json") + `:3:29: RestApi replace /binaryMediaTypes/image~1gif: value: "" is not a media type`},
+		{"patch with a template for no media type", nil, []string{"patch", api, write(t, dir, "template.json", []byte(`[{"kind": "integration", "path": "/photos/{id}", "method": "GET", "patchOperations": [{"op": "add", "path": "/requestTemplates/", "value": "x"}]}]`))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "template.json") + `:1:109: integration of GET /photos/{id} add /requestTemplates/: "" is not a media type`},
+		{"patch with a syntax error in the operations", nil, []string{"patch", api, write(t, dir, "syntax.json", []byte("[{\"op\": \"add\",}]"))}, ExitInput, "apigw-oas: " + filepath.Join(dir, "syntax.json") + ":1:15: unexpected character"},
 
 		// settings that were accepted silently or simulated
-		{"explain --status -1", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "-1"}, ExitInput, "apigw-oas: --status -1: want an HTTP status code from 100 to 599", nil},
-		{"explain --status 700", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "700"}, ExitInput, "apigw-oas: --status 700: want an HTTP status code", nil},
-		{"an option of a rule that has none", nil, []string{"lint", api, "--config", write(t, dir, "options.yaml", []byte("rules:\n  media-type-escaped:\n    options: {strict: true}\n"))}, ExitInput, filepath.Join(dir, "options.yaml") + `:3:15: error: unknown option "strict": media-type-escaped has no options [config]`, nil},
+		{"explain --status -1", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "-1"}, ExitInput, "apigw-oas: --status -1: want an HTTP status code from 100 to 599"},
+		{"explain --status 700", nil, []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png", "--status", "700"}, ExitInput, "apigw-oas: --status 700: want an HTTP status code"},
+		{"an option of a rule that has none", nil, []string{"lint", api, "--config", write(t, dir, "options.yaml", []byte("rules:\n  media-type-escaped:\n    options: {strict: true}\n"))}, ExitInput, filepath.Join(dir, "options.yaml") + `:3:15: error: unknown option "strict": media-type-escaped has no options [config]`},
 
 		// bounded memory: every file read goes through the size limit
-		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit", nil},
-		{"--baseline /dev/zero under --max-size", nil, []string{"lint", api, "--baseline", "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 1 KiB size limit", nil},
-		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit", nil},
-		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)", nil},
+		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
+		{"--baseline /dev/zero under --max-size", nil, []string{"lint", api, "--baseline", "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 1 KiB size limit"},
+		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
+		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
 
 		// a folder walk reads only regular files inside the folder, and a
 		// walk that finds nothing to lint is not a pass
-		{"a walked dangling link and a link out of the folder", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "gone.yaml") + ": a symbolic link to nothing (dangling); skipped\napigw-oas: notice: " + filepath.Join(walked, "out.yaml") + ": a symbolic link out of the walked folder", nil},
-		{"a walked named pipe", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "pipe.yaml") + ": a named pipe, not a regular file; skipped", nil},
-		{"a folder with no definition", nil, []string{"lint", nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + ": nothing was linted", nil},
+		{"a walked dangling link and a link out of the folder", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "gone.yaml") + ": a symbolic link to nothing (dangling); skipped\napigw-oas: notice: " + filepath.Join(walked, "out.yaml") + ": a symbolic link out of the walked folder"},
+		{"a walked named pipe", nil, []string{"lint", walked, "--fail-on", "warning"}, ExitFindings, "apigw-oas: notice: " + filepath.Join(walked, "pipe.yaml") + ": a named pipe, not a regular file; skipped"},
+		{"a folder with no definition", nil, []string{"lint", nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + ": nothing was linted"},
 
-		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input", nil},
-		{"review -o over its new side", nil, []string{"review", oldAPI, api, "-o", link}, ExitInput, "apigw-oas: -o " + link + " would overwrite the input " + api, nil},
-		{"review -o over its configuration", nil, []string{"review", oldAPI, api, "--config", config, "-o", config}, ExitInput, "apigw-oas: -o " + config + " would overwrite the input " + config, nil},
+		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
+		{"review -o over its new side", nil, []string{"review", oldAPI, api, "-o", link}, ExitInput, "apigw-oas: -o " + link + " would overwrite the input " + api},
+		{"review -o over its configuration", nil, []string{"review", oldAPI, api, "--config", config, "-o", config}, ExitInput, "apigw-oas: -o " + config + " would overwrite the input " + config},
 
 		// review compares two files or two folders, and something
-		{"review of a file and a folder", nil, []string{"review", api, nothing}, ExitInput, "apigw-oas: review " + api + " " + nothing + ": one is a folder and the other is not", nil},
-		{"review of two folders with no definition", nil, []string{"review", nothing, nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + " or " + nothing + ": nothing was reviewed", nil},
+		{"review of a file and a folder", nil, []string{"review", api, nothing}, ExitInput, "apigw-oas: review " + api + " " + nothing + ": one is a folder and the other is not"},
+		{"review of two folders with no definition", nil, []string{"review", nothing, nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + " or " + nothing + ": nothing was reviewed"},
 	}
 	cases = append(cases, badInputCases(t, dir, api, oldAPI, ops)...)
 	cases = append(cases, badDestinationCases(t, dir, api, oldAPI, ops)...)
@@ -142,10 +141,7 @@ func TestHostileInput(t *testing.T) {
 				stdout = &bytes.Buffer{}
 			}
 			var stderr bytes.Buffer
-			for name, value := range c.env {
-				t.Setenv(name, value)
-			}
-			code := mainWithin(t, c.args, stdout, &stderr)
+			code := mainWithin(c.args, stdout, &stderr)
 			message := stderr.String()
 			if code == ExitOK {
 				message = stdout.(*bytes.Buffer).String()
@@ -342,10 +338,12 @@ func assertNoInjection(t *testing.T, out string) {
 	}
 }
 
-// mainWithin runs apigw-oas and fails the test if it has not ended after a
-// minute: a hang is the failure the catalogue exists to prevent.
-func mainWithin(t *testing.T, args []string, stdout, stderr io.Writer) int {
-	t.Helper()
+// mainWithin runs apigw-oas and ends the test binary if it has not ended
+// after five minutes (the race detector on a busy machine takes 25 s to
+// read --max-size of /dev/zero): a hang is the failure the catalogue exists
+// to prevent. A hung run cannot be stopped, and the next one would share
+// its flags, so the panic stops everything and shows where it waits.
+func mainWithin(args []string, stdout, stderr io.Writer) int {
 	done := make(chan int, 1)
 	go func() {
 		done <- Main(context.Background(), append([]string{"apigw-oas"}, args...), strings.NewReader(""), stdout, stderr)
@@ -353,9 +351,8 @@ func mainWithin(t *testing.T, args []string, stdout, stderr io.Writer) int {
 	select {
 	case code := <-done:
 		return code
-	case <-time.After(time.Minute):
-		t.Fatalf("apigw-oas %s hangs", strings.Join(args, " "))
-		return 0
+	case <-time.After(5 * time.Minute):
+		panic("apigw-oas " + strings.Join(args, " ") + " hangs")
 	}
 }
 
@@ -433,12 +430,12 @@ func badInputCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCase {
 	return cases
 }
 
-// badDestinationCases aims every flag that names a file to write at what
-// cannot be written: a full disk (/dev/full), a path under a regular file
-// (which fails for root too), a folder, and a FIFO nothing reads (whose
-// open would wait for a reader). Each fails the same way: exit 2,
-// "cannot write PATH: reason", no usage hint.
-func badDestinationCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCase {
+// unwritableDestinations are what cannot be written: a full disk
+// (/dev/full, where there is one), a path under a regular file (which
+// fails for root too), a folder, and a FIFO nothing reads (whose open
+// would wait for a reader); each with the reason the message gives.
+func unwritableDestinations(t *testing.T, dir string) []struct{ kind, path, reason string } {
+	t.Helper()
 	bad := filepath.Join(dir, "unwritable")
 	fifo := filepath.Join(bad, "fifo")
 	if err := os.MkdirAll(filepath.Join(bad, "folder"), 0o755); err != nil {
@@ -458,31 +455,45 @@ func badDestinationCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCa
 	} else {
 		t.Log("no /dev/full here: the full-disk destinations are not tried")
 	}
+	return destinations
+}
+
+// badDestinationCases aims every flag that names a file to write at each
+// unwritable destination. Each fails the same way: exit 2, "cannot write
+// PATH: reason", no usage hint.
+func badDestinationCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCase {
 	var cases []hostileCase
-	for _, d := range destinations {
+	for _, d := range unwritableDestinations(t, dir) {
 		writers := []struct {
 			what string
 			args []string
-			env  map[string]string
 		}{
-			{"convert -o", []string{"convert", api, "-o", d.path}, nil},
-			{"patch -o", []string{"patch", api, ops, "-o", d.path}, nil},
-			{"review -o", []string{"review", oldAPI, api, "-o", d.path}, nil},
-			{"lint --output", []string{"lint", api, "--output", "json=" + d.path}, nil},
-			{"lint --write-baseline", []string{"lint", api, "--write-baseline", d.path}, nil},
-			{"lint's GITHUB_STEP_SUMMARY", []string{"lint", api, "--format", "github"}, map[string]string{"GITHUB_STEP_SUMMARY": d.path}},
+			{"convert -o", []string{"convert", api, "-o", d.path}},
+			{"patch -o", []string{"patch", api, ops, "-o", d.path}},
+			{"review -o", []string{"review", oldAPI, api, "-o", d.path}},
+			{"lint --output", []string{"lint", api, "--output", "json=" + d.path}},
+			{"lint --write-baseline", []string{"lint", api, "--write-baseline", d.path}},
 		}
 		for _, w := range writers {
-			words := "apigw-oas: cannot write " + d.path + ": " + d.reason
-			if w.env != nil {
-				words = "apigw-oas: cannot write " + d.path + " (GITHUB_STEP_SUMMARY): " + d.reason
-			}
-			c := hostileCase{name: w.what + " to " + d.kind, args: w.args, code: ExitInput, words: words, env: w.env}
-			if w.env != nil {
-				c.stdout = io.Discard // GitHub workflow commands, as asked for
-			}
-			cases = append(cases, c)
+			cases = append(cases, hostileCase{name: w.what + " to " + d.kind, args: w.args, code: ExitInput, words: "apigw-oas: cannot write " + d.path + ": " + d.reason})
 		}
 	}
 	return cases
+}
+
+// The file GITHUB_STEP_SUMMARY names fails as any destination does, and
+// says where its name came from.
+func TestUnwritableStepSummary(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", []byte(minimalAPI))
+	for _, d := range unwritableDestinations(t, dir) {
+		t.Run(d.kind, func(t *testing.T) {
+			t.Setenv("GITHUB_STEP_SUMMARY", d.path)
+			var stderr bytes.Buffer
+			code := mainWithin([]string{"lint", api, "--format", "github"}, io.Discard, &stderr)
+			if want := "apigw-oas: cannot write " + d.path + " (GITHUB_STEP_SUMMARY): " + d.reason; code != ExitInput || !strings.HasPrefix(stderr.String(), want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", code, stderr.String(), want)
+			}
+		})
+	}
 }

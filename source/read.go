@@ -20,9 +20,9 @@ const DefaultMaxBytes = 64 << 20
 // a FIFO, a file that grows while read — can take more memory than the
 // limit, and none can wait forever.
 //
-// The file is opened without blocking and what it is decided from the open
-// file, not from its name beforehand (which a rename can change): opening
-// a named pipe waits for a writer, forever when none comes. A pipe is read
+// The file is opened without blocking and judged by the open file, not by
+// its name beforehand (which a rename can change): opening a named pipe
+// otherwise waits for a writer, forever when none comes. A pipe is read
 // (process substitution, <(...), hands one over with its writer running),
 // and one that gives nothing is an error; a device is read up to the limit.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
