@@ -51,7 +51,7 @@ func writeFileAtomically(path string, write func(io.Writer) error) error {
 }
 
 func writeDirectly(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	f, err := openForWriting(path, os.O_TRUNC)
 	if err != nil {
 		return err
 	}
@@ -60,6 +60,17 @@ func writeDirectly(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// openForWriting opens a destination that is written, not replaced,
+// without blocking: opening a named pipe for writing otherwise waits for a
+// reader, forever when none comes; with no reader it fails at once.
+func openForWriting(path string, flag int) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|syscall.O_NONBLOCK|flag, 0o666)
+	if errors.Is(err, syscall.ENXIO) {
+		return nil, errors.New("a named pipe that nothing reads")
+	}
+	return f, err
 }
 
 func replaceAtomically(path string, old fs.FileInfo, write func(io.Writer) error) error {

@@ -174,8 +174,8 @@ func TestExplainBadInputExits2(t *testing.T) {
 		{append(image, "--path", "/nope", "--method", "GET"), `has no path "/nope"`},
 		{append(image, "--path", "/photos", "--method", "PATCH"), "has no PATCH operation at /photos"},
 		{append(image, "--path", "/photos", "--method", "GET", "--client", "lynx"), `unknown client "lynx"`},
-		{append(image, "--path", "/photos", "--method", "GET", "--body", filepath.Join(dir, "none")), "cannot read it (no such file)"},
-		{append(image, "--path", "/photos", "--method", "GET", "--body", dir), "cannot read it (not a regular file)"},
+		{append(image, "--path", "/photos", "--method", "GET", "--body", filepath.Join(dir, "none")), "--body " + filepath.Join(dir, "none") + ": no such file"},
+		{append(image, "--path", "/photos", "--method", "GET", "--body", dir), "--body " + dir + ": is a directory, not a file"},
 		{append(proxy, "--client", "curl", "--lambda-output", notJSON), "is not JSON"},
 		{append(image, "--path", "/photos", "--method", "GET", "--accept", "*/*", "--client", "curl"), "give --accept or --client, not both"},
 		{append(proxy, "--lambda-error", "boom"), "--lambda-error simulates a non-proxy Lambda (aws) integration"},
@@ -267,7 +267,7 @@ func TestLintOutputs(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}
 	}
-	if code, _, stderr := run(t, "", "lint", spec, "--output", "json="+filepath.Join(dir, "missing", "out.json")); code != ExitInput || !strings.Contains(stderr, "--output json=") {
+	if code, _, stderr := run(t, "", "lint", spec, "--output", "json="+filepath.Join(dir, "missing", "out.json")); code != ExitInput || !strings.HasPrefix(stderr, "apigw-oas: cannot write "+filepath.Join(dir, "missing", "out.json")+": no such file") {
 		t.Errorf("unwritable --output: exit %d, %s", code, stderr)
 	}
 }

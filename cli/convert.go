@@ -237,12 +237,8 @@ func writeOutput(cmd *ucli.Command, data []byte, otherInputs ...string) error {
 	if in := overwrittenInput(path, otherInputs); in != "" {
 		return usageError("-o %s would overwrite the input %s; write somewhere else", path, in)
 	}
-	err := writeFileAtomically(path, func(w io.Writer) error {
+	return writeFile(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-	if err != nil {
-		return &exitError{code: ExitInput, err: fmt.Errorf("cannot write %s (-o): %v", path, unwrapPathError(err))}
-	}
-	return nil
 }

@@ -3,8 +3,8 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
@@ -13,16 +13,13 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/matrix"
 	"github.com/apigw-oas/apigw-oas/model"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // explainVersion is the version of explain's JSON output. Version 2 renamed
 // each side's and each table cell's "rule" to "behavior": it names what API
 // Gateway does, not a lint rule.
 const explainVersion = 2
-
-// maxBodyBytes bounds --body, --integration-body and --lambda-output; API
-// Gateway's own payload limit is 10 MB.
-const maxBodyBytes = 16 << 20
 
 func explainCommand() *ucli.Command {
 	return &ucli.Command{
@@ -297,37 +294,21 @@ func responseFromFlags(cmd *ucli.Command) (*matrix.Response, error) {
 	return resp, nil
 }
 
-// readInput reads the file a flag names; nil when the flag is not set.
+// readInput reads the file a flag names, within --max-size as every input
+// is; nil when the flag is not set.
 func readInput(cmd *ucli.Command, flag string) ([]byte, error) {
 	if !cmd.IsSet(flag) {
 		return nil, nil
 	}
 	path := cmd.String(flag)
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() {
-		return nil, usageError("--%s %s: cannot read it (%s)", flag, path, statProblem(err))
-	}
-	if info.Size() > maxBodyBytes {
-		return nil, usageError("--%s %s: larger than %d MiB; API Gateway's payload limit is 10 MB", flag, path, maxBodyBytes>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, maxBytes(cmd))
 	if err != nil {
-		return nil, usageError("--%s %s: %v", flag, path, err)
+		return nil, &exitError{code: ExitInput, err: fmt.Errorf("--%s %s: %s", flag, path, err.(*source.Error).Message)}
 	}
 	if data == nil {
 		data = []byte{}
 	}
 	return data, nil
-}
-
-func statProblem(err error) string {
-	if err == nil {
-		return "not a regular file"
-	}
-	if os.IsNotExist(err) {
-		return "no such file"
-	}
-	return err.Error()
 }
 
 // explanation is explain's JSON output for one exchange.

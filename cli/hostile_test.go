@@ -11,15 +11,26 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // fullWriter is standard output on a full disk (/dev/full).
 type fullWriter struct{}
 
 func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// hostileCase is one row of the bad-input catalogue.
+type hostileCase = struct {
+	name   string
+	stdout io.Writer // nil: a buffer
+	args   []string
+	code   int
+	words  string // the first words of the message on stderr, or of the line on stdout for exit 0
+}
 
 // TestHostileInput is the bad-input catalogue of issue 17: for every class
 // of hostile input or hostile system, the exit code and the first words of
@@ -58,14 +69,9 @@ func TestHostileInput(t *testing.T) {
 	}
 	nothing := filepath.Join(dir, "nothing")
 	write(t, nothing, "values.yaml", []byte("replicas: 2\n"))
+	config := write(t, dir, "config.yaml", []byte("rules: {}\n"))
 
-	cases := []struct {
-		name   string
-		stdout io.Writer // nil: a buffer
-		args   []string
-		code   int
-		words  string // the first words of the message on stderr, or of the line on stdout for exit 0
-	}{
+	cases := []hostileCase{
 		// terminal and CI injection: definition text is printed escaped
 		{"inspect of control characters", nil, []string{"inspect", injection}, ExitOK, `  binary media types: image/png\n::error file=x::forged (4:5), a/\x1b]0;title\ab\u202e (5:5)`},
 		{"diff of control characters", nil, []string{"diff", oldAPI, injection}, ExitOK, `  add /binaryMediaTypes/image~1png\n::error file=x::forged`},
@@ -119,7 +125,15 @@ func TestHostileInput(t *testing.T) {
 		{"a folder with no definition", nil, []string{"lint", nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + ": nothing was linted"},
 
 		{"patch -o over its operations", nil, []string{"patch", api, ops, "-o", ops}, ExitInput, "apigw-oas: -o " + ops + " would overwrite the input"},
+		{"review -o over its new side", nil, []string{"review", oldAPI, api, "-o", link}, ExitInput, "apigw-oas: -o " + link + " would overwrite the input " + api},
+		{"review -o over its configuration", nil, []string{"review", oldAPI, api, "--config", config, "-o", config}, ExitInput, "apigw-oas: -o " + config + " would overwrite the input " + config},
+
+		// review compares two files or two folders, and something
+		{"review of a file and a folder", nil, []string{"review", api, nothing}, ExitInput, "apigw-oas: review " + api + " " + nothing + ": one is a folder and the other is not"},
+		{"review of two folders with no definition", nil, []string{"review", nothing, nothing}, ExitInput, "apigw-oas: no API definition in " + nothing + " or " + nothing + ": nothing was reviewed"},
 	}
+	cases = append(cases, badInputCases(t, dir, api, oldAPI, ops)...)
+	cases = append(cases, badDestinationCases(t, dir, api, oldAPI, ops)...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			stdout := c.stdout
@@ -127,10 +141,12 @@ func TestHostileInput(t *testing.T) {
 				stdout = &bytes.Buffer{}
 			}
 			var stderr bytes.Buffer
-			code := Main(context.Background(), append([]string{"apigw-oas"}, c.args...), strings.NewReader(""), stdout, &stderr)
+			code := mainWithin(c.args, stdout, &stderr)
 			message := stderr.String()
 			if code == ExitOK {
 				message = stdout.(*bytes.Buffer).String()
+			} else if buf, ok := stdout.(*bytes.Buffer); ok {
+				message += buf.String() // lint reports a definition it cannot read as a finding, on stdout
 			}
 			if code != c.code || !strings.Contains(message, c.words) {
 				t.Errorf("exit %d, want %d\nstderr: %s\nwant the message to contain %q, got:\n%s", code, c.code, stderr.String(), c.words, message)
@@ -319,5 +335,165 @@ func assertNoInjection(t *testing.T, out string) {
 		if strings.HasPrefix(line, "::") {
 			t.Errorf("a forged workflow command: %q", line)
 		}
+	}
+}
+
+// mainWithin runs apigw-oas and ends the test binary if it has not ended
+// after five minutes (the race detector on a busy machine takes 25 s to
+// read --max-size of /dev/zero): a hang is the failure the catalogue exists
+// to prevent. A hung run cannot be stopped, and the next one would share
+// its flags, so the panic stops everything and shows where it waits.
+func mainWithin(args []string, stdout, stderr io.Writer) int {
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(context.Background(), append([]string{"apigw-oas"}, args...), strings.NewReader(""), stdout, stderr)
+	}()
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(5 * time.Minute):
+		panic("apigw-oas " + strings.Join(args, " ") + " hangs")
+	}
+}
+
+// hostileFiles are the paths that are not a readable regular file, each
+// with the message that names why: a FIFO nothing writes to, an endless
+// device and a link to it (read up to --max-size 64KiB), a folder, a
+// dangling link, and a path no one can read (under a regular file, so
+// that root cannot read it either).
+func hostileFiles(t *testing.T, dir string) []struct{ kind, path, message string } {
+	t.Helper()
+	bad := filepath.Join(dir, "bad")
+	fifo := filepath.Join(bad, "fifo.yaml")
+	if err := os.MkdirAll(filepath.Join(bad, "folder.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"dangling.yaml": "nowhere.yaml", "zero.yaml": "/dev/zero"} {
+		if err := os.Symlink(target, filepath.Join(bad, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, bad, "file.txt", []byte("x\n"))
+	return []struct{ kind, path, message string }{
+		{"a FIFO", fifo, "a named pipe with nothing written to it"},
+		{"/dev/zero", "/dev/zero", "the file is larger than the 64 KiB size limit"},
+		{"a link to /dev/zero", filepath.Join(bad, "zero.yaml"), "the file is larger than the 64 KiB size limit"},
+		{"a folder", filepath.Join(bad, "folder.yaml"), "is a directory, not a file"},
+		{"a dangling link", filepath.Join(bad, "dangling.yaml"), "a symbolic link to nothing (dangling)"},
+		{"an unreadable path", filepath.Join(bad, "file.txt", "api.yaml"), "cannot read: not a directory"},
+	}
+}
+
+// badInputCases gives every hostile file to every command and flag that
+// reads one. Each read goes through source.ReadFile: exit 2 at once, with
+// the path and why, never a hang or a read without end.
+func badInputCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCase {
+	explain := []string{"explain", api, "--path", "/photos/{id}", "--method", "GET", "--accept", "image/png"}
+	var cases []hostileCase
+	for _, f := range hostileFiles(t, dir) {
+		definition := f.path + ": error: " + f.message + " [syntax]"
+		// the configuration has its own limit, 1 MiB, whatever --max-size says
+		config := f.path + ": error: " + strings.Replace(f.message, "64 KiB", "1 MiB", 1) + " [config]"
+		readers := []struct {
+			what  string
+			args  []string
+			words string
+			walks bool // a folder given is walked (lint) or compared with a folder (review): other rows
+		}{
+			{"inspect FILE", []string{"inspect", f.path}, definition, false},
+			{"convert IN", []string{"convert", f.path}, definition, false},
+			{"diff OLD", []string{"diff", f.path, api}, definition, false},
+			{"diff NEW", []string{"diff", api, f.path}, definition, false},
+			{"patch FILE", []string{"patch", f.path, ops}, definition, false},
+			{"patch OPS", []string{"patch", api, f.path}, "apigw-oas: " + f.path + ": " + f.message, false},
+			{"explain FILE", []string{"explain", f.path, "--path", "/photos/{id}", "--method", "GET"}, definition, false},
+			{"explain --body", slices.Concat(explain, []string{"--content-type", "image/png", "--body", f.path}), "apigw-oas: --body " + f.path + ": " + f.message, false},
+			{"explain --integration-body", slices.Concat(explain, []string{"--integration-body", f.path}), "apigw-oas: --integration-body " + f.path + ": " + f.message, false},
+			{"explain --lambda-output", slices.Concat(explain, []string{"--lambda-output", f.path}), "apigw-oas: --lambda-output " + f.path + ": " + f.message, false},
+			{"lint --baseline", []string{"lint", api, "--baseline", f.path}, "apigw-oas: --baseline " + f.path + ": " + f.message, false},
+			{"lint --config", []string{"lint", api, "--config", f.path}, config, false},
+			{"review --config", []string{"review", oldAPI, api, "--config", f.path}, config, false},
+			{"lint PATH", []string{"lint", f.path}, definition, true},
+			{"review OLD", []string{"review", f.path, api}, definition, true},
+			{"review NEW", []string{"review", oldAPI, f.path}, definition, true},
+		}
+		for _, r := range readers {
+			if r.walks && f.kind == "a folder" {
+				continue
+			}
+			cases = append(cases, hostileCase{name: r.what + " of " + f.kind, args: append(r.args, "--max-size", "64KiB"), code: ExitInput, words: r.words})
+		}
+	}
+	return cases
+}
+
+// unwritableDestinations are what cannot be written: a full disk
+// (/dev/full, where there is one), a path under a regular file (which
+// fails for root too), a folder, and a FIFO nothing reads (whose open
+// would wait for a reader); each with the reason the message gives.
+func unwritableDestinations(t *testing.T, dir string) []struct{ kind, path, reason string } {
+	t.Helper()
+	bad := filepath.Join(dir, "unwritable")
+	fifo := filepath.Join(bad, "fifo")
+	if err := os.MkdirAll(filepath.Join(bad, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	write(t, bad, "file.txt", nil)
+	destinations := []struct{ kind, path, reason string }{
+		{"a path under a file", filepath.Join(bad, "file.txt", "out"), "not a directory"},
+		{"a folder", filepath.Join(bad, "folder"), "is a directory"},
+		{"a FIFO nothing reads", fifo, "a named pipe that nothing reads"},
+	}
+	if _, err := os.Stat("/dev/full"); err == nil {
+		destinations = append(destinations, struct{ kind, path, reason string }{"/dev/full", "/dev/full", "no space left on device"})
+	} else {
+		t.Log("no /dev/full here: the full-disk destinations are not tried")
+	}
+	return destinations
+}
+
+// badDestinationCases aims every flag that names a file to write at each
+// unwritable destination. Each fails the same way: exit 2, "cannot write
+// PATH: reason", no usage hint.
+func badDestinationCases(t *testing.T, dir, api, oldAPI, ops string) []hostileCase {
+	var cases []hostileCase
+	for _, d := range unwritableDestinations(t, dir) {
+		writers := []struct {
+			what string
+			args []string
+		}{
+			{"convert -o", []string{"convert", api, "-o", d.path}},
+			{"patch -o", []string{"patch", api, ops, "-o", d.path}},
+			{"review -o", []string{"review", oldAPI, api, "-o", d.path}},
+			{"lint --output", []string{"lint", api, "--output", "json=" + d.path}},
+			{"lint --write-baseline", []string{"lint", api, "--write-baseline", d.path}},
+		}
+		for _, w := range writers {
+			cases = append(cases, hostileCase{name: w.what + " to " + d.kind, args: w.args, code: ExitInput, words: "apigw-oas: cannot write " + d.path + ": " + d.reason})
+		}
+	}
+	return cases
+}
+
+// The file GITHUB_STEP_SUMMARY names fails as any destination does, and
+// says where its name came from.
+func TestUnwritableStepSummary(t *testing.T) {
+	dir := t.TempDir()
+	api := write(t, dir, "api.yaml", []byte(minimalAPI))
+	for _, d := range unwritableDestinations(t, dir) {
+		t.Run(d.kind, func(t *testing.T) {
+			t.Setenv("GITHUB_STEP_SUMMARY", d.path)
+			var stderr bytes.Buffer
+			code := mainWithin([]string{"lint", api, "--format", "github"}, io.Discard, &stderr)
+			if want := "apigw-oas: cannot write " + d.path + " (GITHUB_STEP_SUMMARY): " + d.reason; code != ExitInput || !strings.HasPrefix(stderr.String(), want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", code, stderr.String(), want)
+			}
+		})
 	}
 }

@@ -151,9 +151,8 @@ func failOnFor(cmd *ucli.Command, run lint.Options) (func(file string) diag.Seve
 // findings a baseline records (--baseline).
 func applyBaseline(cmd *ucli.Command, found *lint.Findings) error {
 	if path := cmd.String("write-baseline"); path != "" {
-		err := writeFileAtomically(path, func(w io.Writer) error { return lint.WriteBaseline(w, found.Diagnostics) })
-		if err != nil {
-			return &exitError{code: ExitInput, err: fmt.Errorf("--write-baseline %s: %v", path, err)}
+		if err := writeFile(path, func(w io.Writer) error { return lint.WriteBaseline(w, found.Diagnostics) }); err != nil {
+			return err
 		}
 	}
 	if path := cmd.String("baseline"); path != "" {
@@ -266,12 +265,12 @@ func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) er
 	}
 	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {
 		if err := appendStepSummary(path, findings); err != nil {
-			return &exitError{code: ExitInput, err: fmt.Errorf("GITHUB_STEP_SUMMARY=%s: %v", path, err)}
+			return writeFailure(path+" (GITHUB_STEP_SUMMARY)", err)
 		}
 	}
 	for _, o := range outs {
-		if err := writeFileAtomically(o.path, func(w io.Writer) error { return report.Write(o.format, w, findings, report.Options{}) }); err != nil {
-			return &exitError{code: ExitInput, err: fmt.Errorf("--output %s=%s: %v", o.format, o.path, err)}
+		if err := writeFile(o.path, func(w io.Writer) error { return report.Write(o.format, w, findings, report.Options{}) }); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -287,7 +286,7 @@ func appendStepSummary(path string, findings report.Findings) error {
 	if err := report.Write(report.Markdown, &md, findings, report.Options{}); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
+	f, err := openForWriting(path, os.O_APPEND)
 	if err != nil {
 		return err
 	}

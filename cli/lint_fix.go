@@ -62,9 +62,8 @@ func fixAndRelint(cmd *ucli.Command, found *lint.Findings, opts lint.Options, in
 		return nil, nil
 	}
 	for _, f := range fixed {
-		err := writeFileAtomically(f.File, func(w io.Writer) error { _, err := w.Write(f.After); return err })
-		if err != nil {
-			return nil, &exitError{code: ExitInput, err: fmt.Errorf("--fix %s: %v", f.File, err)}
+		if err := writeFile(f.File, func(w io.Writer) error { _, err := w.Write(f.After); return err }); err != nil {
+			return nil, err
 		}
 		fmt.Fprintf(cmd.Root().ErrWriter, "%s: %s applied\n", f.File, plural(f.Applied, "fix", "fixes"))
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
+
+	"github.com/apigw-oas/apigw-oas/internal/memlimit"
 )
 
 // Exit codes, the same for every command.
@@ -48,6 +50,11 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			code = ExitInternal
 		}
 	}()
+	// a container's memory limit, if any, becomes the garbage collector's
+	// target: inputs are capped, but their parse trees are several times
+	// their size. Reading it takes some 50 µs of file reads, which a run
+	// too short to need the limit need not wait for.
+	go memlimit.Set()
 	out := &checkedWriter{w: stdout}
 	app := newApp(stdin, out, stderr)
 	err := app.Run(ctx, args)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -95,12 +96,44 @@ func refuseOverwritingInputs(cmd *ucli.Command, outputs []output, inputs []walk.
 	return nil
 }
 
-// unwrapPathError drops the "write /path:" prefix of an *fs.PathError for a
-// message that names the file already.
-func unwrapPathError(err error) error {
+// writeFile writes a destination the user named (see writeFileAtomically).
+// Whichever command and flag named it, a failure reads "cannot write PATH:
+// reason" and exits 2, as one on standard output does; an error of write
+// that the destination did not cause (an encoder's) is a bug: exit 3.
+func writeFile(path string, write func(io.Writer) error) error {
+	var dest *checkedWriter
+	var writeErr error
+	err := writeFileAtomically(path, func(w io.Writer) error {
+		dest = &checkedWriter{w: w}
+		writeErr = write(dest)
+		return writeErr
+	})
+	if err != nil && writeErr != nil && dest.err == nil {
+		return &exitError{code: ExitInternal, err: writeErr}
+	}
+	return writeFailure(path, err)
+}
+
+// writeFailure is the error of a destination that could not be written;
+// nil for no error.
+func writeFailure(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: ExitInput, err: fmt.Errorf("cannot write %s: %v", path, withoutPaths(err))}
+}
+
+// withoutPaths drops the "write /path:" or "rename /a /b:" prefix of an
+// *fs.PathError or *os.LinkError for a message that names the file
+// already.
+func withoutPaths(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
 		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
 	}
 	return err
 }

@@ -60,6 +60,9 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	defer cleanup()
+	if err := refuseOverwritingSides(cmd, oldSide, newSide); err != nil {
+		return err
+	}
 	cfg, err := reviewConfig(cmd)
 	if err != nil {
 		return err
@@ -79,6 +82,25 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 	s := r.Summarize()
 	if (failOn == "regression" && s.Regressions > 0) || (failOn == "any" && !s.Empty()) {
 		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+// refuseOverwritingSides stops review before -o overwrites a file it
+// reads: a definition of either side, or the configuration.
+func refuseOverwritingSides(cmd *ucli.Command, sides ...reviewSide) error {
+	path := cmd.String("output")
+	if path == "" {
+		return nil
+	}
+	read := []string{cmd.String("config")}
+	for _, side := range sides {
+		for _, f := range side.files {
+			read = append(read, f.path)
+		}
+	}
+	if in := overwrittenInput(path, read); in != "" {
+		return usageError("-o %s would overwrite the input %s; write somewhere else", path, in)
 	}
 	return nil
 }
@@ -113,19 +135,31 @@ func reviewSides(ctx context.Context, cmd *ucli.Command) (oldSide, newSide revie
 	if len(args) != 2 {
 		return oldSide, newSide, cleanup, usageError("review needs OLD and NEW (two files or two folders), or --base REV [PATH...]")
 	}
+	if isDir(args[0]) != isDir(args[1]) {
+		return oldSide, newSide, cleanup, usageError("review %s %s: one is a folder and the other is not; give two files or two folders", args[0], args[1])
+	}
 	if oldSide, err = pathSide(args[0]); err != nil {
 		return oldSide, newSide, cleanup, err
 	}
-	newSide, err = pathSide(args[1])
-	return oldSide, newSide, cleanup, err
+	if newSide, err = pathSide(args[1]); err != nil {
+		return oldSide, newSide, cleanup, err
+	}
+	if len(oldSide.files) == 0 && len(newSide.files) == 0 {
+		return oldSide, newSide, cleanup, usageError("no API definition in %s or %s: nothing was reviewed", args[0], args[1])
+	}
+	return oldSide, newSide, cleanup, nil
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // pathSide reads a file, or the definitions in a folder keyed by their
 // path within it.
 func pathSide(root string) (reviewSide, error) {
 	side := reviewSide{label: root}
-	info, err := os.Stat(root)
-	if err != nil || !info.IsDir() {
+	if !isDir(root) {
 		side.files = []sideFile{{path: root, key: root, name: root, explicit: true}}
 		return side, nil
 	}
@@ -220,10 +254,7 @@ func writeReview(cmd *ucli.Command, r *review.Report) error {
 		return review.WriteText(w, r)
 	}
 	if path := cmd.String("output"); path != "" {
-		if err := writeFileAtomically(path, write); err != nil {
-			return usageError("--output %s: %v", path, err)
-		}
-		return nil
+		return writeFile(path, write)
 	}
 	if err := write(cmd.Root().Writer); err != nil {
 		return &exitError{code: ExitInternal, err: err}

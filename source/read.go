@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"syscall"
 )
 
 // DefaultMaxBytes is the largest file read unless the caller raises it.
@@ -17,29 +18,47 @@ const DefaultMaxBytes = 64 << 20
 // that name the file and say what to do. Every file apigw-oas reads goes
 // through here (or ReadAll), so that none — a device such as /dev/zero,
 // a FIFO, a file that grows while read — can take more memory than the
-// limit.
+// limit, and none can wait forever.
+//
+// The file is opened without blocking and judged by the open file, not by
+// its name beforehand (which a rename can change): opening a named pipe
+// otherwise waits for a writer, forever when none comes. A pipe is read
+// (process substitution, <(...), hands one over with its writer running),
+// and one that gives nothing is an error; a device is read up to the limit.
 func ReadFile(path string, maxBytes int64) ([]byte, error) {
-	info, err := os.Stat(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, &Error{Span: Span{File: path}, Message: "no such file"}
 	case err != nil:
 		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
 	case info.IsDir():
 		return nil, &Error{Span: Span{File: path}, Message: "is a directory, not a file"}
 	case info.Mode().IsRegular() && info.Size() > maxBytes:
 		return nil, tooLarge(path, maxBytes)
+	case info.Mode().IsRegular():
+		return readAll(path, f, maxBytes, info.Size())
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
+	data, err := readAll(path, f, maxBytes, 0)
+	if err == nil && len(data) == 0 && info.Mode()&fs.ModeNamedPipe != 0 {
+		return nil, &Error{Span: Span{File: path}, Message: "a named pipe with nothing written to it"}
 	}
-	defer f.Close()
-	var size int64
-	if info.Mode().IsRegular() {
-		size = info.Size()
+	return data, err
+}
+
+// openError says why a file could not be opened; a link to nothing is
+// told from a missing file, whose name may simply be mistyped.
+func openError(path string, err error) *Error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return &Error{Span: Span{File: path}, Message: "a symbolic link to nothing (dangling)"}
+		}
+		return &Error{Span: Span{File: path}, Message: "no such file"}
 	}
-	return readAll(path, f, maxBytes, size)
+	return &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
 }
 
 // ReadAll reads r (a file or standard input) up to maxBytes.

@@ -1,12 +1,12 @@
 package walk
 
 import (
-	"bufio"
 	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/glob"
+	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // ignoreRule is one pattern of a .gitignore or info/exclude file, read as
@@ -100,20 +100,20 @@ func readIgnoreFile(path string, depth int) ([]ignoreRule, *Notice) {
 	case !info.Mode().IsRegular():
 		return nil, &Notice{path, describe(info.Mode()) + ", not a regular file; not read"}
 	}
-	f, _, err := openRegular(path)
+	data, err := source.ReadFile(path, maxIgnoreBytes)
 	if err != nil {
-		return nil, &Notice{path, "cannot be read: " + reason(err)}
+		return nil, &Notice{path, "not read: " + err.(*source.Error).Message}
 	}
-	defer f.Close()
 	var rules []ignoreRule
-	lines := bufio.NewScanner(f)
-	for lines.Scan() {
-		if rule, ok := parseIgnoreLine(lines.Text(), depth); ok {
+	for _, line := range strings.Split(string(data), "\n") {
+		if rule, ok := parseIgnoreLine(line, depth); ok {
 			rules = append(rules, rule)
 		}
 	}
-	if err := lines.Err(); err != nil {
-		return rules, &Notice{path, "read only in part: " + reason(err)}
-	}
 	return rules, nil
 }
+
+// maxIgnoreBytes bounds an ignore file as every file read is bounded: its
+// rules are held for the whole walk. A megabyte is tens of thousands of
+// patterns, far more than real ones hold.
+const maxIgnoreBytes = 1 << 20

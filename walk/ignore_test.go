@@ -1,6 +1,8 @@
 package walk
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -79,5 +81,22 @@ func TestTrimTrailingSpaces(t *testing.T) {
 		if got := trimTrailingSpaces(in); got != want {
 			t.Errorf("trimTrailingSpaces(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// An ignore file is read within a size limit, as every file is: its rules
+// are held for the whole walk. One over it is a notice, and the walk goes
+// on without its rules.
+func TestIgnoreFileOverTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	huge := strings.Repeat("generated-*.yaml\n", maxIgnoreBytes/17+1)
+	for name, text := range map[string]string{".gitignore": huge, "api.yaml": "openapi: 3.0.1\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := Paths([]string{dir}, Options{})
+	if len(res.Inputs) != 1 || len(res.Notices) != 1 || !strings.HasSuffix(res.Notices[0].String(), ".gitignore: not read: the file is larger than the 1 MiB size limit") {
+		t.Errorf("inputs %v, notices %v; want api.yaml and one notice of the .gitignore's size", res.Inputs, res.Notices)
 	}
 }

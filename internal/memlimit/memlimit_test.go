@@ -1,0 +1,61 @@
+package memlimit
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// A cgroup v2 line and a v1 memory line each give their cgroup's file and
+// those above it; other v1 controllers give none.
+func TestLimitFiles(t *testing.T) {
+	got := limitFiles("/cg", "12:cpu,cpuacct:/x\n4:memory:/docker/abc\n0::/user.slice/session-1.scope\n")
+	want := []string{
+		"/cg/memory/docker/abc/memory.limit_in_bytes", "/cg/memory/docker/memory.limit_in_bytes", "/cg/memory/memory.limit_in_bytes",
+		"/cg/user.slice/session-1.scope/memory.max", "/cg/user.slice/memory.max", "/cg/memory.max",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("limitFiles =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// "max" (v2) and v1's largest page-aligned int64 mean no limit, as do a
+// missing file and one that is not a number.
+func TestReadLimit(t *testing.T) {
+	dir := t.TempDir()
+	for text, want := range map[string]int64{
+		"536870912\n":           536870912,
+		"max\n":                 0,
+		"9223372036854771712\n": 0,
+		"":                      0,
+		"garbage":               0,
+	} {
+		file := filepath.Join(dir, "memory.max")
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := readLimit(file); got != want {
+			t.Errorf("readLimit(%q) = %d, want %d", text, got, want)
+		}
+	}
+	if got := readLimit(filepath.Join(dir, "none")); got != 0 {
+		t.Errorf("readLimit of no file = %d, want 0", got)
+	}
+}
+
+// GOMEMLIMIT is the user's choice: Set leaves it alone.
+func TestSetKeepsGOMEMLIMIT(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	if got := Set(); got != 0 {
+		t.Errorf("Set under GOMEMLIMIT = %d, want 0 (untouched)", got)
+	}
+}
+
+// BenchmarkSet is what the limit adds to every run's start (issue 12
+// measures process start): reading /proc/self/cgroup and a few limit files.
+func BenchmarkSet(b *testing.B) {
+	for b.Loop() {
+		Cgroup()
+	}
+}
