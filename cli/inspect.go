@@ -51,17 +51,20 @@ func inspectCommand() *ucli.Command {
 
 // inspectedFile is one file of inspect's JSON output.
 type inspectedFile struct {
-	File        string            `json:"file"`
-	Format      string            `json:"format"`
-	Syntax      string            `json:"syntax,omitempty"`
-	APIs        []*model.API      `json:"apis"`
+	File   string       `json:"file"`
+	Format string       `json:"format"`
+	Syntax string       `json:"syntax,omitempty"`
+	APIs   []*model.API `json:"apis"`
+	// Unapplied are the file's settings that reach none of its APIs; a
+	// file with no API may have them (each API repeats them too).
+	Unapplied   []model.Unapplied `json:"unapplied,omitempty"`
 	Diagnostics []diag.Diagnostic `json:"diagnostics"`
 }
 
 func inspectOne(cmd *ucli.Command, arg string, opts importer.Options) inspectedFile {
 	res := importArg(cmd, arg, opts)
 	res.RequireDefinition()
-	f := inspectedFile{File: res.File, Format: fileFormat(res), APIs: res.APIs, Diagnostics: res.Diagnostics}
+	f := inspectedFile{File: res.File, Format: fileFormat(res), APIs: res.APIs, Unapplied: res.Unapplied, Diagnostics: res.Diagnostics}
 	if res.Doc != nil {
 		f.Syntax = res.Doc.Syntax.String()
 	}
@@ -101,8 +104,12 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 			for _, d := range f.Diagnostics {
 				fmt.Fprintln(errOut, escapeControl(d.String()))
 			}
+			w := apiWriter{w: out, file: f.File}
 			for _, api := range f.APIs {
-				apiWriter{w: out, file: f.File}.api(api)
+				w.api(api)
+			}
+			for _, u := range f.Unapplied {
+				w.line(0, "%s: %s%s reaches no API: %s", f.File, u.Setting, w.at(u.Span), u.Why)
 			}
 		}
 	}

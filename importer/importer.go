@@ -50,8 +50,11 @@ type Result struct {
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
-	refs        *read.Refs
-	others      map[string]bool // see Owns
+	// Unapplied are settings the file writes for APIs that it does not
+	// hold, so the deployment tool drops them (see model.Unapplied).
+	Unapplied []model.Unapplied
+	refs      *read.Refs
+	others    map[string]bool // see Owns
 }
 
 // Owns reports whether a finding in the named file is this file's to
@@ -154,7 +157,7 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 			res.Container = kind
 			c := res.container()
 			containerImporters[kind](c)
-			res.APIs = c.APIs
+			res.APIs, res.Unapplied = c.APIs, c.Unapplied
 			diag.Sort(res.Diagnostics)
 		}
 		return res

@@ -75,6 +75,8 @@ type API struct {
 	// Unapplied are settings written in the API's file for APIs of its
 	// kind that reach none of them, such as SAM's Globals.Api in a template
 	// without a REST API it applies to: the deployment tool drops them.
+	// They belong to the file (importer.Result.Unapplied, which a file
+	// without any API has too); each API repeats them for inspect's JSON.
 	Unapplied []Unapplied `json:"unapplied,omitempty"`
 }
 

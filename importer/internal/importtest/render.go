@@ -32,6 +32,9 @@ func Render(res *importer.Result) string {
 		}
 		b.WriteByte('\n')
 	}
+	for i, u := range res.Unapplied {
+		renderValue(&b, "", fmt.Sprintf("unapplied[%d]", i), reflect.ValueOf(u))
+	}
 	for _, api := range res.APIs {
 		b.WriteString("api:\n")
 		renderStruct(&b, "  ", reflect.ValueOf(api).Elem())
