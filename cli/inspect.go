@@ -143,6 +143,9 @@ func (p apiWriter) api(api *model.API) {
 	if api.Elsewhere.Set {
 		p.line(2, "definition elsewhere%s, not read: its operations and binary settings are unknown", p.at(api.Elsewhere.Span))
 	}
+	for _, u := range api.Unread {
+		p.line(2, "%s%s not read: %s", u.What, p.at(u.Span), u.Why)
+	}
 	p.contentHandling = "contentHandling"
 	if api.Kind == model.WebSocketAPI {
 		p.contentHandling = "contentHandlingStrategy"

@@ -78,6 +78,19 @@ type API struct {
 	// They belong to the file (importer.Result.Unapplied, which a file
 	// without any API has too); each API repeats them for inspect's JSON.
 	Unapplied []Unapplied `json:"unapplied,omitempty"`
+	// Unread are parts of the API's definition the import could not place
+	// (a method under a resource no one declares): the API may have more
+	// operations than the model holds.
+	Unread []Unread `json:"unread,omitempty"`
+}
+
+// Unread is a part of a definition that was not read into the model, and
+// why.
+type Unread struct {
+	What    string      `json:"what"` // as the user would name it: method PutFile
+	Why     string      `json:"why"`
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"`
 }
 
 // Unapplied is a setting the deployment tool drops, and why.
