@@ -238,7 +238,7 @@ func (p apiWriter) operation(op *model.Operation) {
 
 // asText drops a field's parsed value; printing needs only what was written.
 func asText[T any](f model.Field[T]) model.Field[string] {
-	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span}
+	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span, Parameter: f.Parameter}
 }
 
 // setting renders "name value (line:col)" for a field that is set.
@@ -250,7 +250,16 @@ func (p apiWriter) setting(name string, f model.Field[string]) string {
 	if f.Tag != source.TagStr {
 		raw = fmt.Sprintf("%s (%s)", raw, f.Tag)
 	}
-	return name + " " + raw + p.at(f.Span)
+	return name + " " + raw + p.at(f.Span) + defaultOf(f)
+}
+
+// defaultOf says when a value is a template parameter's Default, which a
+// deploy may replace.
+func defaultOf(f model.Field[string]) string {
+	if f.Parameter == "" {
+		return ""
+	}
+	return " [Default of parameter " + f.Parameter + "]"
 }
 
 func settings(parts ...string) string {
@@ -279,6 +288,7 @@ func (p apiWriter) mediaTypes(mts []model.MediaType) string {
 		default:
 			parts[i] = m.Raw + p.at(m.Span)
 		}
+		parts[i] += defaultOf(m.Field)
 		if m.Origin != model.FromBinaryMediaTypes && isBinaryListOrigin(m.Origin) {
 			parts[i] += " [" + string(m.Origin) + "]"
 		}

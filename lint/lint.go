@@ -124,16 +124,28 @@ func (p *Pass) Report(f Finding) {
 
 // parameterNote says when a finding rests on a CloudFormation parameter's
 // Default, which the importer checks with: a deploy may pass another value.
+// A finding rests on a defaulted setting when it is placed on it, when the
+// setting decides how its operation's payloads are converted (integration
+// type, contentHandling, passthroughBehavior), or, for a binary media
+// type, which findings on operations quote, when it quotes the value.
 func (p *Pass) parameterNote(d diag.Diagnostic) string {
 	if p.API == nil {
 		return ""
 	}
-	for _, e := range p.API.BinaryMediaTypes.Entries {
-		if e.Parameter != "" && (e.Span == d.Span || strings.Contains(d.Message, strconv.Quote(e.Value))) {
-			return fmt.Sprintf(" (%q is the Default of template parameter %s; a deploy that passes another value changes this)", e.Value, e.Parameter)
+	var notes []string
+	for _, def := range p.API.Defaulted() {
+		about := def.Span == d.Span ||
+			(def.Binary && strings.Contains(d.Message, strconv.Quote(def.Value))) ||
+			(def.Operation != nil && def.Operation.Name() == d.Operation)
+		note := fmt.Sprintf("%q is the Default of template parameter %s", def.Value, def.Parameter)
+		if about && !slices.Contains(notes, note) {
+			notes = append(notes, note)
 		}
 	}
-	return ""
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, "; ") + "; a deploy that passes another value changes this)"
 }
 
 // editable reports whether a fix's JSON pointers can address the file:

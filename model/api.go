@@ -175,10 +175,6 @@ type MediaType struct {
 	// and cannot be known here. Rules skip it and do not conclude that
 	// nothing in the list matches.
 	Unknown bool `json:"unknown,omitempty"`
-	// Parameter is the CloudFormation template parameter whose Default the
-	// value is (written !Ref Parameter): what deploys unless the deploy
-	// passes another value.
-	Parameter string `json:"parameter,omitempty"`
 }
 
 // HasUnknown reports whether some entry's value cannot be known, so the

@@ -19,6 +19,10 @@ type Field[T any] struct {
 	Set     bool        `json:"-"`
 	Pointer string      `json:"pointer"`
 	Span    source.Span `json:"span"`
+	// Parameter is the CloudFormation template parameter whose Default the
+	// value is (written !Ref Parameter; Raw is then the Default): what
+	// deploys unless the deploy passes another value.
+	Parameter string `json:"parameter,omitempty"`
 }
 
 // IsString reports whether the field was written as a string.

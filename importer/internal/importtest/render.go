@@ -85,9 +85,6 @@ func renderValue(b *strings.Builder, indent, name string, v reflect.Value) {
 		if e.Unknown {
 			text = "unknown " + text
 		}
-		if e.Parameter != "" {
-			text += " Default of parameter " + e.Parameter
-		}
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, text)
 	case isField(v.Type()):
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, fieldText(v))
@@ -129,6 +126,9 @@ func fieldText(v reflect.Value) string {
 	text += " @" + Span(v.FieldByName("Span").Interface().(source.Span))
 	if p := v.FieldByName("Pointer").String(); p != "" {
 		text += " " + p
+	}
+	if p := v.FieldByName("Parameter").String(); p != "" {
+		text += " Default of parameter " + p
 	}
 	return text
 }

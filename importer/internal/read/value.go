@@ -63,10 +63,16 @@ func (v Value) KeySpan() source.Span {
 
 // Str reads a value as a string setting. Non-string scalars (an integer
 // statusCode, a float version) keep their text; mappings and sequences (a
-// CloudFormation Fn::Join) have an empty Raw and say so in Tag.
+// CloudFormation Fn::Join) have an empty Raw and say so in Tag. A !Ref to
+// a template parameter with a Default reads as that Default, naming the
+// parameter: every setting is checked with what deploys by default, and
+// findings about it say a deploy may pass another value.
 func (v Value) Str() model.Field[string] {
 	if v.Node == nil {
 		return model.Field[string]{}
+	}
+	if def, param, ok := ParameterDefault(v); ok {
+		return model.Field[string]{Value: def, Raw: def, Tag: source.TagStr, Set: true, Pointer: v.Ptr, Span: v.Span(), Parameter: param}
 	}
 	f := model.Field[string]{Set: true, Tag: v.Node.Tag, Pointer: v.Ptr, Span: v.Span()}
 	if v.Node.Kind == source.Scalar && v.Node.Tag != source.TagNull {
@@ -119,7 +125,7 @@ func boolean(v Value) model.Field[bool] {
 
 // WithValue gives a field read as a string its parsed value.
 func WithValue[T any](s model.Field[string], parsed T) model.Field[T] {
-	return model.Field[T]{Value: parsed, Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
+	return model.Field[T]{Value: parsed, Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span, Parameter: s.Parameter}
 }
 
 // named reads a map of strings (requestTemplates, requestParameters, …).
