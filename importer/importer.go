@@ -151,9 +151,17 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	res.refs = r
 	root := read.Value{Doc: doc, Node: doc.Root}
 	format, version := openapi.Detect(root)
+	kind := detectContainer(doc)
+	if format != "" || kind != "" {
+		// a definition whose placeholders parsed as text is not one yet
+		if d, ok := templatedScalar(doc); ok {
+			res.Diagnostics = append(res.Diagnostics, d)
+			return res
+		}
+	}
 	switch {
 	case !version.Exists():
-		if kind := detectContainer(doc); kind != "" {
+		if kind != "" {
 			res.Container = kind
 			c := res.container()
 			containerImporters[kind](c)
