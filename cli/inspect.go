@@ -238,16 +238,21 @@ func (p apiWriter) operation(op *model.Operation) {
 
 // asText drops a field's parsed value; printing needs only what was written.
 func asText[T any](f model.Field[T]) model.Field[string] {
-	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span, Parameter: f.Parameter}
+	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span, Parameter: f.Parameter, Unknown: f.Unknown}
 }
 
-// setting renders "name value (line:col)" for a field that is set.
+// setting renders "name value (line:col)" for a field that is set. A
+// value computed at deploy time that its tag does not show as such (a
+// long-form intrinsic, a ${…} variable) says so.
 func (p apiWriter) setting(name string, f model.Field[string]) string {
 	if !f.Set {
 		return ""
 	}
 	raw := f.Raw
-	if f.Tag != source.TagStr {
+	switch {
+	case f.Unknown && !source.IsCustomTag(f.Tag):
+		raw = strings.TrimSpace(raw + " (computed at deploy time)")
+	case f.Tag != source.TagStr:
 		raw = fmt.Sprintf("%s (%s)", raw, f.Tag)
 	}
 	return name + " " + raw + p.at(f.Span) + defaultOf(f)

@@ -169,12 +169,10 @@ type BinaryMediaTypes struct {
 // a binaryMediaTypes entry, a requestBody.content key, a consumes item.
 type MediaType struct {
 	Field[string]
+	// Origin is the setting the entry was read from. An entry whose value
+	// is computed at deploy time is Unknown: rules skip it and do not
+	// conclude that nothing in the list matches.
 	Origin Origin `json:"origin"`
-	// Unknown is set when the value is computed at deploy time (an
-	// intrinsic function, a Terraform reference, a Serverless variable)
-	// and cannot be known here. Rules skip it and do not conclude that
-	// nothing in the list matches.
-	Unknown bool `json:"unknown,omitempty"`
 }
 
 // HasUnknown reports whether some entry's value cannot be known, so the

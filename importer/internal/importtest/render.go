@@ -81,11 +81,7 @@ func renderValue(b *strings.Builder, indent, name string, v reflect.Value) {
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, v.Interface().(*source.Document).File)
 	case v.Type() == mediaTypeType:
 		e := v.Interface().(model.MediaType)
-		text := fieldText(v.Field(0)) + " (" + string(e.Origin) + ")"
-		if e.Unknown {
-			text = "unknown " + text
-		}
-		fmt.Fprintf(b, "%s%s: %s\n", indent, name, text)
+		fmt.Fprintf(b, "%s%s: %s (%s)\n", indent, name, fieldText(v.Field(0)), e.Origin)
 	case isField(v.Type()):
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, fieldText(v))
 	case v.Kind() == reflect.Pointer:
@@ -107,17 +103,21 @@ func isField(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "Field[")
 }
 
-// fieldText renders a model.Field: its text as written, its tag, its
+// fieldText renders a model.Field: its text as written (unknown when
+// computed at deploy time), its tag, its
 // parsed value when that reads differently, where it is and its pointer.
 // A field that is not Set is marked so (the text of a setting that is
 // absent is never compared).
 func fieldText(v reflect.Value) string {
 	raw, tag := v.FieldByName("Raw").String(), v.FieldByName("Tag").String()
 	text := strconv.Quote(raw)
+	if v.FieldByName("Unknown").Bool() {
+		text = "unknown " + text
+	}
 	if tag != "" {
 		text += " " + tag
 	}
-	if value := fmt.Sprint(v.FieldByName("Value").Interface()); value != raw {
+	if value := fmt.Sprint(v.FieldByName("Value").Interface()); value != raw && !v.FieldByName("Unknown").Bool() {
 		text += " → " + strconv.Quote(value)
 	}
 	if !v.FieldByName("Set").Bool() {

@@ -104,10 +104,6 @@ func (b *restBuilder) integration(r *resource) {
 	}
 	in := &model.Integration{Pointer: r.v.Ptr, Span: b.t.header(r)}
 	read.IntegrationSettings(in, r.v, read.SnakeKeys)
-	unknownAsUnset(&in.Type)
-	unknownAsUnset(&in.PassthroughBehavior)
-	unknownAsUnset(&in.ContentHandling)
-	unknownAsUnset(&in.ResponseTransferMode)
 	op.Integration = in
 }
 
@@ -121,7 +117,6 @@ func (b *restBuilder) integrationResponse(r *resource) {
 	}
 	resp := read.ListedResponse(r.v, "selection_pattern", read.SnakeKeys)
 	resp.StatusCode = stringified(resp.StatusCode)
-	unknownAsUnset(&resp.ContentHandling)
 	op.Integration.Responses = append(op.Integration.Responses, resp)
 }
 
