@@ -53,8 +53,17 @@ type Result struct {
 	// Unapplied are settings the file writes for APIs that it does not
 	// hold, so the deployment tool drops them (see model.Unapplied).
 	Unapplied []model.Unapplied
-	refs      *read.Refs
-	others    map[string]bool // see Owns
+	// ModuleCalls are the folders of the local Terraform modules a .tf
+	// file's module calls, whose files its import read with the caller's
+	// arguments (absolute, links resolved).
+	ModuleCalls []string
+	// ModuleInputs is the folder (absolute, links resolved) of a Terraform
+	// module read without its caller, whose APIs are its input variables
+	// (var.rest_api_id), "" otherwise. Linted with a file whose
+	// ModuleCalls hold the folder, the caller's reading is the one to keep.
+	ModuleInputs string
+	refs         *read.Refs
+	others       map[string]bool // see Owns
 }
 
 // Owns reports whether a finding in the named file is this file's to
@@ -197,9 +206,11 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	res.Doc = doc
 	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	c := res.container()
-	if terraform.Import(c, body, folder, opts.maxBytes()) {
+	tf := terraform.Import(c, body, folder, opts.maxBytes())
+	if tf.Definition {
 		res.Container = model.ContainerTerraform
 	}
+	res.ModuleCalls, res.ModuleInputs = tf.Calls, tf.Inputs
 	res.APIs, res.others = c.APIs, c.Others
 	diag.Sort(res.Diagnostics)
 	return res
