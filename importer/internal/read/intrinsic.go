@@ -39,11 +39,15 @@ func Intrinsic(v Value) (name string, arg Value, ok bool) {
 // with a tag of its own (a short-form intrinsic such as !Ref, or what an
 // importer tagged so: a Terraform reference), or a long-form intrinsic
 // ({"Ref": …}, {"Fn::Sub": …}) in a template CloudFormation evaluates (a
-// CloudFormation or SAM template, serverless.yml). In a standalone
-// OpenAPI file such a map is only a map, which API Gateway refuses.
+// CloudFormation or SAM template, serverless.yml), unless Evaluate knows
+// it. In a standalone OpenAPI file such a map is only a map, which API
+// Gateway refuses.
 func Computed(v Value) bool {
 	if v.Node == nil || !source.IsUnknown(v.Node) {
 		return false
+	}
+	if _, literal := Evaluate(v); literal {
+		return false // !Sub text/csv, a Fn::Join of literals
 	}
 	if source.IsCustomTag(v.Node.Tag) {
 		return true

@@ -47,7 +47,7 @@ func PropertyEntry(item Value, origin model.Origin, unescape bool) model.MediaTy
 		return e
 	}
 	if _, _, isIntrinsic := Intrinsic(item); isIntrinsic {
-		e.Tag, e.Raw, e.Unknown = source.TagStr, s, false // evaluated: the value API Gateway receives
+		e.Tag, e.Raw = source.TagStr, s // evaluated: the value API Gateway receives
 	}
 	e.Value = s
 	if unescape {

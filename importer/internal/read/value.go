@@ -111,17 +111,15 @@ func kindTag(n *source.Node) string {
 func Enum[T any](v Value, parse func(string) T) model.Field[T] {
 	s := v.Str()
 	var parsed T
-	switch literal, known := Evaluate(v); {
+	literal, _ := Evaluate(v)
+	switch {
 	case !s.Set || s.Tag == source.TagNull:
 	case s.Parameter != "":
 		parsed = parse(s.Raw)
-	case s.Unknown && known:
-		s.Unknown = false // an intrinsic of literals: !Sub CONVERT_TO_TEXT
-		parsed = parse(literal)
 	case s.Unknown || strings.Contains(s.Raw, "${"):
 		s.Unknown = true
-	default:
-		parsed = parse(s.Raw)
+	default: // a literal, or an intrinsic of literals (!Sub CONVERT_TO_TEXT)
+		parsed = parse(literal)
 	}
 	return WithValue(s, parsed)
 }
