@@ -118,11 +118,27 @@ func writeClientTable(w io.Writer, t clientTable) error {
 	}
 	fmt.Fprintln(w, "\nbinary = the bytes arrive as sent; base64 text = the client receives base64 instead of the bytes;")
 	fmt.Fprintln(w, "text = read as UTF-8 (invalid bytes become U+FFFD). Run with --client NAME to see why.")
+	if t.hasUnknown() {
+		fmt.Fprintln(w, "unknown = a setting computed at deploy time decides it.")
+	}
 	return nil
+}
+
+func (t clientTable) hasUnknown() bool {
+	for _, c := range t.Clients {
+		for _, r := range c.Results {
+			if r.Action == matrix.Unknown {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cellText(r cellValue) string {
 	switch {
+	case r.Action == matrix.Unknown:
+		return "unknown"
 	case r.Status >= 400:
 		return fmt.Sprintf("%d error", r.Status)
 	case r.Binary:

@@ -51,17 +51,20 @@ func inspectCommand() *ucli.Command {
 
 // inspectedFile is one file of inspect's JSON output.
 type inspectedFile struct {
-	File        string            `json:"file"`
-	Format      string            `json:"format"`
-	Syntax      string            `json:"syntax,omitempty"`
-	APIs        []*model.API      `json:"apis"`
+	File   string       `json:"file"`
+	Format string       `json:"format"`
+	Syntax string       `json:"syntax,omitempty"`
+	APIs   []*model.API `json:"apis"`
+	// Unapplied are the file's settings that reach none of its APIs; a
+	// file with no API may have them (each API repeats them too).
+	Unapplied   []model.Unapplied `json:"unapplied,omitempty"`
 	Diagnostics []diag.Diagnostic `json:"diagnostics"`
 }
 
 func inspectOne(cmd *ucli.Command, arg string, opts importer.Options) inspectedFile {
 	res := importArg(cmd, arg, opts)
 	res.RequireDefinition()
-	f := inspectedFile{File: res.File, Format: fileFormat(res), APIs: res.APIs, Diagnostics: res.Diagnostics}
+	f := inspectedFile{File: res.File, Format: fileFormat(res), APIs: res.APIs, Unapplied: res.Unapplied, Diagnostics: res.Diagnostics}
 	if res.Doc != nil {
 		f.Syntax = res.Doc.Syntax.String()
 	}
@@ -101,8 +104,12 @@ func printInspection(cmd *ucli.Command, files []inspectedFile) error {
 			for _, d := range f.Diagnostics {
 				fmt.Fprintln(errOut, escapeControl(d.String()))
 			}
+			w := apiWriter{w: out, file: f.File}
 			for _, api := range f.APIs {
-				apiWriter{w: out, file: f.File}.api(api)
+				w.api(api)
+			}
+			for _, u := range f.Unapplied {
+				w.line(0, "%s: %s%s reaches no API: %s", f.File, u.Setting, w.at(u.Span), u.Why)
 			}
 		}
 	}
@@ -135,6 +142,9 @@ func (p apiWriter) api(api *model.API) {
 		strings.ToUpper(api.Kind.String()), api.KindEvidence.Reason, p.at(api.KindEvidence.Span))
 	if api.Elsewhere.Set {
 		p.line(2, "definition elsewhere%s, not read: its operations and binary settings are unknown", p.at(api.Elsewhere.Span))
+	}
+	for _, u := range api.Unread {
+		p.line(2, "%s%s not read: %s", u.What, p.at(u.Span), u.Why)
 	}
 	p.contentHandling = "contentHandling"
 	if api.Kind == model.WebSocketAPI {
@@ -228,19 +238,33 @@ func (p apiWriter) operation(op *model.Operation) {
 
 // asText drops a field's parsed value; printing needs only what was written.
 func asText[T any](f model.Field[T]) model.Field[string] {
-	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span}
+	return model.Field[string]{Raw: f.Raw, Tag: f.Tag, Set: f.Set, Span: f.Span, Parameter: f.Parameter, Unknown: f.Unknown}
 }
 
-// setting renders "name value (line:col)" for a field that is set.
+// setting renders "name value (line:col)" for a field that is set. A
+// value computed at deploy time that its tag does not show as such (a
+// long-form intrinsic, a ${…} variable) says so.
 func (p apiWriter) setting(name string, f model.Field[string]) string {
 	if !f.Set {
 		return ""
 	}
 	raw := f.Raw
-	if f.Tag != source.TagStr {
+	switch {
+	case f.Unknown && !source.IsCustomTag(f.Tag):
+		raw = strings.TrimSpace(raw + " (computed at deploy time)")
+	case f.Tag != source.TagStr:
 		raw = fmt.Sprintf("%s (%s)", raw, f.Tag)
 	}
-	return name + " " + raw + p.at(f.Span)
+	return name + " " + raw + p.at(f.Span) + defaultOf(f)
+}
+
+// defaultOf says when a value is a template parameter's Default, which a
+// deploy may replace.
+func defaultOf(f model.Field[string]) string {
+	if f.Parameter == "" {
+		return ""
+	}
+	return " [Default of parameter " + f.Parameter + "]"
 }
 
 func settings(parts ...string) string {
@@ -269,6 +293,7 @@ func (p apiWriter) mediaTypes(mts []model.MediaType) string {
 		default:
 			parts[i] = m.Raw + p.at(m.Span)
 		}
+		parts[i] += defaultOf(m.Field)
 		if m.Origin != model.FromBinaryMediaTypes && isBinaryListOrigin(m.Origin) {
 			parts[i] += " [" + string(m.Origin) + "]"
 		}

@@ -50,8 +50,20 @@ type Result struct {
 	// Diagnostics are problems reading the file: syntax errors, refused or
 	// broken $refs, an unsupported version. They are all errors.
 	Diagnostics []diag.Diagnostic
-	refs        *read.Refs
-	others      map[string]bool // see Owns
+	// Unapplied are settings the file writes for APIs that it does not
+	// hold, so the deployment tool drops them (see model.Unapplied).
+	Unapplied []model.Unapplied
+	// ModuleCalls are the folders of the local Terraform modules a .tf
+	// file's module calls, whose files its import read with the caller's
+	// arguments (absolute, links resolved).
+	ModuleCalls []string
+	// ModuleInputs is the folder (absolute, links resolved) of a Terraform
+	// module read without its caller, whose APIs are its input variables
+	// (var.rest_api_id), "" otherwise. Linted with a file whose
+	// ModuleCalls hold the folder, the caller's reading is the one to keep.
+	ModuleInputs string
+	refs         *read.Refs
+	others       map[string]bool // see Owns
 }
 
 // Owns reports whether a finding in the named file is this file's to
@@ -148,13 +160,21 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	res.refs = r
 	root := read.Value{Doc: doc, Node: doc.Root}
 	format, version := openapi.Detect(root)
+	kind := detectContainer(doc)
+	if format != "" || kind != "" {
+		// a definition whose placeholders parsed as text is not one yet
+		if d, ok := templatedScalar(doc); ok {
+			res.Diagnostics = append(res.Diagnostics, d)
+			return res
+		}
+	}
 	switch {
 	case !version.Exists():
-		if kind := detectContainer(doc); kind != "" {
+		if kind != "" {
 			res.Container = kind
 			c := res.container()
 			containerImporters[kind](c)
-			res.APIs = c.APIs
+			res.APIs, res.Unapplied = c.APIs, c.Unapplied
 			diag.Sort(res.Diagnostics)
 		}
 		return res
@@ -186,9 +206,11 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	res.Doc = doc
 	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	c := res.container()
-	if terraform.Import(c, body, folder, opts.maxBytes()) {
+	tf := terraform.Import(c, body, folder, opts.maxBytes())
+	if tf.Definition {
 		res.Container = model.ContainerTerraform
 	}
+	res.ModuleCalls, res.ModuleInputs = tf.Calls, tf.Inputs
 	res.APIs, res.others = c.APIs, c.Others
 	diag.Sort(res.Diagnostics)
 	return res

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -57,4 +58,68 @@ func templated(name string, data []byte) (diag.Diagnostic, bool) {
 func position(data []byte, offset int) source.Pos {
 	lineStart := bytes.LastIndexByte(data[:offset], '\n') + 1
 	return source.Pos{Line: 1 + bytes.Count(data[:offset], []byte("\n")), Col: 1 + utf8.RuneCount(data[lineStart:offset]), Offset: offset}
+}
+
+// settingKeys are the keys (lower-cased, "_" dropped) whose values the
+// model reads as settings; a placeholder anywhere in one, or in an item of
+// its list, means the file is not rendered yet.
+var settingKeys = map[string]bool{
+	"uri": true, "type": true, "contenthandling": true, "contenthandlingstrategy": true,
+	"passthroughbehavior": true, "httpmethod": true, "integrationhttpmethod": true, "statuscode": true,
+	"binarymediatypes": true, "x-amazon-apigateway-binary-media-types": true,
+}
+
+// textKeys hold prose and mapping templates, where {{ }} and <% %> are
+// Markdown, VTL or examples a client sees, never placeholders.
+var textKeys = map[string]bool{
+	"description": true, "summary": true, "example": true, "examples": true,
+	"requesttemplates": true, "responsetemplates": true,
+}
+
+// templatedScalar finds a placeholder that parsed as text in a setting the
+// model reads (settingKeys, or anything inside one: a list item, an
+// intrinsic's argument), outside prose and mapping templates (textKeys),
+// where {{ }} and <% %> are Markdown, VTL or examples. Placeholders
+// elsewhere (a CodeUri bucket, a Mappings value) do not change what the
+// API does, and published templates ship with them. ${…} alone is a
+// deploy-time variable (Fn::Sub, Terraform, Serverless), not a placeholder.
+func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
+	seen := map[*source.Node]bool{}
+	var found *source.Node
+	var placeholder string
+	var walk func(n *source.Node, setting bool)
+	walk = func(n *source.Node, setting bool) {
+		if found != nil || (doc.Shared(n) && seen[n]) {
+			return
+		}
+		seen[n] = true
+		switch n.Kind {
+		case source.Scalar:
+			if loc := templatePlaceholders.FindStringIndex(n.Value); setting && loc != nil {
+				found, placeholder = n, n.Value[loc[0]:loc[1]]
+			}
+		case source.Mapping:
+			for i := 0; i < n.Len() && found == nil; i++ {
+				k, v := n.Pair(i)
+				if key := strings.ToLower(strings.ReplaceAll(k.Value, "_", "")); !textKeys[key] {
+					walk(v, setting || settingKeys[key])
+				}
+			}
+		case source.Sequence:
+			for _, item := range n.Content {
+				walk(item, setting)
+			}
+		}
+	}
+	walk(doc.Root, false)
+	if found == nil {
+		return diag.Diagnostic{}, false
+	}
+	if utf8.RuneCountInString(placeholder) > maxPlaceholderRunes {
+		placeholder = string([]rune(placeholder)[:maxPlaceholderRunes]) + "…"
+	}
+	return diag.Diagnostic{
+		Rule: diag.RuleSyntax, Severity: diag.Error, Span: doc.Span(found),
+		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(found.Start.Line) + "): the placeholder would be read as text; render the file first with the tool that fills it in, and lint the result",
+	}, true
 }

@@ -56,6 +56,10 @@ type Rule struct {
 	Options []Option
 	// Check reports the rule's findings for one API.
 	Check func(p *Pass)
+	// CheckFile, for a rule about the file rather than one of its APIs,
+	// reports its findings once per definition file, with Pass.API nil: a
+	// setting that reaches no API can be written in a file that has none.
+	CheckFile func(p *Pass)
 }
 
 // Option is one setting of a rule. Parse checks a configured value and
@@ -66,9 +70,9 @@ type Option struct {
 	Parse   func(n *source.Node) (any, error)
 }
 
-// Pass is one rule running over one API.
+// Pass is one rule running over one API, or over a file (CheckFile).
 type Pass struct {
-	API *model.API
+	API *model.API       // nil for CheckFile
 	Doc *source.Document // the file the API was read from
 	// Import is the whole import of that file, for rules that look past
 	// the model (OpenAPI validation follows $refs to other files).
@@ -143,13 +147,28 @@ func generatedNote(op *model.Operation) string {
 
 // parameterNote says when a finding rests on a CloudFormation parameter's
 // Default, which the importer checks with: a deploy may pass another value.
+// A finding rests on a defaulted setting when it is placed on it, when the
+// setting decides how its operation's payloads are converted (integration
+// type, contentHandling, passthroughBehavior), or, for a binary media
+// type, which findings on operations quote, when it quotes the value.
 func (p *Pass) parameterNote(d diag.Diagnostic) string {
-	for _, e := range p.API.BinaryMediaTypes.Entries {
-		if e.Parameter != "" && (e.Span == d.Span || strings.Contains(d.Message, strconv.Quote(e.Value))) {
-			return fmt.Sprintf(" (%q is the Default of template parameter %s; a deploy that passes another value changes this)", e.Value, e.Parameter)
+	if p.API == nil {
+		return ""
+	}
+	var notes []string
+	for _, def := range p.API.Defaulted() {
+		about := def.Span == d.Span ||
+			(def.Binary && strings.Contains(d.Message, strconv.Quote(def.Value))) ||
+			(def.Operation != nil && def.Operation.Name() == d.Operation)
+		note := fmt.Sprintf("%q is the Default of template parameter %s", def.Value, def.Parameter)
+		if about && !slices.Contains(notes, note) {
+			notes = append(notes, note)
 		}
 	}
-	return ""
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, "; ") + "; a deploy that passes another value changes this)"
 }
 
 // editable reports whether a fix's JSON pointers can address the file:
@@ -165,6 +184,8 @@ func (p *Pass) editable(file string) bool {
 		return true
 	case p.Doc.Syntax == source.HCL:
 		return isTerraformFile(file)
+	case p.API == nil: // a file rule: only its own file
+		return false
 	}
 	def := p.API.DefinitionDoc
 	return def != nil && def.File == file
@@ -207,21 +228,31 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 	for _, r := range rules {
 		ran[r.ID] = cfg.Severity(r) != diag.Off
 	}
+	pass := func(r *Rule, api *model.API) *Pass {
+		return &Pass{API: api, Doc: res.Doc, Import: res, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
+	}
+	for _, r := range rules {
+		if ran[r.ID] && r.CheckFile != nil && res.IsDefinition() {
+			p := pass(r, nil)
+			r.CheckFile(p)
+			out = append(out, p.diags...)
+		}
+	}
 	for _, api := range res.APIs {
 		if api.Kind == model.WebSocketAPI {
 			continue // no rule's behaviour is recorded for WebSocket APIs
 		}
 		for _, r := range rules {
-			if !ran[r.ID] {
+			if !ran[r.ID] || r.Check == nil {
 				continue
 			}
-			p := &Pass{API: api, Doc: res.Doc, Import: res, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
+			p := pass(r, api)
 			r.Check(p)
 			out = append(out, p.diags...)
 		}
 	}
 	out = slices.DeleteFunc(out, func(d diag.Diagnostic) bool { return !res.Owns(d.Span.File) })
-	if len(res.APIs) > 0 {
+	if len(res.APIs) > 0 || len(res.Unapplied) > 0 {
 		out = append(out, suppressInline(res.Doc, out, ran)...)
 	}
 	diag.Sort(out)

@@ -80,9 +80,11 @@ type Findings struct {
 func Run(inputs []Input, opts Options) *Findings {
 	found := &Findings{Sources: map[string][]byte{}, roots: map[string]string{}}
 	textless := map[string]bool{} // files parsed whose text was not kept
-	for i, o := range lintAll(inputs, opts) {
-		if o == nil {
-			continue // a walked file without a definition
+	outcomes := lintAll(inputs, opts)
+	called := calledModules(outcomes)
+	for i, o := range outcomes {
+		if o == nil || called[o.moduleInputs] {
+			continue // a walked file without a definition, or a module its caller read
 		}
 		found.Files = append(found.Files, o.file)
 		found.roots[o.file] = inputs[i].Root
@@ -145,6 +147,25 @@ type outcome struct {
 	// parsed says the file could be parsed, so that a finding of another
 	// file may show its lines too.
 	parsed bool
+	// moduleCalls and moduleInputs are the importer.Result's: a module
+	// read on its own is dropped when a file linted with it calls it.
+	moduleCalls  []string
+	moduleInputs string
+}
+
+// calledModules are the Terraform module folders some outcome's file
+// calls: their files' own reading (their APIs as input variables) would
+// report again, and less precisely, what the caller's reading reports.
+func calledModules(outcomes []*outcome) map[string]bool {
+	called := map[string]bool{}
+	for _, o := range outcomes {
+		if o != nil {
+			for _, folder := range o.moduleCalls {
+				called[folder] = true
+			}
+		}
+	}
+	return called
 }
 
 // lintAll imports and lints each input in one worker per core, keeping the
@@ -183,7 +204,8 @@ func lintInput(in Input, opts Options) *outcome {
 	if cfg := opts.ConfigFor(res.File); cfg != nil {
 		settings = cfg
 	}
-	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil}
+	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil,
+		moduleCalls: res.ModuleCalls, moduleInputs: res.ModuleInputs}
 	if opts.Fixes {
 		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}

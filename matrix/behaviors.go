@@ -93,6 +93,7 @@ var (
 	HTTPAPILambdaError    = Behavior{"http-api-lambda-500", "HTTP API: the Lambda output is not a response its payload format accepts (or reports an error): 500 Internal Server Error", recordedHTTPAPI}
 	HTTPAPIProxy          = Behavior{"http-api-proxy", "HTTP API with an HTTP integration: the body passes unchanged", httpAPIDoc + "; LocalStack Pro HTTP API tests validated against AWS (a multipart body arrives byte for byte)"}
 	LambdaInvokeMethod    = Behavior{"lambda-invoke-method-500", "a Lambda is invoked with POST only: an aws_proxy integration whose httpMethod is another fails every call with 500 (not 504)", "AWS docs, 'Set up Lambda proxy integrations' (the integration's HTTP method must be POST); " + recordedLambda + " (an AWS_PROXY integration with httpMethod GET)"}
+	DeployTimeUnknown     = Behavior{"deploy-time-unknown", "a setting that decides what API Gateway does is computed at deploy time (a template parameter without a default, a Terraform or Serverless variable): not simulated", "none: the value is not in the definition"}
 	HeaderMapping500      = Behavior{"header-mapping-500", "integration.request.header.Content-Length or Transfer-Encoding is mapped: every call fails with 500", recordedHTTP}
 )
 

@@ -8,9 +8,11 @@ import (
 
 // ConfigFor gathers what the simulator needs from an operation of an API.
 // Binary media types that are not strings (placeholders, intrinsics) are
-// left out: their value is not known.
+// left out, and settings computed at deploy time are marked Unknown: their
+// value is not known.
 func ConfigFor(api *model.API, op *model.Operation) Config {
 	c := Config{Kind: api.Kind}
+	c.Unknown.BinaryMediaTypes = api.BinaryMediaTypes.HasUnknown()
 	for _, e := range api.BinaryMediaTypes.Entries {
 		if e.IsString() && !e.Unknown {
 			c.BinaryMediaTypes = append(c.BinaryMediaTypes, e.Value)
@@ -20,6 +22,9 @@ func ConfigFor(api *model.API, op *model.Operation) Config {
 	if in == nil {
 		return c
 	}
+	c.Unknown.Integration = in.Type.Unknown
+	c.Unknown.ContentHandling = in.ContentHandling.Unknown
+	c.Unknown.Passthrough = in.PassthroughBehavior.Unknown
 	c.Integration = in.Type.Value
 	c.ContentHandling = in.ContentHandling.Value
 	c.Passthrough = in.PassthroughBehavior.Value
@@ -35,10 +40,11 @@ func ConfigFor(api *model.API, op *model.Operation) Config {
 	}
 	for _, r := range in.Responses {
 		c.Responses = append(c.Responses, IntegrationResponse{
-			Pattern:         r.Pattern.Raw,
-			StatusCode:      r.StatusCode.Raw,
-			ContentHandling: r.ContentHandling.Value,
-			Templates:       templates(r.ResponseTemplates),
+			Pattern:                r.Pattern.Raw,
+			StatusCode:             r.StatusCode.Raw,
+			ContentHandling:        r.ContentHandling.Value,
+			ContentHandlingUnknown: r.ContentHandling.Unknown,
+			Templates:              templates(r.ResponseTemplates),
 		})
 	}
 	return c

@@ -100,7 +100,7 @@ func parseLambdaOutput(raw []byte, strict bool) (out lambdaOutput, status int, e
 // lambdaResponse returns a Lambda proxy response to the client. The body is
 // decoded only when isBase64Encoded is true and the client's first Accept
 // range matches; the Lambda's own Content-Type plays no part.
-func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *Outcome {
+func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary, acceptUnknown bool) *Outcome {
 	out, status, err := parseLambdaOutput(resp.LambdaOutput, true)
 	if err != nil {
 		return res.failWith(502, LambdaMalformed, err.Error()+": 502", restErrorBody)
@@ -118,6 +118,9 @@ func lambdaResponse(c Config, resp Response, res *Outcome, acceptsBinary bool) *
 		return streamedLambda(res, out, body)
 	}
 	res.Binary = out.IsBase64Encoded
+	if out.IsBase64Encoded && acceptUnknown {
+		return deployTimeUnknown(res, "isBase64Encoded is true, and whether the client accepts binary")
+	}
 	if !out.IsBase64Encoded || !acceptsBinary {
 		if out.IsBase64Encoded {
 			res.step("isBase64Encoded is true, but the client does not accept binary: it receives the base64 text")

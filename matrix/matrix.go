@@ -32,6 +32,21 @@ type Config struct {
 	// PayloadFormatVersion is an HTTP API Lambda integration's "1.0" or
 	// "2.0"; empty when the definition does not say.
 	PayloadFormatVersion string
+	// Unknown are the settings above computed at deploy time.
+	Unknown Unknowns
+}
+
+// Unknowns are the settings of an operation computed at deploy time (a
+// template parameter without a Default, a Terraform variable, a
+// Serverless variable). The simulator never guesses them: an outcome one
+// of them decides has the Behavior DeployTimeUnknown.
+type Unknowns struct {
+	// BinaryMediaTypes is set when some entry is unknown: a media type
+	// that no known entry matches may still be binary.
+	BinaryMediaTypes bool
+	Integration      bool // the integration type
+	ContentHandling  bool // the integration's (request side)
+	Passthrough      bool
 }
 
 // Template is one mapping template: the media type it is keyed by and its
@@ -43,7 +58,10 @@ type IntegrationResponse struct {
 	Pattern         string // the selection pattern; "default" catches the rest
 	StatusCode      string
 	ContentHandling model.ContentHandling
-	Templates       []Template
+	// ContentHandlingUnknown is set when contentHandling is computed at
+	// deploy time.
+	ContentHandlingUnknown bool
+	Templates              []Template
 }
 
 // Request is what a client sends. Zero values mean absent.

@@ -14,18 +14,22 @@ const defaultContentType = "application/json"
 // SimulateRequest follows a request body from the client to the integration.
 func SimulateRequest(c Config, req Request) *Outcome {
 	res := &Outcome{Status: 200}
-	switch c.Kind {
-	case model.HTTPAPI:
-		return simulateHTTPAPIRequest(c, req, res)
-	case model.WebSocketAPI:
+	switch {
+	case c.Kind == model.WebSocketAPI:
 		return simulateWebSocketFrame(c, req, res)
+	case c.Unknown.Integration:
+		return deployTimeUnknown(res, "the integration type is computed at deploy time, so what happens")
+	case c.Kind == model.HTTPAPI:
+		return simulateHTTPAPIRequest(c, req, res)
 	}
 	res.ContentType = req.ContentType
 	if !req.HasContentType {
 		res.ContentType = defaultContentType
 		res.step("the request has no Content-Type; API Gateway treats it as application/json")
 	}
-	classify(res, mediatype.NewMatcher(c.BinaryMediaTypes), res.ContentType, "Content-Type")
+	if !classify(res, mediatype.NewMatcher(c.BinaryMediaTypes), res.ContentType, "Content-Type", c.Unknown.BinaryMediaTypes) {
+		return deployTimeUnknown(res, "whether the payload is binary")
+	}
 	if header, ok := brokenHeaderMapping(c); ok {
 		return res.failWith(500, HeaderMapping500, "the integration maps "+header+", which API Gateway answers with 500 on every call", restErrorBody)
 	}
@@ -45,27 +49,47 @@ func SimulateRequest(c Config, req Request) *Outcome {
 	return nonProxyRequest(c, req, res)
 }
 
-// classify decides whether a media type is binary and records why.
-func classify(res *Outcome, m mediatype.Matcher, mediaType, header string) {
+// classify decides whether a media type is binary and records why. It
+// reports false when that cannot be known: no known entry matches, and
+// some entry is computed at deploy time (listUnknown).
+func classify(res *Outcome, m mediatype.Matcher, mediaType, header string, listUnknown bool) (known bool) {
 	entry, ok := m.Match(mediaType)
 	res.Binary = ok
 	switch {
 	case ok:
 		res.Matched = ptr(entry)
 		res.step("the " + header + " " + mediaType + " matches the binary media type " + entry + ", so the payload is binary")
+	case listUnknown:
+		res.step("the " + header + " " + mediaType + " matches none of the known binary media types, but another is computed at deploy time and may match it")
+		return false
 	case m.Empty():
 		res.step("the API has no binary media types, so every payload is text")
 	default:
 		res.step("the " + header + " " + mediaType + " matches no binary media type, so the payload is text")
 	}
+	return true
+}
+
+// deployTimeUnknown ends a simulation where a setting computed at deploy
+// time decides what happens next: unknown names what it decides.
+func deployTimeUnknown(res *Outcome, unknown string) *Outcome {
+	res.Behavior, res.Action, res.Status = DeployTimeUnknown, Unknown, 0
+	res.step(unknown + " depends on a value computed at deploy time, so nothing is simulated")
+	return res
 }
 
 func nonProxyRequest(c Config, req Request, res *Outcome) *Outcome {
+	if c.Unknown.ContentHandling {
+		return deployTimeUnknown(res, "contentHandling is computed at deploy time, so the conversion")
+	}
 	behavior, action := requestRow(len(c.BinaryMediaTypes) == 0, res.Binary, c.ContentHandling)
 	if c.ContentHandling == model.ContentHandlingInvalid {
 		res.step("contentHandling has an invalid value; it is simulated as unset")
 	}
 	tmpl, found := requestTemplate(c.RequestTemplates, res.ContentType)
+	if !found && c.Unknown.Passthrough {
+		return deployTimeUnknown(res, "no request template matches "+res.ContentType+", and passthroughBehavior is computed at deploy time, so whether it passes")
+	}
 	if !found {
 		if rejected := passthrough(c, res); rejected {
 			return res

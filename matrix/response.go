@@ -13,16 +13,21 @@ import (
 func SimulateResponse(c Config, resp Response) *Outcome {
 	res := &Outcome{Status: 200}
 	m := mediatype.NewMatcher(c.BinaryMediaTypes)
-	switch c.Kind {
-	case model.HTTPAPI:
-		return simulateHTTPAPIResponse(c, resp, res)
-	case model.WebSocketAPI:
+	switch {
+	case c.Kind == model.WebSocketAPI:
 		return simulateWebSocketResponse(c, res)
+	case c.Unknown.Integration:
+		return deployTimeUnknown(res, "the integration type is computed at deploy time, so what happens")
+	case c.Kind == model.HTTPAPI:
+		return simulateHTTPAPIResponse(c, resp, res)
 	}
-	acceptsBinary := firstAccept(res, m, resp)
+	acceptsBinary := firstAccept(res, m, resp, c.Unknown.BinaryMediaTypes)
+	acceptUnknown := !acceptsBinary && c.Unknown.BinaryMediaTypes
 	switch {
 	case c.Integration == model.AWSProxy:
-		return lambdaResponse(c, resp, res, acceptsBinary)
+		return lambdaResponse(c, resp, res, acceptsBinary, acceptUnknown)
+	case acceptUnknown && c.TransferMode != model.Stream:
+		return deployTimeUnknown(res, "whether the client accepts binary")
 	case c.TransferMode == model.Stream && c.Integration == model.HTTPProxy:
 		res.ContentType = resp.ContentType
 		return streamed(res, Unchanged, resp.Body)
@@ -36,7 +41,9 @@ func SimulateResponse(c Config, resp Response) *Outcome {
 		res.ContentType = defaultContentType
 		res.step("the integration response has no Content-Type; it is taken as application/json, like a request's (an assumption)")
 	}
-	classify(res, m, res.ContentType, "integration response Content-Type")
+	if !classify(res, m, res.ContentType, "integration response Content-Type", c.Unknown.BinaryMediaTypes) {
+		return deployTimeUnknown(res, "whether the payload is binary")
+	}
 	if c.Integration == model.HTTPProxy {
 		return httpProxyResponse(res, resp, m.Empty(), acceptsBinary)
 	}
@@ -91,18 +98,21 @@ func backendStatus(resp Response) int {
 
 // firstAccept classifies the first media range of Accept, the only one API
 // Gateway reads. A request without Accept (or with an empty one) is
-// matched as */*.
-func firstAccept(res *Outcome, m mediatype.Matcher, resp Response) bool {
+// matched as */*. listUnknown says some entry is computed at deploy time.
+func firstAccept(res *Outcome, m mediatype.Matcher, resp Response, listUnknown bool) bool {
 	first, ok := mediatype.FirstRange(resp.Accept)
 	if !resp.HasAccept || !ok {
-		return absentAccept(res, m)
+		return absentAccept(res, m, listUnknown)
 	}
 	entry, matched := m.Match(first)
 	res.AcceptFirst, res.AcceptsBinary = ptr(first), ptr(matched)
-	if matched {
+	switch {
+	case matched:
 		res.AcceptMatched = ptr(entry)
 		res.step("Accept's first media range " + first + " matches the binary media type " + entry + ", so the client accepts binary")
-	} else {
+	case listUnknown:
+		res.step("Accept's first media range " + first + " matches none of the known binary media types, but another is computed at deploy time and may match it")
+	default:
 		res.step("Accept's first media range " + first + " matches no binary media type, so the client accepts text")
 	}
 	return matched
@@ -110,13 +120,15 @@ func firstAccept(res *Outcome, m mediatype.Matcher, resp Response) bool {
 
 // absentAccept answers a request without an Accept header as Accept */*:
 // recorded with */* in the list, an assumption without it.
-func absentAccept(res *Outcome, m mediatype.Matcher) bool {
+func absentAccept(res *Outcome, m mediatype.Matcher, listUnknown bool) bool {
 	entry, matched := m.Match(mediatype.AbsentAccept)
 	res.AcceptFirst, res.AcceptsBinary = ptr(""), ptr(matched)
 	switch {
 	case matched:
 		res.AcceptMatched = ptr(entry)
 		res.step("the request has no Accept header; API Gateway matches it as */*, which the binary media type " + entry + " matches, so the client accepts binary (" + recordedNoAccept + ")")
+	case listUnknown:
+		res.step("the request has no Accept header; it is matched as */*, which a binary media type computed at deploy time may be")
 	case m.Empty():
 		res.step("the request has no Accept header, and the API has no binary media types, so the client is answered as one that accepts text")
 	default:
@@ -126,6 +138,9 @@ func absentAccept(res *Outcome, m mediatype.Matcher) bool {
 }
 
 func nonProxyResponse(c Config, resp Response, res *Outcome, ir IntegrationResponse, acceptsBinary bool) *Outcome {
+	if ir.ContentHandlingUnknown {
+		return deployTimeUnknown(res, "the "+ir.Pattern+" integration response's contentHandling is computed at deploy time, so the conversion")
+	}
 	if code, err := strconv.Atoi(ir.StatusCode); err == nil {
 		res.Status = code
 	}

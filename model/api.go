@@ -75,7 +75,22 @@ type API struct {
 	// Unapplied are settings written in the API's file for APIs of its
 	// kind that reach none of them, such as SAM's Globals.Api in a template
 	// without a REST API it applies to: the deployment tool drops them.
+	// They belong to the file (importer.Result.Unapplied, which a file
+	// without any API has too); each API repeats them for inspect's JSON.
 	Unapplied []Unapplied `json:"unapplied,omitempty"`
+	// Unread are parts of the API's definition the import could not place
+	// (a method under a resource no one declares): the API may have more
+	// operations than the model holds.
+	Unread []Unread `json:"unread,omitempty"`
+}
+
+// Unread is a part of a definition that was not read into the model, and
+// why.
+type Unread struct {
+	What    string      `json:"what"` // as the user would name it: method PutFile
+	Why     string      `json:"why"`
+	Pointer string      `json:"pointer"`
+	Span    source.Span `json:"span"`
 }
 
 // Unapplied is a setting the deployment tool drops, and why.
@@ -154,16 +169,10 @@ type BinaryMediaTypes struct {
 // a binaryMediaTypes entry, a requestBody.content key, a consumes item.
 type MediaType struct {
 	Field[string]
+	// Origin is the setting the entry was read from. An entry whose value
+	// is computed at deploy time is Unknown: rules skip it and do not
+	// conclude that nothing in the list matches.
 	Origin Origin `json:"origin"`
-	// Unknown is set when the value is computed at deploy time (an
-	// intrinsic function, a Terraform reference, a Serverless variable)
-	// and cannot be known here. Rules skip it and do not conclude that
-	// nothing in the list matches.
-	Unknown bool `json:"unknown,omitempty"`
-	// Parameter is the CloudFormation template parameter whose Default the
-	// value is (written !Ref Parameter): what deploys unless the deploy
-	// passes another value.
-	Parameter string `json:"parameter,omitempty"`
 }
 
 // HasUnknown reports whether some entry's value cannot be known, so the

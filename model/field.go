@@ -19,6 +19,16 @@ type Field[T any] struct {
 	Set     bool        `json:"-"`
 	Pointer string      `json:"pointer"`
 	Span    source.Span `json:"span"`
+	// Parameter is the CloudFormation template parameter whose Default the
+	// value is (written !Ref Parameter; Raw is then the Default): what
+	// deploys unless the deploy passes another value.
+	Parameter string `json:"parameter,omitempty"`
+	// Unknown is set when the value is computed at deploy time (an
+	// intrinsic function without a default, a Terraform reference, a
+	// Serverless or template ${…} variable): Raw and Tag say what is
+	// written, Value is the zero value, and no rule or simulation may take
+	// it for what deploys.
+	Unknown bool `json:"unknown,omitempty"`
 }
 
 // IsString reports whether the field was written as a string.

@@ -30,6 +30,8 @@ func classify(old, new *Outcome) Change {
 	switch {
 	case old == nil || new == nil:
 		return None
+	case (old.Form == Unknown || new.Form == Unknown) && old.Form != new.Form:
+		return Neutral // what deploys decides whether it got better or worse
 	case new.Form.rank() < old.Form.rank():
 		return Regression
 	case new.Form.rank() > old.Form.rank():

@@ -58,6 +58,9 @@ const (
 	Base64   Form = "base64"   // base64 text of the bytes
 	Mangled  Form = "mangled"  // read as UTF-8: invalid bytes became U+FFFD
 	Rejected Form = "rejected" // no body: an error status
+	// Unknown: a setting computed at deploy time decides it (matrix's
+	// deploy-time-unknown), so it is neither better nor worse than another.
+	Unknown Form = "unknown"
 )
 
 // rank orders forms from worst to best, for classifying a change.
@@ -172,6 +175,8 @@ func lambdaOutput(mediaType, body string, isBase64 bool) []byte {
 // when a mapping template rendered them into something else.
 func formOf(status int, action matrix.Action, templated bool, got, sent []byte) Form {
 	switch {
+	case action == matrix.Unknown:
+		return Unknown
 	case status >= 400:
 		return Rejected
 	case templated && action == matrix.Base64Encode:

@@ -5,7 +5,7 @@ import "strings"
 // Unknown values: what a deployment tool computes when it deploys (an
 // intrinsic function, a Terraform reference, a Serverless variable) is
 // unknown here. Importers keep such a value with its tag, or mark it
-// (model.MediaType.Unknown); readers skip it rather than guess.
+// (model.Field.Unknown); readers skip it rather than guess.
 
 // IsCustomTag reports whether a tag is an application's own ("!Ref",
 // "!Sub") rather than a YAML type ("!!str").

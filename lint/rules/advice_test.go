@@ -120,7 +120,7 @@ func applyFixToFile(t *testing.T, path string, d diag.Diagnostic) *importer.Resu
 	}
 	fixedPath := filepath.Join(dir, filepath.Base(path))
 	res := importer.File(fixedPath, importer.Options{})
-	if len(res.Diagnostics) > 0 || len(res.APIs) == 0 {
+	if len(res.Diagnostics) > 0 || !res.IsDefinition() {
 		t.Fatalf("the fixed file does not import cleanly: %v\n%s", res.Diagnostics, out)
 	}
 	return res
@@ -181,8 +181,12 @@ func checkFindings(t *testing.T, fixed diag.Diagnostic, before, after []diag.Dia
 
 // checkOutcomes simulates every operation before and after the fix and
 // fails on each failure (415, 500, 502, corrupted bytes) the fix brings.
+// A file with no API (a setting that reached none) has nothing to serve.
 func checkOutcomes(t *testing.T, before, after *importer.Result) {
 	t.Helper()
+	if len(before.APIs) == 0 && len(after.APIs) == 0 {
+		return
+	}
 	was := failures(before.APIs[0])
 	for exchange, failure := range failures(after.APIs[0]) {
 		if _, failed := was[exchange]; !failed {

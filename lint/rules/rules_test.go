@@ -23,8 +23,8 @@ func TestRegistry(t *testing.T) {
 	ids := make([]string, len(All))
 	for i, r := range All {
 		ids[i] = r.ID
-		if !kebab.MatchString(r.ID) || r.Category == "" || r.Summary == "" || r.Fix == "" || r.Check == nil {
-			t.Errorf("%s: ID, category, summary, fix and check are all required", r.ID)
+		if !kebab.MatchString(r.ID) || r.Category == "" || r.Summary == "" || r.Fix == "" || (r.Check == nil) == (r.CheckFile == nil) {
+			t.Errorf("%s: ID, category, summary, fix and one check (Check or CheckFile) are all required", r.ID)
 		}
 		if r.Severity == diag.Off {
 			t.Errorf("%s: a rule is on by default", r.ID)

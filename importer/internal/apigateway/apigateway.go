@@ -31,9 +31,8 @@ func Import(c *read.Container) {
 	} else if items.Exists() {
 		// get-resources output alone: the list lives in get-rest-api's.
 		api.BinaryMediaTypes.Entries = []model.MediaType{{
-			Field:   model.Field[string]{Tag: "!get-rest-api", Pointer: items.Ptr, Span: items.KeySpan()},
-			Origin:  model.FromControlPlane,
-			Unknown: true,
+			Field:  model.Field[string]{Tag: "!get-rest-api", Pointer: items.Ptr, Span: items.KeySpan(), Unknown: true},
+			Origin: model.FromControlPlane,
 		}}
 	}
 	if items.Exists() && items.Node.Kind != source.Sequence {

@@ -38,16 +38,23 @@ type template struct {
 	byID      map[string]read.Value
 	apis      map[string]*model.API   // by logical ID
 	order     []string                // API logical IDs in source order
-	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path
+	paths     map[string]string       // AWS::ApiGateway::Resource logical ID → path ("" when unknown)
+	missing   map[string]string       // resource logical ID → the ID its chain names that no one declares
 	sam       map[string]*samSettings // SAM APIs' settings, by logical ID
 	outside   Outside
 }
 
-// Outside returns an API that a template's methods name by logical ID but
-// that the template does not declare, because the tool deploying it adds
-// that API itself (the Serverless Framework's ApiGatewayRestApi); nil when
-// there is none. at is the method that names it.
-type Outside func(id string, at read.Value) *model.API
+// Outside is what the tool deploying a template adds to it itself, which
+// the template's methods may name by logical ID (the Serverless
+// Framework's ApiGatewayRestApi and the ApiGatewayResource… resources it
+// compiles from http events).
+type Outside interface {
+	// API returns the API a method (at) names by id, or nil.
+	API(id string, at read.Value) *model.API
+	// ResourcePath returns the path of the resource id names, if the tool
+	// creates one.
+	ResourcePath(id string) (string, bool)
+}
 
 // Read reads the APIs a template declares and returns them; the
 // caller adds them (serverless.yml merges its resources section into the
@@ -62,7 +69,7 @@ func Read(c *read.Container, root read.Value, outside Outside) []*model.API {
 		c.Problem(resources, "Resources must be a map of logical IDs to resources, not %s", source.DescribeNode(resources.Node))
 		return nil
 	}
-	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, sam: map[string]*samSettings{}, outside: outside}
+	t := &template{c: c, container: model.ContainerCloudFormation, byID: map[string]read.Value{}, apis: map[string]*model.API{}, paths: map[string]string{}, missing: map[string]string{}, sam: map[string]*samSettings{}, outside: outside}
 	if IsSAM(root) {
 		t.container = model.ContainerSAM
 	}

@@ -10,7 +10,8 @@ import (
 // method reads AWS::ApiGateway::Method into an operation of the API its
 // RestApiId names, at the path its ResourceId's chain of
 // AWS::ApiGateway::Resource spells. A method whose API or path cannot be
-// known (an imported or conditional ID) is left out.
+// known (an imported or conditional ID) is left out; when its path names a
+// resource no one declares, the API notes it as unread.
 func (t *template) method(r read.Value) {
 	props := r.Get("Properties")
 	apiID, _, ok := read.RefTarget(props.Get("RestApiId"))
@@ -19,13 +20,19 @@ func (t *template) method(r read.Value) {
 	}
 	api := t.apis[apiID]
 	if api == nil && t.outside != nil {
-		api = t.outside(apiID, r)
+		api = t.outside.API(apiID, r)
 	}
 	if api == nil {
 		return
 	}
 	path, ok := t.resourcePath(props.Get("ResourceId"), 0)
 	method, known := read.Evaluate(props.Get("HttpMethod"))
+	if id, _, _ := read.RefTarget(props.Get("ResourceId")); !ok && t.missing[id] != "" {
+		api.Unread = append(api.Unread, model.Unread{
+			What: "method " + r.Key.Value, Pointer: r.Ptr, Span: r.KeySpan(),
+			Why: "its resource's chain names " + t.missing[id] + ", which neither the template nor the tool deploying it declares, so its path is unknown",
+		})
+	}
 	if !ok || !known {
 		return
 	}
@@ -59,8 +66,10 @@ func integration(v read.Value) *model.Integration {
 }
 
 // resourcePath is the path of the resource an ID value names: the API's
-// root (GetAtt Api.RootResourceId) or an AWS::ApiGateway::Resource, whose
-// PathParts are joined up its ParentId chain.
+// root (GetAtt Api.RootResourceId), an AWS::ApiGateway::Resource, whose
+// PathParts are joined up its ParentId chain, or a resource the deploying
+// tool creates (Outside). A chain that names an ID no one declares is
+// recorded in missing.
 func (t *template) resourcePath(id read.Value, depth int) (string, bool) {
 	target, attr, ok := read.RefTarget(id)
 	switch {
@@ -73,7 +82,16 @@ func (t *template) resourcePath(id read.Value, depth int) (string, bool) {
 		return p, p != ""
 	}
 	r, found := t.byID[target]
-	if !found || typeOf(r) != typeResource {
+	if !found && t.outside != nil {
+		if p, ok := t.outside.ResourcePath(target); ok {
+			return p, true
+		}
+	}
+	if !found {
+		t.paths[target], t.missing[target] = "", target
+		return "", false
+	}
+	if typeOf(r) != typeResource {
 		return "", false
 	}
 	props := r.Get("Properties")
@@ -81,6 +99,9 @@ func (t *template) resourcePath(id read.Value, depth int) (string, bool) {
 	parent, ok := t.resourcePath(props.Get("ParentId"), depth+1)
 	if !known || !ok {
 		t.paths[target] = ""
+		if parentID, _, _ := read.RefTarget(props.Get("ParentId")); t.missing[parentID] != "" {
+			t.missing[target] = t.missing[parentID]
+		}
 		return "", false
 	}
 	p := strings.TrimSuffix(parent, "/") + "/" + part

@@ -206,12 +206,14 @@ func samPreflight(path string, cors read.Value) *model.Operation {
 	}
 }
 
-// unreachedGlobals records Globals.Api's settings on every API of the
-// template when no API they apply to exists: SAM applies Globals.Api only
-// to AWS::Serverless::Api resources and the implicit ServerlessRestApi of
-// Api events, so with none (only HTTP APIs, which take Globals.HttpApi,
-// or plain AWS::ApiGateway::RestApi resources) a BinaryMediaTypes there
-// configures nothing, however sure its author is.
+// unreachedGlobals records Globals.Api's settings as unapplied when no API
+// they apply to exists: SAM applies Globals.Api only to
+// AWS::Serverless::Api resources and the implicit ServerlessRestApi of Api
+// events, so with none (no API at all, only HTTP APIs, which take
+// Globals.HttpApi, or plain AWS::ApiGateway::RestApi resources) a
+// BinaryMediaTypes there configures nothing, however sure its author is.
+// The file holds them; each API of the template repeats them for
+// inspect's JSON.
 func (t *template) unreachedGlobals(api read.Value) {
 	if !api.Exists() {
 		return
@@ -223,9 +225,10 @@ func (t *template) unreachedGlobals(api read.Value) {
 	}
 	why := "SAM applies Globals.Api only to AWS::Serverless::Api resources and to the API it creates for Api events, and this template has neither"
 	for _, e := range api.Entries() {
+		u := model.Unapplied{Setting: "Globals.Api." + e.Key.Value, Why: why, Pointer: e.Ptr, Span: e.KeySpan()}
+		t.c.Unapplied = append(t.c.Unapplied, u)
 		for _, id := range t.order {
-			a := t.apis[id]
-			a.Unapplied = append(a.Unapplied, model.Unapplied{Setting: "Globals.Api." + e.Key.Value, Why: why, Pointer: e.Ptr, Span: e.KeySpan()})
+			t.apis[id].Unapplied = append(t.apis[id].Unapplied, u)
 		}
 	}
 }

@@ -32,6 +32,9 @@ func Render(res *importer.Result) string {
 		}
 		b.WriteByte('\n')
 	}
+	for i, u := range res.Unapplied {
+		renderValue(&b, "", fmt.Sprintf("unapplied[%d]", i), reflect.ValueOf(u))
+	}
 	for _, api := range res.APIs {
 		b.WriteString("api:\n")
 		renderStruct(&b, "  ", reflect.ValueOf(api).Elem())
@@ -78,14 +81,7 @@ func renderValue(b *strings.Builder, indent, name string, v reflect.Value) {
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, v.Interface().(*source.Document).File)
 	case v.Type() == mediaTypeType:
 		e := v.Interface().(model.MediaType)
-		text := fieldText(v.Field(0)) + " (" + string(e.Origin) + ")"
-		if e.Unknown {
-			text = "unknown " + text
-		}
-		if e.Parameter != "" {
-			text += " Default of parameter " + e.Parameter
-		}
-		fmt.Fprintf(b, "%s%s: %s\n", indent, name, text)
+		fmt.Fprintf(b, "%s%s: %s (%s)\n", indent, name, fieldText(v.Field(0)), e.Origin)
 	case isField(v.Type()):
 		fmt.Fprintf(b, "%s%s: %s\n", indent, name, fieldText(v))
 	case v.Kind() == reflect.Pointer:
@@ -107,17 +103,21 @@ func isField(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "Field[")
 }
 
-// fieldText renders a model.Field: its text as written, its tag, its
+// fieldText renders a model.Field: its text as written (unknown when
+// computed at deploy time), its tag, its
 // parsed value when that reads differently, where it is and its pointer.
 // A field that is not Set is marked so (the text of a setting that is
 // absent is never compared).
 func fieldText(v reflect.Value) string {
 	raw, tag := v.FieldByName("Raw").String(), v.FieldByName("Tag").String()
 	text := strconv.Quote(raw)
+	if v.FieldByName("Unknown").Bool() {
+		text = "unknown " + text
+	}
 	if tag != "" {
 		text += " " + tag
 	}
-	if value := fmt.Sprint(v.FieldByName("Value").Interface()); value != raw {
+	if value := fmt.Sprint(v.FieldByName("Value").Interface()); value != raw && !v.FieldByName("Unknown").Bool() {
 		text += " → " + strconv.Quote(value)
 	}
 	if !v.FieldByName("Set").Bool() {
@@ -126,6 +126,9 @@ func fieldText(v reflect.Value) string {
 	text += " @" + Span(v.FieldByName("Span").Interface().(source.Span))
 	if p := v.FieldByName("Pointer").String(); p != "" {
 		text += " " + p
+	}
+	if p := v.FieldByName("Parameter").String(); p != "" {
+		text += " Default of parameter " + p
 	}
 	return text
 }

@@ -24,6 +24,10 @@ type Container struct {
 	// bodies of the APIs they declare. Linting a folder then reports each
 	// finding once, from the file where it is written.
 	Others map[string]bool
+	// Unapplied are settings of the file that reach none of its APIs (SAM's
+	// Globals.Api in a template without a REST API it applies to); a file
+	// may hold them and no API at all.
+	Unapplied []model.Unapplied
 	// ReadBody imports an OpenAPI definition the container holds. The
 	// facade gives it the OpenAPI importer, so that no format's importer
 	// depends on another's.

@@ -35,6 +35,30 @@ func Intrinsic(v Value) (name string, arg Value, ok bool) {
 	return "", Value{}, false
 }
 
+// Computed reports whether a value is computed at deploy time: written
+// with a tag of its own (a short-form intrinsic such as !Ref, or what an
+// importer tagged so: a Terraform reference), or a long-form intrinsic
+// ({"Ref": …}, {"Fn::Sub": …}) in a template CloudFormation evaluates (a
+// CloudFormation or SAM template, serverless.yml), unless Evaluate knows
+// it. In a standalone OpenAPI file such a map is only a map, which API
+// Gateway refuses.
+func Computed(v Value) bool {
+	if v.Node == nil || !source.IsUnknown(v.Node) {
+		return false
+	}
+	if _, literal := Evaluate(v); literal {
+		return false // !Sub text/csv, a Fn::Join of literals
+	}
+	if source.IsCustomTag(v.Node.Tag) {
+		return true
+	}
+	if v.Doc == nil || v.Doc.Root == nil {
+		return false
+	}
+	root := Value{Doc: v.Doc, Node: v.Doc.Root}
+	return root.Get("Resources").Exists() || root.Get("service").Exists()
+}
+
 // Evaluate returns the string a value written with intrinsics comes to,
 // when it can be known here.
 func Evaluate(v Value) (string, bool) {

@@ -39,8 +39,8 @@ func PropertyEntries(v Value, origin model.Origin, unescape bool) []model.MediaT
 func PropertyEntry(item Value, origin model.Origin, unescape bool) model.MediaType {
 	e := model.MediaType{Field: item.Str(), Origin: origin}
 	s, ok := Evaluate(item)
-	if def, param, isParam := ParameterDefault(item); !ok && isParam {
-		s, ok, e.Parameter = def, true, param
+	if e.Parameter != "" {
+		s, ok = e.Value, true // Str read the parameter's Default
 	}
 	if !ok {
 		e.Unknown = true
@@ -62,8 +62,8 @@ func listDefault(v Value, list, param string, origin model.Origin, unescape bool
 	var out []model.MediaType
 	for _, s := range strings.Split(list, ",") {
 		s = strings.TrimSpace(s)
-		e := model.MediaType{Field: v.Str(), Origin: origin, Parameter: param}
-		e.Tag, e.Raw, e.Value = source.TagStr, s, s
+		e := model.MediaType{Field: v.Str(), Origin: origin}
+		e.Tag, e.Raw, e.Value, e.Parameter = source.TagStr, s, s, param
 		if unescape {
 			e.Value = strings.ReplaceAll(s, "~1", "/")
 		}

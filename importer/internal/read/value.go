@@ -2,6 +2,7 @@ package read
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
@@ -63,12 +64,19 @@ func (v Value) KeySpan() source.Span {
 
 // Str reads a value as a string setting. Non-string scalars (an integer
 // statusCode, a float version) keep their text; mappings and sequences (a
-// CloudFormation Fn::Join) have an empty Raw and say so in Tag.
+// CloudFormation Fn::Join) have an empty Raw and say so in Tag. A !Ref to
+// a template parameter with a Default reads as that Default, naming the
+// parameter: every setting is checked with what deploys by default, and
+// findings about it say a deploy may pass another value. Any other value
+// computed at deploy time (Computed) is Unknown.
 func (v Value) Str() model.Field[string] {
 	if v.Node == nil {
 		return model.Field[string]{}
 	}
-	f := model.Field[string]{Set: true, Tag: v.Node.Tag, Pointer: v.Ptr, Span: v.Span()}
+	if def, param, ok := ParameterDefault(v); ok {
+		return model.Field[string]{Value: def, Raw: def, Tag: source.TagStr, Set: true, Pointer: v.Ptr, Span: v.Span(), Parameter: param}
+	}
+	f := model.Field[string]{Set: true, Tag: v.Node.Tag, Pointer: v.Ptr, Span: v.Span(), Unknown: Computed(v)}
 	if v.Node.Kind == source.Scalar && v.Node.Tag != source.TagNull {
 		f.Raw, f.Value = v.Node.Value, v.Node.Value
 	} else if v.Node.Kind != source.Scalar {
@@ -93,14 +101,25 @@ func kindTag(n *source.Node) string {
 }
 
 // Enum reads a value through parse. An explicit null parses as the unset
-// value (Set still says the key is there); a value that is not a string
-// scalar is passed to parse as written, so it comes out invalid with its
-// text kept for the message.
+// value (Set still says the key is there). A value computed at deploy time
+// is Unknown, with the unset value: an intrinsic Evaluate cannot reduce to
+// a literal, a tagged reference, or a string with a ${…} placeholder (a
+// Serverless variable, a Terraform template's or Fn::Sub's), which no
+// enum value contains. Any other value that is not a string scalar is
+// passed to parse as written, so it comes out invalid with its text kept
+// for the message.
 func Enum[T any](v Value, parse func(string) T) model.Field[T] {
 	s := v.Str()
 	var parsed T
-	if s.Set && s.Tag != source.TagNull {
+	literal, _ := Evaluate(v)
+	switch {
+	case !s.Set || s.Tag == source.TagNull:
+	case s.Parameter != "":
 		parsed = parse(s.Raw)
+	case s.Unknown || strings.Contains(s.Raw, "${"):
+		s.Unknown = true
+	default: // a literal, or an intrinsic of literals (!Sub CONVERT_TO_TEXT)
+		parsed = parse(literal)
 	}
 	return WithValue(s, parsed)
 }
@@ -119,7 +138,7 @@ func boolean(v Value) model.Field[bool] {
 
 // WithValue gives a field read as a string its parsed value.
 func WithValue[T any](s model.Field[string], parsed T) model.Field[T] {
-	return model.Field[T]{Value: parsed, Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span}
+	return model.Field[T]{Value: parsed, Raw: s.Raw, Tag: s.Tag, Set: s.Set, Pointer: s.Pointer, Span: s.Span, Parameter: s.Parameter, Unknown: s.Unknown}
 }
 
 // named reads a map of strings (requestTemplates, requestParameters, …).

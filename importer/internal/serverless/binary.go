@@ -147,7 +147,7 @@ func (s *service) binaryList(parent read.Value, key, name string, origin model.O
 }
 
 func wholeUnknown(name string, v read.Value, origin model.Origin) binarySetting {
-	return binarySetting{name: name, at: v, whole: true, entries: []model.MediaType{{Field: str(v), Origin: origin, Unknown: true}}}
+	return binarySetting{name: name, at: v, whole: true, entries: []model.MediaType{{Field: str(v), Origin: origin}}}
 }
 
 // overrideList reads ApiGatewayRestApi.Properties.BinaryMediaTypes in a

@@ -42,6 +42,9 @@ type service struct {
 	// preflights are the OPTIONS methods cors asks for, one per path, in the
 	// order their paths first ask.
 	preflights []*preflight
+	// compiled are the paths of the AWS::ApiGateway::Resource resources the
+	// framework compiles from http events, by logical ID (compiled.go).
+	compiled map[string]string
 }
 
 // Import reads a Serverless Framework serverless.yml.
@@ -176,6 +179,7 @@ func (s *service) event(fn, e read.Value) {
 // overrides; its operations join the service's. The other APIs are
 // returned.
 func (s *service) resources(res read.Value) []*model.API {
+	s.compiled = compiledResources(s.rest)
 	var others []*model.API
 	for _, section := range resourceSections(res) {
 		if isAbsent(section) || isUnknown(section) {
@@ -185,7 +189,7 @@ func (s *service) resources(res read.Value) []*model.API {
 			s.c.Problem(section, "resources must be a map with Resources (CloudFormation), not %s", source.DescribeNode(section.Node))
 			continue
 		}
-		for _, api := range cloudformation.Read(s.c, section, s.frameworkAPI) {
+		for _, api := range cloudformation.Read(s.c, section, framework{s}) {
 			if api.Name == restAPIName {
 				s.mergeOverride(section, api)
 				continue
@@ -197,16 +201,25 @@ func (s *service) resources(res read.Value) []*model.API {
 	return others
 }
 
-// frameworkAPI is the service's REST API when resources attach methods to
-// it by the logical ID the framework gives it (RestApiId: {Ref:
-// ApiGatewayRestApi}), which is where teams write their S3, SNS and SQS
-// service integrations; it exists from that method on, with or without
-// http events.
-func (s *service) frameworkAPI(id string, method read.Value) *model.API {
+// framework is what the framework adds to the resources section's
+// template: the service's REST API and the resources of its http events.
+type framework struct{ s *service }
+
+// API is the service's REST API when resources attach methods to it by the
+// logical ID the framework gives it (RestApiId: {Ref: ApiGatewayRestApi}),
+// which is where teams write their S3, SNS and SQS service integrations;
+// it exists from that method on, with or without http events.
+func (f framework) API(id string, method read.Value) *model.API {
 	if id != restAPIName {
 		return nil
 	}
-	return s.restAPI(method, "resources add methods to "+restAPIName+", the service's REST API")
+	return f.s.restAPI(method, "resources add methods to "+restAPIName+", the service's REST API")
+}
+
+// ResourcePath is the path of a resource the framework compiles.
+func (f framework) ResourcePath(id string) (string, bool) {
+	p, ok := f.s.compiled[id]
+	return p, ok
 }
 
 // resourceSections returns the sections of resources: the value itself,

@@ -28,7 +28,7 @@ func isUnknown(v read.Value) bool {
 func str(v read.Value) model.Field[string] {
 	f := v.Str()
 	if isUnknown(v) {
-		f.Tag = variableTag
+		f.Tag, f.Unknown = variableTag, true
 	}
 	return f
 }

@@ -51,10 +51,6 @@ func (t *reader) newAPI(r *resource) *model.API {
 		api = &model.API{}
 	}
 	api.Name, api.Container, api.Span = r.address(), model.ContainerTerraform, t.span(r)
-	markUnknown(api.BinaryMediaTypes.Entries)
-	for i := range api.BinaryMediaTypes.Misplaced {
-		markUnknown(api.BinaryMediaTypes.Misplaced[i].Entries)
-	}
 	return api
 }
 
@@ -151,7 +147,7 @@ func (t *reader) binaryMediaTypes(api *model.API, r *resource) {
 }
 
 func mediaType(v read.Value) model.MediaType {
-	return model.MediaType{Field: v.Str(), Origin: model.FromTerraform, Unknown: isUnknown(v.Node)}
+	return model.MediaType{Field: v.Str(), Origin: model.FromTerraform}
 }
 
 // header is the span of a resource block's header, resource "TYPE"

@@ -109,6 +109,20 @@ func (m *module) modules() []*module {
 	return m.children
 }
 
+// calledFolders returns the folders of the local modules that from calls
+// (every file of the module, when nil), directly or through others
+// (absolute, links resolved).
+func (m *module) calledFolders(from *file) []string {
+	var out []string
+	for _, c := range m.modules() {
+		if from == nil || c.callFile == from {
+			out = append(out, read.ResolvePath(c.folder))
+			out = append(out, c.calledFolders(nil)...)
+		}
+	}
+	return out
+}
+
 // find calls fn for the imported file, then for the folder's other .tf
 // files (read on first need), until fn returns true.
 func (m *module) find(fn func(f *file) bool) bool {

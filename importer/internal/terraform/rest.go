@@ -39,6 +39,9 @@ type restBuilder struct {
 	ops      map[opKey]*model.Operation  // by what identifies a method
 	byMethod map[string]*model.Operation // by aws_api_gateway_method name
 	paths    map[string]string           // aws_api_gateway_resource name → path ("" when unknown)
+	// inputs is set when the APIs are the module's input variables
+	// (inputs.go): a resource_id that is one is a path too.
+	inputs bool
 }
 
 // opKey identifies a method as Terraform resources refer to it: the API's
@@ -104,10 +107,6 @@ func (b *restBuilder) integration(r *resource) {
 	}
 	in := &model.Integration{Pointer: r.v.Ptr, Span: b.t.header(r)}
 	read.IntegrationSettings(in, r.v, read.SnakeKeys)
-	unknownAsUnset(&in.Type)
-	unknownAsUnset(&in.PassthroughBehavior)
-	unknownAsUnset(&in.ContentHandling)
-	unknownAsUnset(&in.ResponseTransferMode)
 	op.Integration = in
 }
 
@@ -121,7 +120,6 @@ func (b *restBuilder) integrationResponse(r *resource) {
 	}
 	resp := read.ListedResponse(r.v, "selection_pattern", read.SnakeKeys)
 	resp.StatusCode = stringified(resp.StatusCode)
-	unknownAsUnset(&resp.ContentHandling)
 	op.Integration.Responses = append(op.Integration.Responses, resp)
 }
 
@@ -171,13 +169,25 @@ func (b *restBuilder) find(r *resource, key opKey) *model.Operation {
 // nil when rest_api_id does not name a REST API being read; ok is false
 // when the path or the verb cannot be known.
 func (b *restBuilder) locate(r *resource) (api *model.API, key opKey, path string, ok bool) {
-	m, typ, name, _ := resolve(r.mod, r.attr("rest_api_id"))
-	if typ != "aws_api_gateway_rest_api" || m != b.t.mod || b.apis[name] == nil {
+	name := b.apiName(r)
+	if b.apis[name] == nil {
 		return nil, opKey{}, "", false
 	}
 	resource, path, pathKnown := b.resourcePath(r.mod, r.attr("resource_id"), 0)
 	verb, verbKnown := b.verb(r)
 	return b.apis[name], opKey{api: name, resource: resource, verb: verb}, path, pathKnown && verbKnown
+}
+
+// apiName is the key in b.apis of the API a resource's rest_api_id names:
+// a REST API of the module being imported, or an input variable (inputs.go).
+func (b *restBuilder) apiName(r *resource) string {
+	if variable, isInput := b.t.input(r.mod, r.attr("rest_api_id")); b.inputs && isInput {
+		return "var." + variable
+	}
+	if m, typ, name, _ := resolve(r.mod, r.attr("rest_api_id")); typ == restAPIType && m == b.t.mod {
+		return name
+	}
+	return ""
 }
 
 // resourcePath reads a resource_id or parent_id written in module m: the
@@ -187,6 +197,9 @@ func (b *restBuilder) locate(r *resource) (api *model.API, key opKey, path strin
 // variables, of its caller. key identifies the resource even when its
 // path is unknown: the same reference names the same resource.
 func (b *restBuilder) resourcePath(m *module, e hclsyntax.Expression, depth int) (key, path string, known bool) {
+	if variable, isInput := b.t.input(m, e); b.inputs && isInput {
+		return "input " + variable, inputPath(variable), true
+	}
 	m, typ, name, attr := resolve(m, e)
 	switch {
 	case typ == "aws_api_gateway_rest_api" && attr == "root_resource_id":

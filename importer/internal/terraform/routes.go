@@ -71,7 +71,6 @@ func (t *reader) routeIntegration(route *resource, kind model.Kind) *model.Integ
 		in.URI = r.v.Get("integration_uri").Str()
 		in.HTTPMethod = r.v.Get("integration_method").Str()
 		in.PayloadFormatVersion = r.v.Get("payload_format_version").Str()
-		unknownAsUnset(&in.Type)
 		return in
 	}
 	return nil
@@ -83,9 +82,6 @@ func (t *reader) routeIntegration(route *resource, kind model.Kind) *model.Integ
 func (t *reader) webSocketIntegration(r *resource) *model.Integration {
 	in := read.WebSocketIntegration(r.v, read.SnakeKeys)
 	in.Span = t.header(r)
-	unknownAsUnset(&in.Type)
-	unknownAsUnset(&in.PassthroughBehavior)
-	unknownAsUnset(&in.ContentHandling)
 	for _, f := range r.mod.all() {
 		for _, resp := range f.resources {
 			if typ, name, _ := reference(resp.attr("integration_id")); resp.typ != "aws_apigatewayv2_integration_response" || typ != r.typ || name != r.name {
@@ -93,7 +89,6 @@ func (t *reader) webSocketIntegration(r *resource) *model.Integration {
 			}
 			t.evaluate(resp)
 			ir := read.WebSocketIntegrationResponse(resp.v, read.SnakeKeys)
-			unknownAsUnset(&ir.ContentHandling)
 			in.Responses = append(in.Responses, ir)
 		}
 	}

@@ -11,7 +11,8 @@
 //  3. the API Gateway resources are read from that tree into model.APIs
 //     (api.go for APIs and their bodies, rest.go for resources, methods
 //     and integrations), following local.x and var.x to their values in
-//     the module's other files where needed (module.go).
+//     the module's other files where needed (module.go), or, for a module
+//     that declares no API, to the API its caller passes in (inputs.go).
 package terraform
 
 import (
@@ -57,22 +58,44 @@ func parse(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
 	return parseHCL(doc)
 }
 
-// Import reads the APIs of a parsed .tf file, the container's
-// document, and reports whether the file is a Terraform API definition:
-// it declares an API, or attaches methods to one another file of its
-// module declares. Terraform reads a folder as one module, so the other
-// .tf files complete the file's APIs (their methods, local.x, var.x), and
-// a file of methods is read with the API they belong to; what those files
-// declare is theirs to report (c.Others).
-func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) bool {
+// Reading is what Import learnt about a file besides its APIs.
+type Reading struct {
+	// Definition says the file is a Terraform API definition: it declares
+	// an API, attaches methods to one another file of its module declares,
+	// or attaches them to an API its module's caller passes in (inputs.go).
+	Definition bool
+	// Calls are the folders of the local modules the file calls, directly
+	// or through them, read with its arguments (absolute, links resolved).
+	Calls []string
+	// Inputs is the module's folder (absolute, links resolved) when its
+	// APIs are the module's input variables, read without a caller.
+	Inputs string
+}
+
+// Import reads the APIs of a parsed .tf file, the container's document.
+// Terraform reads a folder as one module, so the other .tf files complete
+// the file's APIs (their methods, local.x, var.x), and a file of methods
+// is read with the API they belong to; what those files declare is theirs
+// to report (c.Others).
+func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) Reading {
 	mod := newModule(folder, maxBytes)
 	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
-	attached := t.importAPIs()
+	var out Reading
+	out.Definition = t.importAPIs() || t.declaresAPI()
+	if !out.Definition && t.inputAPIs() {
+		out.Definition = true
+		if folder != "" {
+			out.Inputs = read.ResolvePath(folder)
+		}
+	}
 	c.Others = t.others()
 	if skipped := mod.budget.skipped; len(skipped) > 0 {
 		c.Report(hclError(c.Doc, 0, 0, fmt.Sprintf("the module is too large to read whole: its files together may hold more than %d values; %s and %d more file(s) were not read", source.MaxNodes, skipped[0], len(skipped)-1)))
 	}
-	return t.declaresAPI() || attached
+	if len(t.file.calls) > 0 {
+		out.Calls = mod.calledFolders(t.file)
+	}
+	return out
 }
 
 // parseHCL parses a document's text as HCL native syntax. Syntax errors
