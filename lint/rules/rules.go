@@ -149,8 +149,7 @@ func quoted(s string) string { return fmt.Sprintf("%q", s) }
 // that tell the user to add one, in the order addBinaryTypesFix edits them:
 // the container's own setting when written, else the definition's
 // extension when written (a SAM property added beside it would replace
-// its entries; and a body a template includes reads the same whether its
-// own file or the template is linted), else the container's setting.
+// its entries), else the container's setting.
 func binaryList(api *model.API) string {
 	if f := api.BinaryMediaTypes.Property; f.Set {
 		for _, e := range api.BinaryMediaTypes.Entries {
