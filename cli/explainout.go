@@ -63,9 +63,12 @@ type clientTable struct {
 
 type clientCells struct {
 	clients.Profile
-	AcceptFirst   string      `json:"accept_first"`
-	AcceptsBinary bool        `json:"accepts_binary"`
-	Results       []cellValue `json:"results"`
+	AcceptFirst   string `json:"accept_first"`
+	AcceptsBinary bool   `json:"accepts_binary"`
+	// AcceptsBinaryUnknown: a binary media type computed at deploy time
+	// may match the first Accept range that no known one matches.
+	AcceptsBinaryUnknown bool        `json:"accepts_binary_unknown,omitempty"`
+	Results              []cellValue `json:"results"`
 }
 
 type cellValue struct {
@@ -90,6 +93,7 @@ func buildClientTable(cfg matrix.Config, op *model.Operation) clientTable {
 			r := matrix.ServeBinary(cfg, p.Accept, payload)
 			if r.AcceptFirst != nil { // HTTP APIs do not look at Accept
 				row.AcceptFirst, row.AcceptsBinary = *r.AcceptFirst, *r.AcceptsBinary
+				row.AcceptsBinaryUnknown = r.AcceptsBinaryUnknown
 			}
 			row.Results = append(row.Results, cellValue{Payload: payload, Action: r.Action, Status: r.Status, Behavior: r.Behavior.ID, Binary: r.ClientGetsBinary()})
 		}
@@ -107,7 +111,7 @@ func writeClientTable(w io.Writer, t clientTable) error {
 	}
 	fmt.Fprintln(tw)
 	for _, c := range t.Clients {
-		fmt.Fprintf(tw, "%s\t%s\t%s", c.Name, c.AcceptFirst, yesNo(c.AcceptsBinary))
+		fmt.Fprintf(tw, "%s\t%s\t%s", c.Name, c.AcceptFirst, c.acceptsBinaryText())
 		for _, r := range c.Results {
 			fmt.Fprintf(tw, "\t%s", cellText(r))
 		}
@@ -126,6 +130,9 @@ func writeClientTable(w io.Writer, t clientTable) error {
 
 func (t clientTable) hasUnknown() bool {
 	for _, c := range t.Clients {
+		if c.AcceptsBinaryUnknown {
+			return true
+		}
 		for _, r := range c.Results {
 			if r.Action == matrix.Unknown {
 				return true
@@ -147,6 +154,15 @@ func cellText(r cellValue) string {
 		return "base64 text"
 	}
 	return "text"
+}
+
+// acceptsBinaryText is the ACCEPTS BINARY column: unknown, as the cells
+// are, when a deploy-time binary media type may match the client's Accept.
+func (c clientCells) acceptsBinaryText() string {
+	if c.AcceptsBinaryUnknown {
+		return "unknown"
+	}
+	return yesNo(c.AcceptsBinary)
 }
 
 func yesNo(b bool) string {

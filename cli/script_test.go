@@ -3,7 +3,9 @@ package cli
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -40,6 +42,26 @@ func TestScripts(t *testing.T) {
 				data, err := base64.StdEncoding.DecodeString(ts.ReadFile(args[0]))
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
+			},
+			// exits CODE PROG ARGS... runs a program as exec does and checks
+			// its exact exit code, where ! exec only tells it was not 0.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exits CODE PROG ARGS...")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				got := 0
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var exit *exec.ExitError
+					if !errors.As(err, &exit) {
+						ts.Fatalf("%s: %v", args[1], err)
+					}
+					got = exit.ExitCode()
+				}
+				if got != want {
+					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+				}
 			},
 			// mode FILE PERM checks a file's permission bits (octal).
 			"mode": func(ts *testscript.TestScript, neg bool, args []string) {

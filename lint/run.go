@@ -81,10 +81,10 @@ func Run(inputs []Input, opts Options) *Findings {
 	found := &Findings{Sources: map[string][]byte{}, roots: map[string]string{}}
 	textless := map[string]bool{} // files parsed whose text was not kept
 	outcomes := lintAll(inputs, opts)
-	called := calledModules(outcomes)
+	called, included := calledModules(outcomes), includedBodies(outcomes)
 	for i, o := range outcomes {
-		if o == nil || called[o.moduleInputs] {
-			continue // a walked file without a definition, or a module its caller read
+		if o == nil || called[o.moduleInputs] || o.body && included[resolvedPath(o.file)] {
+			continue // a walked file without a definition, a module its caller read, or a body its template read
 		}
 		found.Files = append(found.Files, o.file)
 		found.roots[o.file] = inputs[i].Root
@@ -113,9 +113,9 @@ func Run(inputs []Input, opts Options) *Findings {
 }
 
 // withoutRepeats drops a finding that another file's import found too: a
-// file a template includes (AWS::Include, DefinitionUri) is also linted on
-// its own when a folder walk meets it, and the same setting must be
-// reported once. ds is sorted, so repeats are next to each other.
+// file another definition's $ref reads is also linted on its own when a
+// folder walk meets it, and the same setting must be reported once. ds is
+// sorted, so repeats are next to each other.
 func withoutRepeats(ds []diag.Diagnostic) []diag.Diagnostic {
 	return slices.CompactFunc(ds, func(a, b diag.Diagnostic) bool {
 		return a.Rule == b.Rule && a.Span == b.Span && a.Message == b.Message && a.Severity == b.Severity &&
@@ -151,6 +151,12 @@ type outcome struct {
 	// read on its own is dropped when a file linted with it calls it.
 	moduleCalls  []string
 	moduleInputs string
+	// includes are the files (absolute, links resolved) a template read
+	// its APIs' definitions from (AWS::Include, DefinitionUri, a Terraform
+	// file()); body says the file is a standalone definition, which a
+	// template may include.
+	includes []string
+	body     bool
 }
 
 // calledModules are the Terraform module folders some outcome's file
@@ -166,6 +172,23 @@ func calledModules(outcomes []*outcome) map[string]bool {
 		}
 	}
 	return called
+}
+
+// includedBodies are the definition files some outcome's template read
+// as its APIs' bodies: read on its own, such a file lacks what the
+// template adds (SAM's BinaryMediaTypes, which replace the body's), so
+// it would report again, or wrongly, what the template's reading reports
+// at the same positions.
+func includedBodies(outcomes []*outcome) map[string]bool {
+	included := map[string]bool{}
+	for _, o := range outcomes {
+		if o != nil {
+			for _, file := range o.includes {
+				included[file] = true
+			}
+		}
+	}
+	return included
 }
 
 // lintAll imports and lints each input in one worker per core, keeping the
@@ -205,7 +228,8 @@ func lintInput(in Input, opts Options) *outcome {
 		settings = cfg
 	}
 	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil,
-		moduleCalls: res.ModuleCalls, moduleInputs: res.ModuleInputs}
+		moduleCalls: res.ModuleCalls, moduleInputs: res.ModuleInputs,
+		includes: includedFiles(res), body: res.Container == ""}
 	if opts.Fixes {
 		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}
@@ -213,6 +237,18 @@ func lintInput(in Input, opts Options) *outcome {
 		o.src = res.Doc.Src
 	}
 	return o
+}
+
+// includedFiles are the files other than res's own that its APIs'
+// definitions were read from.
+func includedFiles(res *importer.Result) []string {
+	var files []string
+	for _, api := range res.APIs {
+		if doc := api.DefinitionDoc; doc != nil && doc.File != res.File {
+			files = append(files, resolvedPath(doc.File))
+		}
+	}
+	return files
 }
 
 // readNamedSources reads again the text of the files in textless that

@@ -130,15 +130,16 @@ x-shared:
 	}
 }
 
-// A file a template includes is linted twice when a walk meets both: its
-// findings are reported once.
+// A file a template includes is met twice when a walk meets both: the
+// template's reading, which holds what the template adds, is the one
+// linted, so its findings are reported once.
 func TestRunReportsAnIncludedFileOnce(t *testing.T) {
 	found := lint.Run([]lint.Input{
 		{Path: "../fixtures/sam-include/sam-include-openapi.yaml"},
 		{Path: "../fixtures/sam-include/sam-include.yaml"},
 	}, lint.Options{Rules: rules.All})
-	if len(found.Files) != 2 || len(found.Diagnostics) == 0 {
-		t.Fatalf("want both files linted with findings, got files %v and %v", found.Files, found.Diagnostics)
+	if !slices.Equal(found.Files, []string{"../fixtures/sam-include/sam-include.yaml"}) || len(found.Diagnostics) == 0 {
+		t.Fatalf("want the template linted with findings, got files %v and %v", found.Files, found.Diagnostics)
 	}
 	seen := map[string]bool{}
 	for _, d := range found.Diagnostics {
@@ -146,5 +147,45 @@ func TestRunReportsAnIncludedFileOnce(t *testing.T) {
 			t.Errorf("reported twice: %s", d)
 		}
 		seen[d.String()] = true
+	}
+}
+
+// A body read on its own lacks what its template adds: here SAM's
+// BinaryMediaTypes, which list the type the body accepts. Linted with the
+// template, it is not reported as unlisted.
+func TestRunReadsAnIncludedBodyWithItsTemplate(t *testing.T) {
+	dir := t.TempDir()
+	body := writeFile(t, filepath.Join(dir, "api", "pics.yaml"), `openapi: 3.0.1
+info: {title: pics, version: '1'}
+paths:
+  /pics:
+    put:
+      requestBody:
+        content:
+          image/png: {}
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: PUT
+        uri: arn:aws:apigateway:eu-west-1:s3:path/pics/x
+`)
+	alone := lint.Run([]lint.Input{{Path: body}}, lint.Options{Rules: rules.All})
+	if !strings.Contains(lines(alone.Diagnostics), "[request-binary-unlisted]") {
+		t.Fatalf("the body alone lists no binary media type, yet: %s", lines(alone.Diagnostics))
+	}
+	template := writeFile(t, filepath.Join(dir, "template.yaml"), `Transform: AWS::Serverless-2016-10-31
+Resources:
+  PicsApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      BinaryMediaTypes: [image~1png]
+      DefinitionBody:
+        Fn::Transform: {Name: AWS::Include, Parameters: {Location: ./api/pics.yaml}}
+`)
+	found := lint.Run([]lint.Input{{Path: body}, {Path: template}}, lint.Options{Rules: rules.All})
+	if !slices.Equal(found.Files, []string{template}) || len(found.Diagnostics) != 0 {
+		t.Errorf("want the template alone linted, clean; got files %v and %s", found.Files, lines(found.Diagnostics))
 	}
 }

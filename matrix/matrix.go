@@ -118,8 +118,12 @@ type Outcome struct {
 	AcceptFirst   *string `json:"accept_first,omitempty"`
 	AcceptsBinary *bool   `json:"accepts_binary,omitempty"`
 	AcceptMatched *string `json:"accept_matched,omitempty"`
-	Action        Action  `json:"action"`
-	Status        int     `json:"status"`
+	// AcceptsBinaryUnknown says no known entry matched the first Accept
+	// range but an entry computed at deploy time may: AcceptsBinary is
+	// then false only as far as the known entries tell.
+	AcceptsBinaryUnknown bool   `json:"accepts_binary_unknown,omitempty"`
+	Action               Action `json:"action"`
+	Status               int    `json:"status"`
 	// Template is the key of the mapping template that applied, if any.
 	Template *string `json:"template"`
 	// Body is the resulting payload; nil when no input body was given.

@@ -111,6 +111,7 @@ func firstAccept(res *Outcome, m mediatype.Matcher, resp Response, listUnknown b
 		res.AcceptMatched = ptr(entry)
 		res.step("Accept's first media range " + first + " matches the binary media type " + entry + ", so the client accepts binary")
 	case listUnknown:
+		res.AcceptsBinaryUnknown = true
 		res.step("Accept's first media range " + first + " matches none of the known binary media types, but another is computed at deploy time and may match it")
 	default:
 		res.step("Accept's first media range " + first + " matches no binary media type, so the client accepts text")
@@ -128,6 +129,7 @@ func absentAccept(res *Outcome, m mediatype.Matcher, listUnknown bool) bool {
 		res.AcceptMatched = ptr(entry)
 		res.step("the request has no Accept header; API Gateway matches it as */*, which the binary media type " + entry + " matches, so the client accepts binary (" + recordedNoAccept + ")")
 	case listUnknown:
+		res.AcceptsBinaryUnknown = true
 		res.step("the request has no Accept header; it is matched as */*, which a binary media type computed at deploy time may be")
 	case m.Empty():
 		res.step("the request has no Accept header, and the API has no binary media types, so the client is answered as one that accepts text")

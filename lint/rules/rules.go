@@ -146,8 +146,10 @@ func listText(items []string) string {
 func quoted(s string) string { return fmt.Sprintf("%q", s) }
 
 // binaryList names where an API's binary media types are set, for messages
-// that tell the user to add one: the container's own setting when the API
-// has a container, else the OpenAPI extension.
+// that tell the user to add one, in the order addBinaryTypesFix edits them:
+// the container's own setting when written, else the definition's
+// extension when written (a SAM property added beside it would replace
+// its entries), else the container's setting.
 func binaryList(api *model.API) string {
 	if f := api.BinaryMediaTypes.Property; f.Set {
 		for _, e := range api.BinaryMediaTypes.Entries {
@@ -155,6 +157,9 @@ func binaryList(api *model.API) string {
 				return string(e.Origin)
 			}
 		}
+	}
+	if api.BinaryMediaTypes.Declared.Set {
+		return string(model.FromBinaryMediaTypes)
 	}
 	switch api.Container {
 	case model.ContainerCloudFormation:
