@@ -81,7 +81,8 @@ func Run(inputs []Input, opts Options) *Findings {
 	found := &Findings{Sources: map[string][]byte{}, roots: map[string]string{}}
 	textless := map[string]bool{} // files parsed whose text was not kept
 	outcomes := lintAll(inputs, opts)
-	called, included := calledModules(outcomes), includedBodies(outcomes)
+	called := readElsewhere(outcomes, func(o *outcome) []string { return o.moduleCalls })
+	included := readElsewhere(outcomes, func(o *outcome) []string { return o.includes })
 	for i, o := range outcomes {
 		if o == nil || called[o.moduleInputs] || o.body && included[resolvedPath(o.file)] {
 			continue // a walked file without a definition, a module its caller read, or a body its template read
@@ -159,36 +160,23 @@ type outcome struct {
 	body     bool
 }
 
-// calledModules are the Terraform module folders some outcome's file
-// calls: their files' own reading (their APIs as input variables) would
-// report again, and less precisely, what the caller's reading reports.
-func calledModules(outcomes []*outcome) map[string]bool {
-	called := map[string]bool{}
+// readElsewhere collects, over all outcomes, the names one field lists:
+// the Terraform module folders some file calls (moduleCalls) and the
+// definition files some template includes (includes). A module's or a
+// body's own reading would report again, less precisely or wrongly (it
+// lacks what its caller or template adds, e.g. SAM's BinaryMediaTypes,
+// which replace the body's), what the other reading reports at the same
+// positions.
+func readElsewhere(outcomes []*outcome, names func(*outcome) []string) map[string]bool {
+	set := map[string]bool{}
 	for _, o := range outcomes {
 		if o != nil {
-			for _, folder := range o.moduleCalls {
-				called[folder] = true
+			for _, name := range names(o) {
+				set[name] = true
 			}
 		}
 	}
-	return called
-}
-
-// includedBodies are the definition files some outcome's template read
-// as its APIs' bodies: read on its own, such a file lacks what the
-// template adds (SAM's BinaryMediaTypes, which replace the body's), so
-// it would report again, or wrongly, what the template's reading reports
-// at the same positions.
-func includedBodies(outcomes []*outcome) map[string]bool {
-	included := map[string]bool{}
-	for _, o := range outcomes {
-		if o != nil {
-			for _, file := range o.includes {
-				included[file] = true
-			}
-		}
-	}
-	return included
+	return set
 }
 
 // lintAll imports and lints each input in one worker per core, keeping the
