@@ -126,11 +126,12 @@ func (s *sourceLines) line(file string, n int) (string, bool) {
 	return lines.line(n)
 }
 
-// lineIndex is a file's text and the offset of each line's start: one
-// string and one list, where a string per line cost an allocation for each
-// of a large definition's hundred thousand lines.
+// lineIndex is a file's text and the offset of each line's start: a line
+// becomes a string only when a snippet shows it. A string per line cost an
+// allocation for each of a large definition's hundred thousand lines, and
+// one string of the whole file a copy of it.
 type lineIndex struct {
-	text   string
+	text   []byte
 	starts []int
 }
 
@@ -142,10 +143,10 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // has them, a snippet may show the wrong line.) After a final break comes
 // the empty last line, where a finding at the end of the file points.
 func indexLines(src []byte) lineIndex {
-	text := string(bytes.TrimPrefix(src, utf8BOM))
-	starts := []int{0}
+	text := bytes.TrimPrefix(src, utf8BOM)
+	starts := make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
 	for at := 0; ; {
-		i := strings.IndexAny(text[at:], "\r\n")
+		i := bytes.IndexAny(text[at:], "\r\n")
 		if i < 0 {
 			return lineIndex{text: text, starts: starts}
 		}
@@ -167,8 +168,8 @@ func (l lineIndex) line(n int) (string, bool) {
 		end = l.starts[n]
 	}
 	line := l.text[l.starts[n-1]:end]
-	if line, ok := strings.CutSuffix(line, "\r\n"); ok {
-		return line, true
+	if line, ok := bytes.CutSuffix(line, []byte("\r\n")); ok {
+		return string(line), true
 	}
-	return strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"), true
+	return string(bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))), true
 }
