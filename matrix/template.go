@@ -43,10 +43,19 @@ func responseTemplate(templates []Template, acceptFirst string) (Template, bool)
 // $context.responseOverride are removed (responseOverride applies them).
 // Everything else is left as written; an empty template yields an empty
 // body.
+//
+// A template without "#set" or "input." is returned as it is, without
+// running the expression or building the replacer (a large definition
+// renders thousands of templates, most of them without either).
 func render(template string, payload []byte) []byte {
-	text := overrideStatus.ReplaceAllString(template, "")
-	text = strings.NewReplacer("${input.body}", string(payload), "$input.body", string(payload),
-		`$input.json('$')`, string(payload), `$input.json("$")`, string(payload)).Replace(text)
+	text := template
+	if strings.Contains(text, "#set") {
+		text = overrideStatus.ReplaceAllString(text, "")
+	}
+	if strings.Contains(text, "input.") {
+		text = strings.NewReplacer("${input.body}", string(payload), "$input.body", string(payload),
+			`$input.json('$')`, string(payload), `$input.json("$")`, string(payload)).Replace(text)
+	}
 	return []byte(text)
 }
 

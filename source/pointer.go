@@ -21,17 +21,24 @@ func EscapeToken(s string) string { return pointerEscaper.Replace(s) }
 func UnescapeToken(s string) string { return pointerUnescaper.Replace(s) }
 
 // Pointer builds a JSON pointer from unescaped tokens.
-func Pointer(tokens ...string) string {
+func Pointer(tokens ...string) string { return Append("", tokens...) }
+
+// Append adds unescaped tokens to a pointer, in one allocation when they
+// need no escape: an importer appends a token for every field it reads.
+func Append(ptr string, tokens ...string) string {
+	size := len(ptr)
+	for _, t := range tokens {
+		size += 1 + len(t)
+	}
 	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(ptr)
 	for _, t := range tokens {
 		b.WriteByte('/')
 		b.WriteString(EscapeToken(t))
 	}
 	return b.String()
 }
-
-// Append adds unescaped tokens to a pointer.
-func Append(ptr string, tokens ...string) string { return ptr + Pointer(tokens...) }
 
 // SplitPointer returns the unescaped tokens of a pointer. A leading "#"
 // (a URI fragment, as in "$ref": "#/components/…") is accepted.
