@@ -145,6 +145,8 @@ func (n *Node) child(token string) (Entry, bool) {
 	return Entry{}, false
 }
 
+// arrayIndex reads an RFC 6901 array index: "0" or digits without a
+// leading zero, nothing else (no sign, no spaces).
 func arrayIndex(token string) (int, bool) {
 	if token == "" || (len(token) > 1 && token[0] == '0') {
 		return 0, false
