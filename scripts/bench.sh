@@ -120,7 +120,7 @@ report lint decode
 
 if [ -n "$vacuum" ]; then
   echo
-  echo "# 2. vacuum ($("$vacuum" version 2>/dev/null | head -n 1)) vs lint on the same file (target: ratio >= 8)"
+  echo "# 2. vacuum ($vacuum, version $("$vacuum" version 2>/dev/null | head -n 1)) vs lint on the same file (target: ratio >= 8)"
   for _ in $(seq "$runs"); do
     measure vacuum "$vacuum" lint --no-update-check -b -q "$bench"
     measure lint2 "$bin" lint "$bench"
