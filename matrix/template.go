@@ -44,10 +44,42 @@ func responseTemplate(templates []Template, acceptFirst string) (Template, bool)
 // Everything else is left as written; an empty template yields an empty
 // body.
 func render(template string, payload []byte) []byte {
-	text := overrideStatus.ReplaceAllString(template, "")
-	text = strings.NewReplacer("${input.body}", string(payload), "$input.body", string(payload),
-		`$input.json('$')`, string(payload), `$input.json("$")`, string(payload)).Replace(text)
-	return []byte(text)
+	text := template
+	if strings.Contains(text, "#set") { // most templates have none: skip the expression
+		text = overrideStatus.ReplaceAllString(text, "")
+	}
+	return expandBody(text, payload)
+}
+
+// bodyReferences are the ways a template writes the payload.
+var bodyReferences = []string{"${input.body}", "$input.body", `$input.json('$')`, `$input.json("$")`}
+
+// expandBody replaces each body reference in text by the payload, left to
+// right, the payload itself not read again: what a strings.Replacer of
+// bodyReferences does (no two of them start at the same place), without
+// building one for each of the thousands of templates a large definition
+// renders.
+func expandBody(text string, payload []byte) []byte {
+	out := make([]byte, 0, len(text))
+	for {
+		i := strings.IndexByte(text, '$')
+		if i < 0 {
+			return append(out, text...)
+		}
+		out, text = append(out, text[:i]...), text[i:]
+		ref := ""
+		for _, r := range bodyReferences {
+			if strings.HasPrefix(text, r) {
+				ref = r
+				break
+			}
+		}
+		if ref == "" {
+			out, text = append(out, '$'), text[1:]
+			continue
+		}
+		out, text = append(out, payload...), text[len(ref):]
+	}
 }
 
 // overrideStatus is a template's unconditional

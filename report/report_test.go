@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -45,12 +46,12 @@ var sampleSources = map[string]string{
 // file, so the fixture's columns are computed, not counted by hand.
 func spanOf(t testing.TB, file string, line int, text string) source.Span {
 	t.Helper()
-	lines := splitLines([]byte(sampleSources[file]))
-	i := strings.Index(lines[line-1], text)
+	lineText, _ := indexLines([]byte(sampleSources[file])).line(line)
+	i := strings.Index(lineText, text)
 	if i < 0 {
 		t.Fatalf("%q not on %s:%d", text, file, line)
 	}
-	col := utf8.RuneCountInString(lines[line-1][:i]) + 1
+	col := utf8.RuneCountInString(lineText[:i]) + 1
 	end := col + utf8.RuneCountInString(text)
 	return source.Span{File: file, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end}}
 }
@@ -197,5 +198,22 @@ func TestAllFormatsRegistered(t *testing.T) {
 	}
 	if err := Write("nope", &bytes.Buffer{}, Findings{}, Options{}); err == nil {
 		t.Error("an unknown format was accepted")
+	}
+}
+
+// TestIndexLines: the lines a snippet shows are the ones source.Parse
+// counts, whichever break ends them, and a final break leaves an empty last
+// line.
+func TestIndexLines(t *testing.T) {
+	lines := indexLines([]byte("\xEF\xBB\xBFa\r\nb\rc\n\nd\n"))
+	var got []string
+	for n := 0; n <= 7; n++ {
+		if line, ok := lines.line(n); ok {
+			got = append(got, line)
+		}
+	}
+	want := []string{"a", "b", "c", "", "d", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }

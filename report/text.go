@@ -104,51 +104,72 @@ func caretLine(line string, sp source.Span) string {
 	return b.String()
 }
 
-// sourceLines reads each file once and keeps it split into lines.
+// sourceLines reads each file once and keeps where each of its lines starts.
 type sourceLines struct {
 	read  func(file string) []byte
-	files map[string][]string
+	files map[string]lineIndex
 }
 
 // line returns a 1-based line of file without its line break.
 func (s *sourceLines) line(file string, n int) (string, bool) {
-	if s.read == nil || n < 1 {
+	if s.read == nil {
 		return "", false
 	}
 	if s.files == nil {
-		s.files = map[string][]string{}
+		s.files = map[string]lineIndex{}
 	}
 	lines, ok := s.files[file]
 	if !ok {
-		lines = splitLines(s.read(file))
+		lines = indexLines(s.read(file))
 		s.files[file] = lines
 	}
-	if n > len(lines) {
-		return "", false
-	}
-	return lines[n-1], true
+	return lines.line(n)
+}
+
+// lineIndex is a file's text and the offset of each line's start: a line
+// becomes a string only when a snippet shows it. A string per line cost an
+// allocation for each of a large definition's hundred thousand lines, and
+// one string of the whole file a copy of it.
+type lineIndex struct {
+	text   []byte
+	starts []int
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// splitLines breaks src at CRLF, CR and LF, the breaks source.Parse counts
+// indexLines breaks src at CRLF, CR and LF, the breaks source.Parse counts
 // lines by; a byte order mark is not part of line 1's columns there either.
 // (YAML's NEL, LS and PS breaks are not counted here: in the rare file that
-// has them, a snippet may show the wrong line.)
-func splitLines(src []byte) []string {
-	src = bytes.TrimPrefix(src, utf8BOM)
-	var lines []string
-	for {
-		i := bytes.IndexAny(src, "\r\n")
+// has them, a snippet may show the wrong line.) After a final break comes
+// the empty last line, where a finding at the end of the file points.
+func indexLines(src []byte) lineIndex {
+	text := bytes.TrimPrefix(src, utf8BOM)
+	starts := make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
+	for at := 0; ; {
+		i := bytes.IndexAny(text[at:], "\r\n")
 		if i < 0 {
-			// After a final break this is the empty last line, where a
-			// finding at the end of the file points.
-			return append(lines, string(src))
+			return lineIndex{text: text, starts: starts}
 		}
-		lines = append(lines, string(src[:i]))
-		if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-			i++
+		at += i + 1
+		if text[at-1] == '\r' && at < len(text) && text[at] == '\n' {
+			at++
 		}
-		src = src[i+1:]
+		starts = append(starts, at)
 	}
+}
+
+// line returns the 1-based line n without its line break.
+func (l lineIndex) line(n int) (string, bool) {
+	if n < 1 || n > len(l.starts) {
+		return "", false
+	}
+	end := len(l.text)
+	if n < len(l.starts) {
+		end = l.starts[n]
+	}
+	line := l.text[l.starts[n-1]:end]
+	if line, ok := bytes.CutSuffix(line, []byte("\r\n")); ok {
+		return string(line), true
+	}
+	return string(bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))), true
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/apigw-oas/apigw-oas/clients"
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -19,7 +20,11 @@ import (
 //go:embed html.tmpl
 var pageTemplate string
 
-var page = template.Must(template.New("review").Parse(pageTemplate))
+// page is parsed on first use: parsing it at start-up cost every command
+// a thousand allocations.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("review").Parse(pageTemplate))
+})
 
 // WriteHTML writes the review as one self-contained HTML page: per API a
 // grid of its operations' exchanges (rows) and the clients (columns), each
@@ -27,7 +32,7 @@ var page = template.Must(template.New("review").Parse(pageTemplate))
 // fix, neutral or same, and linking to both sides' explanations. For a
 // single version (Single) the cells show that version alone.
 func WriteHTML(w io.Writer, r *Report) error {
-	return page.Execute(w, buildPage(r))
+	return page().Execute(w, buildPage(r))
 }
 
 type htmlPage struct {

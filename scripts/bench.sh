@@ -7,9 +7,10 @@
 # (A B A B …) N times (default 7) under /usr/bin/time and prints the medians of
 # wall time and peak RSS and their ratio. Needs Go, /usr/bin/time and
 # ../shared/bench and ../shared/corpus (the large and real-world inputs, not
-# part of the repository). vacuum is compared when it is on PATH or in
-# $(go env GOPATH)/bin; --install-vacuum installs it first with `go install`
-# from the Go module proxy.
+# part of the repository). vacuum is compared when $VACUUM names it, or it
+# is on PATH or in $(go env GOPATH)/bin; --install-vacuum installs it first
+# with `go install` from the Go module proxy (docs/performance.md says how to
+# build it from a source checkout when the proxy refuses it).
 set -euo pipefail
 
 runs=7
@@ -69,7 +70,7 @@ done
 go build -o "$work/apigw-oas" ./cmd/apigw-oas
 bin=$work/apigw-oas
 
-vacuum=$(command -v vacuum || true)
+vacuum=${VACUUM:-$(command -v vacuum || true)}
 [ -n "$vacuum" ] || [ ! -x "$(go env GOPATH)/bin/vacuum" ] || vacuum=$(go env GOPATH)/bin/vacuum
 if [ -z "$vacuum" ] && $install_vacuum; then
   echo "installing vacuum $vacuum_version from the Go module proxy"
@@ -77,16 +78,18 @@ if [ -z "$vacuum" ] && $install_vacuum; then
   vacuum=$work/gobin/vacuum
 fi
 
-# measure NAME COMMAND…: one run, appending "wall_seconds max_rss_kib" to
-# $work/NAME. Wall time is taken from $EPOCHREALTIME (microseconds;
-# /usr/bin/time's %e has 10 ms steps, too coarse for a small file), peak RSS
-# from /usr/bin/time. Exit codes are ignored: linters exit 1 on findings.
+# measure NAME COMMAND…: one run, appending "wall_seconds max_rss_kib
+# cpu_seconds" to $work/NAME. Wall time is taken from $EPOCHREALTIME
+# (microseconds; /usr/bin/time's %e has 10 ms steps, too coarse for a small
+# file), peak RSS and CPU time (user + system, which other processes on a
+# busy machine disturb less than wall time) from /usr/bin/time. Exit codes
+# are ignored: linters exit 1 on findings.
 measure() {
   local name=$1 start end; shift
   start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$work/time" "$@" > /dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/time" "$@" > /dev/null 2>&1 || true
   end=$EPOCHREALTIME
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.6f", e - s}') $(tail -n 1 "$work/time")" >> "$work/$name"
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.6f", e - s}') $(tail -n 1 "$work/time" | awk '{printf "%d %.2f", $1, $2 + $3}')" >> "$work/$name"
 }
 
 # median NAME FIELD: the median of a column of $work/NAME.
@@ -94,13 +97,17 @@ median() {
   cut -d' ' -f"$2" "$work/$1" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
 }
 
-# report A B: medians of both and the ratio of A's wall time to B's.
+# report A B: medians of both and the ratios of A's wall and CPU time to B's.
 report() {
-  local aw bw
-  aw=$(median "$1" 1); bw=$(median "$2" 1)
-  printf '%-22s wall %8.4f s  peak RSS %6.1f MiB\n' "$1" "$aw" "$(awk "BEGIN {print $(median "$1" 2)/1024}")"
-  printf '%-22s wall %8.4f s  peak RSS %6.1f MiB\n' "$2" "$bw" "$(awk "BEGIN {print $(median "$2" 2)/1024}")"
-  awk -v a="$aw" -v b="$bw" -v n1="$1" -v n2="$2" 'BEGIN {if (b > 0) printf "ratio %s / %s = %.2f\n", n1, n2, a/b}'
+  local aw bw ac bc
+  aw=$(median "$1" 1); bw=$(median "$2" 1); ac=$(median "$1" 3); bc=$(median "$2" 3)
+  printf '%-22s wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' "$1" "$aw" "$ac" "$(awk "BEGIN {print $(median "$1" 2)/1024}")"
+  printf '%-22s wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' "$2" "$bw" "$bc" "$(awk "BEGIN {print $(median "$2" 2)/1024}")"
+  awk -v a="$aw" -v b="$bw" -v ac="$ac" -v bc="$bc" -v n1="$1" -v n2="$2" 'BEGIN {
+    if (b > 0) printf "ratio %s / %s = %.2f wall", n1, n2, a/b
+    if (bc > 0) printf ", %.2f CPU", ac/bc
+    print ""
+  }'
 }
 
 echo
@@ -113,7 +120,7 @@ report lint decode
 
 if [ -n "$vacuum" ]; then
   echo
-  echo "# 2. vacuum ($("$vacuum" version 2>/dev/null | head -n 1)) vs lint on the same file (target: ratio >= 8)"
+  echo "# 2. vacuum ($vacuum, version $("$vacuum" version 2>/dev/null | head -n 1)) vs lint on the same file (target: ratio >= 8)"
   for _ in $(seq "$runs"); do
     measure vacuum "$vacuum" lint --no-update-check -b -q "$bench"
     measure lint2 "$bin" lint "$bench"
@@ -153,23 +160,27 @@ for _ in $(seq "$runs"); do
   measure each "$work/each.sh"
 done
 fw=$(median folder 1); sw=$(median serial 1); ew=$(median each 1)
-printf 'folder of %d files     wall %8.4f s  peak RSS %6.1f MiB\n' $((copies * count)) "$fw" "$(awk "BEGIN {print $(median folder 2)/1024}")"
-printf 'same on one core       wall %8.4f s  peak RSS %6.1f MiB\n' "$sw" "$(awk "BEGIN {print $(median serial 2)/1024}")"
-printf '%d files one by one    wall %8.4f s  (largest process %.1f MiB)\n' "$count" "$ew" "$(awk "BEGIN {print $(median each 2)/1024}")"
+printf 'folder of %d files     wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' $((copies * count)) "$fw" "$(median folder 3)" "$(awk "BEGIN {print $(median folder 2)/1024}")"
+printf 'same on one core       wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' "$sw" "$(median serial 3)" "$(awk "BEGIN {print $(median serial 2)/1024}")"
+printf '%d files one by one    wall %8.4f s  CPU %7.2f s  (largest process %.1f MiB)\n' "$count" "$ew" "$(median each 3)" "$(awk "BEGIN {print $(median each 2)/1024}")"
 awk -v f="$fw" -v s="$sw" 'BEGIN {printf "folder / (one core / 2) = %.2f\n", f / (s / 2)}'
 awk -v f="$fw" -v e="$ew" -v c="$copies" 'BEGIN {s = e * c; printf "sum of single-process times = %.3f s; folder / (sum / 2) = %.2f\n", s, f / (s / 2)}'
 
 if $scaling; then
   echo
-  echo "# 5. rule scaling: time at 16x / (16 x time at 1x), near 1 when linear (go test -bench, fastest of 3)"
-  go test ./lint/rules -run '^$' -bench BenchmarkRuleScaling -count 3 | tee "$work/scaling" |
+  echo "# 5. rule scaling: each rule on one of its own bad examples, paths copied 20, 80 and 320 times;"
+  echo "#    CPU time at 16x / (16 x CPU time at 1x), near 1 when linear (go test -bench, fastest of 5), and findings"
+  go test ./lint/rules -run '^$' -bench BenchmarkRuleScaling -count 5 | tee "$work/scaling" |
     awk '/^BenchmarkRuleScaling\// {
         split($1, p, "/"); size = p[3]; sub(/-[0-9]+$/, "", size); k = p[2] SUBSEP size
-        if (!(k in t) || $3 < t[k]) t[k] = $3
+        for (i = 4; i < NF; i++) {
+          if ($(i + 1) == "cpu-ns/op" && (!(k in t) || $i < t[k])) t[k] = $i
+          if ($(i + 1) == "findings/op") f[k] = $i
+        }
         names[p[2]] = 1
       }
       END {
-        for (n in names) if (t[n, "x1"] > 0) printf "%-34s x1 %12.0f ns  x4/4x1 %5.2f  x16/16x1 %5.2f\n", n, t[n, "x1"], t[n, "x4"] / (4 * t[n, "x1"]), t[n, "x16"] / (16 * t[n, "x1"])
+        for (n in names) if (t[n, "x1"] > 0) printf "%-34s x1 %12.0f CPU ns  x4/4x1 %5.2f  x16/16x1 %5.2f  findings %4d -> %5d\n", n, t[n, "x1"], t[n, "x4"] / (4 * t[n, "x1"]), t[n, "x16"] / (16 * t[n, "x1"]), f[n, "x1"], f[n, "x16"]
       }' | sort
 fi
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxDepth is how deeply mappings and sequences may nest. Real API
@@ -20,11 +21,11 @@ const MaxDepth = 1000
 // It is built for multi-megabyte definitions: line starts are recorded as
 // the parser passes them (JSON breaks lines only between tokens), positions
 // come from a cursor that moves forward with it, strings without escapes are
-// slices of one copy of the text, and nodes and children lists are carved
+// slices of the text itself, and nodes and children lists are carved
 // from blocks rather than allocated one by one.
 type jsonParser struct {
 	src   []byte
-	text  string // src as a string, of which unescaped strings and numbers are slices
+	text  string // src as a string (the same memory), of which unescaped strings and numbers are slices
 	i     int
 	lines *lineTable
 	file  string
@@ -50,7 +51,7 @@ type errStop struct{}
 // parseJSON parses src from offset base and returns the root, its errors
 // and the line table of the whole of src.
 func parseJSON(file string, src []byte, base int) (*Node, *lineTable, Errors) {
-	p := &jsonParser{src: src, text: string(src), i: base, lines: emptyLineTable(src, base), file: file,
+	p := &jsonParser{src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), i: base, lines: emptyLineTable(src, base), file: file,
 		line: 1, col: 1, colOff: base}
 	root := p.run()
 	// the parser recorded the line starts before where it stopped (all of

@@ -90,6 +90,10 @@ func (d *Document) PosAt(offset int) Pos { return d.lines.atOffset(offset) }
 // The returned error, when not nil, is an Errors value. A Document may be
 // returned together with errors: a document with duplicate keys is still
 // read, its last keys winning. Its Root is nil when nothing could be read.
+//
+// The Document keeps src as its Src, and the values of a JSON document's
+// nodes share its memory (a copy would double the memory a large file
+// takes): src must not be changed afterwards.
 func Parse(file string, src []byte) (*Document, error) {
 	base := 0
 	if bytes.HasPrefix(src, bom) {

@@ -21,17 +21,24 @@ func EscapeToken(s string) string { return pointerEscaper.Replace(s) }
 func UnescapeToken(s string) string { return pointerUnescaper.Replace(s) }
 
 // Pointer builds a JSON pointer from unescaped tokens.
-func Pointer(tokens ...string) string {
+func Pointer(tokens ...string) string { return Append("", tokens...) }
+
+// Append adds unescaped tokens to a pointer, in one allocation when they
+// need no escape: an importer appends a token for every field it reads.
+func Append(ptr string, tokens ...string) string {
+	size := len(ptr)
+	for _, t := range tokens {
+		size += 1 + len(t)
+	}
 	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(ptr)
 	for _, t := range tokens {
 		b.WriteByte('/')
 		b.WriteString(EscapeToken(t))
 	}
 	return b.String()
 }
-
-// Append adds unescaped tokens to a pointer.
-func Append(ptr string, tokens ...string) string { return ptr + Pointer(tokens...) }
 
 // SplitPointer returns the unescaped tokens of a pointer. A leading "#"
 // (a URI fragment, as in "$ref": "#/components/…") is accepted.
@@ -62,21 +69,65 @@ type Entry struct {
 
 // LookupPointer finds the node a JSON pointer addresses. It walks the tree rather
 // than keeping a table of every pointer: a 5 MB document holds hundreds of
-// thousands of values, and callers look up a handful of them.
+// thousands of values, and most callers look up a handful of them (a
+// Finder serves those that look up many).
 func (n *Node) LookupPointer(ptr string) (Entry, error) {
+	var f *Finder // scans each mapping
+	return f.Lookup(n, ptr)
+}
+
+// Finder looks up JSON pointers as Node.LookupPointer does, and remembers
+// the keys of the large mappings it passes through: a rule reporting on
+// thousands of paths, or thousands of $refs into a large components
+// section, then cost a map access per step instead of a scan of the
+// mapping, which made them quadratic. Its zero value is ready to use; nil
+// remembers nothing. It is not safe for concurrent use, and the trees it
+// looks into must not change while it is used.
+type Finder struct {
+	keys map[*Node]map[string]int // a mapping's first index of each key
+}
+
+// indexedEntries is the size from which a Finder indexes a mapping rather
+// than scanning it.
+const indexedEntries = 32
+
+// Lookup finds ptr from root.
+func (f *Finder) Lookup(root *Node, ptr string) (Entry, error) {
 	tokens, err := SplitPointer(ptr)
 	if err != nil {
 		return Entry{}, err
 	}
-	e := Entry{Value: n}
+	e := Entry{Value: root}
 	for i, t := range tokens {
-		next, ok := e.Value.child(t)
+		next, ok := f.child(e.Value, t)
 		if !ok {
 			return Entry{}, fmt.Errorf("%s does not exist", Pointer(tokens[:i+1]...))
 		}
 		e = next
 	}
 	return e, nil
+}
+
+func (f *Finder) child(n *Node, token string) (Entry, bool) {
+	if f == nil || n.Kind != Mapping || len(n.Content) < 2*indexedEntries {
+		return n.child(token)
+	}
+	keys, ok := f.keys[n]
+	if !ok {
+		keys = make(map[string]int, len(n.Content)/2)
+		for i := len(n.Content) - 2; i >= 0; i -= 2 { // the first of equal keys wins, as in Get
+			keys[n.Content[i].Value] = i
+		}
+		if f.keys == nil {
+			f.keys = map[*Node]map[string]int{}
+		}
+		f.keys[n] = keys
+	}
+	i, ok := keys[token]
+	if !ok {
+		return Entry{}, false
+	}
+	return Entry{Key: n.Content[i], Value: n.Content[i+1]}, true
 }
 
 func (n *Node) child(token string) (Entry, bool) {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -305,5 +306,35 @@ func TestReadLimits(t *testing.T) {
 	data, err := ReadAll("text", strings.NewReader("openapi: 3.0.1\n"), math.MaxInt64)
 	if err != nil || string(data) != "openapi: 3.0.1\n" {
 		t.Errorf("ReadAll at MaxInt64 = %q, %v", data, err)
+	}
+}
+
+// TestFinderAgreesWithLookupPointer: a Finder finds what LookupPointer
+// finds, and fails where it fails, in mappings large enough to be indexed
+// (with a key written twice by hand, as NewMapping allows) and small ones.
+func TestFinderAgreesWithLookupPointer(t *testing.T) {
+	paths := NewMapping()
+	for i := range 3 * indexedEntries {
+		item := NewMapping()
+		item.Content = append(item.Content, NewString("get"), NewString(fmt.Sprint(i)))
+		paths.Content = append(paths.Content, NewString(fmt.Sprintf("/p%d", i%(2*indexedEntries))), item)
+	}
+	list := &Node{Kind: Sequence, Content: []*Node{NewString("a"), paths}}
+	root := NewMapping()
+	root.Content = append(root.Content, NewString("paths"), paths, NewString("list"), list)
+	var f Finder
+	pointers := []string{"", "/paths", "/paths/~1p0/get", "/paths/~1p5", "/paths/~1p63/get", "/paths/~1p64",
+		"/paths/~1p7/post", "/list/1/~1p3/get", "/list/2", "/list/x", "/nothing", "#/paths/~1p1", "paths", "/paths/~2"}
+	for range 2 { // the second time from the Finder's memory
+		for _, ptr := range pointers {
+			want, wantErr := root.LookupPointer(ptr)
+			got, err := f.Lookup(root, ptr)
+			if got != want || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+				t.Errorf("Lookup(%q) = %v, %v; LookupPointer: %v, %v", ptr, got, err, want, wantErr)
+			}
+		}
+	}
+	if e, err := f.Lookup(root, "/paths/~1p5/get"); err != nil || e.Value.Value != "5" {
+		t.Errorf("a key written twice: %v, %v; want the first, 5", e.Value, err)
 	}
 }

@@ -17,6 +17,7 @@ func brokenRefs(def *source.Node, location string, files Files) (map[*source.Nod
 	var problems []Problem
 	// A large definition has thousands of $refs to a few hundred targets.
 	why := map[string]string{}
+	var finder source.Finder
 	var tokens []string
 	var walk func(n *source.Node, key, parent string)
 	walk = func(n *source.Node, key, parent string) {
@@ -25,7 +26,7 @@ func brokenRefs(def *source.Node, location string, files Files) (map[*source.Nod
 			if ref := n.Lookup("$ref"); ref.IsString() {
 				reason, seen := why[ref.Value]
 				if !seen {
-					reason = unresolvable(def, ref.Value, location, files)
+					reason = unresolvable(&finder, def, ref.Value, location, files)
 					why[ref.Value] = reason
 				}
 				if reason != "" {
@@ -75,7 +76,7 @@ func isData(key, mapKey, mapParent string) bool {
 }
 
 // unresolvable says why a $ref leads nowhere, or returns "".
-func unresolvable(def *source.Node, ref, location string, files Files) string {
+func unresolvable(finder *source.Finder, def *source.Node, ref, location string, files Files) string {
 	file, fragment, _ := strings.Cut(ref, "#")
 	fragment, err := url.PathUnescape(fragment)
 	if err != nil {
@@ -94,7 +95,7 @@ func unresolvable(def *source.Node, ref, location string, files Files) string {
 			return "the file cannot be read"
 		}
 	}
-	if _, err := target.LookupPointer(fragment); err != nil {
+	if _, err := finder.Lookup(target, fragment); err != nil {
 		return err.Error()
 	}
 	return ""

@@ -35,9 +35,10 @@ var OpenAPIInvalid = &lint.Rule{
 		for _, d := range p.Import.Diagnostics {
 			reported[d.Pointer] = true
 		}
+		var finder source.Finder // thousands of problems may be among thousands of paths
 		for _, pr := range problems {
 			if !reported[p.API.DefinitionPointer+pr.Pointer] {
-				reportProblem(p, pr)
+				reportProblem(p, &finder, pr)
 			}
 		}
 	},
@@ -67,13 +68,13 @@ var weights = map[validate.Class]weight{
 // pointer reaches, in the file the definition was read from, on the key
 // when there is one (the line a reader looks for). A problem on a value
 // computed at deploy time is not reported: the value is unknown here.
-func reportProblem(p *lint.Pass, pr validate.Problem) {
+func reportProblem(p *lint.Pass, finder *source.Finder, pr validate.Problem) {
 	doc := p.API.DefinitionDoc
 	if doc == nil {
 		doc = p.Doc
 	}
 	pointer := p.API.DefinitionPointer + pr.Pointer
-	entry := nearest(doc.Root, pointer)
+	entry := nearest(finder, doc.Root, pointer)
 	if source.IsUnknown(entry.Value) {
 		return
 	}
@@ -92,9 +93,9 @@ func reportProblem(p *lint.Pass, pr validate.Problem) {
 
 // nearest finds the node a pointer names, or its closest ancestor that
 // exists.
-func nearest(root *source.Node, pointer string) source.Entry {
+func nearest(finder *source.Finder, root *source.Node, pointer string) source.Entry {
 	for {
-		if e, err := root.LookupPointer(pointer); err == nil {
+		if e, err := finder.Lookup(root, pointer); err == nil {
 			return e
 		}
 		i := strings.LastIndexByte(pointer, '/')

@@ -48,7 +48,7 @@ func SnakeKeys(camel string) string {
 // has, under the keys style gives them. Responses are written differently
 // in each notation and are left to the caller.
 func IntegrationSettings(in *model.Integration, v Value, key keyStyle) {
-	get := func(camel string) Value { return v.Get(key(camel)) }
+	get := func(camel string) Value { return v.present(key(camel)) }
 	in.Type = Enum(get("type"), model.ParseIntegrationType)
 	in.URI = get("uri").Str()
 	in.HTTPMethod = get("httpMethod").Str()
@@ -63,8 +63,8 @@ func IntegrationSettings(in *model.Integration, v Value, key keyStyle) {
 	in.ConnectionType = get("connectionType").Str()
 	in.ConnectionID = get("connectionId").Str()
 	tls := get("tlsConfig")
-	in.TLSConfig.InsecureSkipVerification = boolean(tls.Get(key("insecureSkipVerification")))
-	in.TLSConfig.ServerNameToVerify = tls.Get(key("serverNameToVerify")).Str()
+	in.TLSConfig.InsecureSkipVerification = boolean(tls.present(key("insecureSkipVerification")))
+	in.TLSConfig.ServerNameToVerify = tls.present(key("serverNameToVerify")).Str()
 	in.ResponseTransferMode = Enum(get("responseTransferMode"), model.ParseTransferMode)
 	in.IntegrationTarget = get("integrationTarget").Str()
 }
@@ -72,10 +72,10 @@ func IntegrationSettings(in *model.Integration, v Value, key keyStyle) {
 // IntegrationResponseSettings reads one integration response's settings
 // under the keys style gives them; the caller sets Pattern and Pointer.
 func IntegrationResponseSettings(r *model.IntegrationResponse, v Value, key keyStyle) {
-	r.StatusCode = v.Get(key("statusCode")).Str()
-	r.ContentHandling = Enum(v.Get(key("contentHandling")), model.ParseContentHandling)
-	r.ResponseTemplates = named(v.Get(key("responseTemplates")))
-	r.ResponseParameters = named(v.Get(key("responseParameters")))
+	r.StatusCode = v.present(key("statusCode")).Str()
+	r.ContentHandling = Enum(v.present(key("contentHandling")), model.ParseContentHandling)
+	r.ResponseTemplates = named(v.present(key("responseTemplates")))
+	r.ResponseParameters = named(v.present(key("responseParameters")))
 }
 
 // ListedResponse reads an integration response of the notations that key
@@ -97,7 +97,7 @@ func ListedResponse(v Value, patternKey string, key keyStyle) *model.Integration
 // integrationUri, integrationMethod and contentHandlingStrategy, where a
 // REST integration says type, uri, httpMethod and contentHandling.
 func WebSocketIntegration(v Value, key keyStyle) *model.Integration {
-	get := func(camel string) Value { return v.Get(key(camel)) }
+	get := func(camel string) Value { return v.present(key(camel)) }
 	return &model.Integration{
 		Pointer:             v.Ptr,
 		Span:                v.KeySpan(),

@@ -27,6 +27,7 @@ type Refs struct {
 	failed   map[string]string           // files that could not be read, and why
 	reported map[*source.Node]bool       // $refs already reported
 	diags    *[]diag.Diagnostic
+	finder   source.Finder // thousands of $refs lead into one components section
 }
 
 func NewRefs(folder string, maxBytes int64, diags *[]diag.Diagnostic) *Refs {
@@ -103,7 +104,7 @@ func (r *Refs) resolve(definition, ref Value) (Value, bool) {
 	if doc == definition.Doc {
 		root = definition.Node
 	}
-	entry, err := root.LookupPointer(fragment)
+	entry, err := r.finder.Lookup(root, fragment)
 	if err != nil {
 		r.report(ref, fmt.Sprintf("$ref %q: %v", text, err))
 		return Value{}, false

@@ -26,6 +26,17 @@ func (v Value) Get(name string) Value {
 	return Value{Doc: v.Doc, Key: k, Node: n, Ptr: source.Append(v.Ptr, name)}
 }
 
+// present is Get for a setting that is read only when it is there (with
+// Str, Enum, named, …): an absent one carries no pointer, which saves
+// building one for each of the many settings an integration leaves out.
+func (v Value) present(name string) Value {
+	k, n := v.Node.Get(name)
+	if n == nil {
+		return Value{Doc: v.Doc}
+	}
+	return Value{Doc: v.Doc, Key: k, Node: n, Ptr: source.Append(v.Ptr, name)}
+}
+
 // Entries returns the entries of a mapping in source order.
 func (v Value) Entries() []Value {
 	if v.Node == nil || v.Node.Kind != source.Mapping {
