@@ -7,13 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/review"
@@ -186,22 +185,7 @@ func importAndLint(cmd *ucli.Command, files []sideFile, cfg *lint.FileConfig, op
 	if cfg != nil {
 		settings = cfg
 	}
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i], problems[i] = importAndLintFile(files[i], settings, opts)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	goroutine.Each(len(files), 0, func(i int) { out[i], problems[i] = importAndLintFile(files[i], settings, opts) })
 	if cfg != nil { // not in the workers: Suppress records which entries were used
 		for i, f := range files {
 			cfg.Suppress(f.key, out[i].Findings)
