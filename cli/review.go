@@ -54,7 +54,11 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 	if failOn != "regression" && failOn != "any" && failOn != "never" {
 		return usageError("--fail-on %q: want regression, any or never", failOn)
 	}
-	oldSide, newSide, cleanup, err := reviewSides(ctx, cmd)
+	opts, err := importOptions(cmd)
+	if err != nil {
+		return err
+	}
+	oldSide, newSide, cleanup, err := reviewSides(ctx, cmd, opts.MaxBytes)
 	if err != nil {
 		return err
 	}
@@ -63,10 +67,6 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	cfg, err := reviewConfig(cmd)
-	if err != nil {
-		return err
-	}
-	opts, err := importOptions(cmd)
 	if err != nil {
 		return err
 	}
@@ -122,14 +122,14 @@ type sideFile struct {
 }
 
 // reviewSides reads the arguments: OLD NEW, or --base REV [PATH...].
-func reviewSides(ctx context.Context, cmd *ucli.Command) (oldSide, newSide reviewSide, cleanup func(), err error) {
+func reviewSides(ctx context.Context, cmd *ucli.Command, maxBytes int64) (oldSide, newSide reviewSide, cleanup func(), err error) {
 	cleanup = func() {}
 	args := cmd.Args().Slice()
 	if rev := cmd.String("base"); rev != "" {
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		return baseSides(ctx, rev, args)
+		return baseSides(ctx, rev, args, maxBytes)
 	}
 	if len(args) != 2 {
 		return oldSide, newSide, cleanup, usageError("review needs OLD and NEW (two files or two folders), or --base REV [PATH...]")
