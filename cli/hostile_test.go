@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/apigw-oas/apigw-oas/lint"
 )
 
 // fullWriter is standard output on a full disk (/dev/full).
@@ -72,6 +74,13 @@ func TestHostileInput(t *testing.T) {
 	nothing := filepath.Join(dir, "nothing")
 	write(t, nothing, "values.yaml", []byte("replicas: 2\n"))
 	config := write(t, dir, "config.yaml", []byte("rules: {}\n"))
+	// a configuration found by name, over its own limit (lint.MaxConfigBytes)
+	largeConfig := filepath.Join(dir, "large-config")
+	write(t, largeConfig, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
+	write(t, largeConfig, ".apigw-oas.yaml", bytes.Repeat([]byte("#\n"), lint.MaxConfigBytes/2+1))
+	if err := os.Mkdir(filepath.Join(largeConfig, ".git"), 0o755); err != nil { // the configuration's search stops here
+		t.Fatal(err)
+	}
 
 	cases := []hostileCase{
 		// terminal and CI injection: definition text is printed escaped
@@ -118,6 +127,7 @@ func TestHostileInput(t *testing.T) {
 		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
 		{"--baseline /dev/zero under --max-size", nil, []string{"lint", api, "--baseline", "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 1 KiB size limit"},
 		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
+		{"a configuration found over its limit", nil, []string{"lint", largeConfig, "--max-size", "2MiB"}, ExitInput, filepath.Join(largeConfig, ".apigw-oas.yaml") + ": error: the file is larger than the 1 MiB size limit [config]"},
 		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
 
 		// a folder walk reads only regular files inside the folder, and a
