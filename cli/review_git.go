@@ -138,7 +138,8 @@ func archive(ctx context.Context, rev string, extract func(io.Reader) error) err
 	if err == nil {
 		_, err = io.Copy(io.Discard, out) // the padding after the last entry
 	}
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+	cutShort := errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+	if err != nil && !cutShort {
 		stop() // extraction failed, not git: git would wait for a reader
 		cmd.Wait()
 		return err
