@@ -148,6 +148,8 @@ func (t *tempFiles) add(name string) {
 	t.once.Do(func() {
 		signals := make(chan os.Signal, 1)
 		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+		// the one goroutine not started with internal/goroutine: it lives as
+		// long as the process, and no run waits for it
 		go func() {
 			for sig := range signals {
 				t.removeAll()

@@ -8,14 +8,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/apigw-oas/apigw-oas/lint"
 )
 
 // fullWriter is standard output on a full disk (/dev/full).
@@ -70,6 +74,13 @@ func TestHostileInput(t *testing.T) {
 	nothing := filepath.Join(dir, "nothing")
 	write(t, nothing, "values.yaml", []byte("replicas: 2\n"))
 	config := write(t, dir, "config.yaml", []byte("rules: {}\n"))
+	// a configuration found by name, over its own limit (lint.MaxConfigBytes)
+	largeConfig := filepath.Join(dir, "large-config")
+	write(t, largeConfig, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
+	write(t, largeConfig, ".apigw-oas.yaml", bytes.Repeat([]byte("#\n"), lint.MaxConfigBytes/2+1))
+	if err := os.Mkdir(filepath.Join(largeConfig, ".git"), 0o755); err != nil { // the configuration's search stops here
+		t.Fatal(err)
+	}
 
 	cases := []hostileCase{
 		// terminal and CI injection: definition text is printed escaped
@@ -116,6 +127,7 @@ func TestHostileInput(t *testing.T) {
 		{"--baseline /dev/zero", nil, []string{"lint", api, "--baseline", "/dev/zero"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 64 MiB size limit"},
 		{"--baseline /dev/zero under --max-size", nil, []string{"lint", api, "--baseline", "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --baseline /dev/zero: the file is larger than the 1 KiB size limit"},
 		{"patch operations from /dev/zero", nil, []string{"patch", api, "/dev/zero", "--max-size", "1KiB"}, ExitInput, "apigw-oas: /dev/zero: the file is larger than the 1 KiB size limit"},
+		{"a configuration found over its limit", nil, []string{"lint", largeConfig, "--max-size", "2MiB"}, ExitInput, filepath.Join(largeConfig, ".apigw-oas.yaml") + ": error: the file is larger than the 1 MiB size limit [config]"},
 		{"--max-size at the largest int64", nil, []string{"inspect", api, "--max-size", "9223372036854775807"}, ExitOK, "  binary media types: image/png (17:5), image/jpeg (18:5)"},
 
 		// a folder walk reads only regular files inside the folder, and a
@@ -134,6 +146,16 @@ func TestHostileInput(t *testing.T) {
 	}
 	cases = append(cases, badInputCases(t, dir, api, oldAPI, ops)...)
 	cases = append(cases, badDestinationCases(t, dir, api, oldAPI, ops)...)
+	checkHostile(t, cases)
+	if got := mustRead(t, api); !bytes.Equal(got, mustRead(t, "../fixtures/oas30-image-service.yaml")) {
+		t.Error("an input was overwritten")
+	}
+}
+
+// checkHostile runs each case: its exit code, the first words of its
+// message, no forged line and no usage hint for what is not about usage.
+func checkHostile(t *testing.T, cases []hostileCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			stdout := c.stdout
@@ -158,9 +180,6 @@ func TestHostileInput(t *testing.T) {
 				t.Errorf("a usage hint for an error that is not about usage:\n%s", stderr.String())
 			}
 		})
-	}
-	if got := mustRead(t, api); !bytes.Equal(got, mustRead(t, "../fixtures/oas30-image-service.yaml")) {
-		t.Error("an input was overwritten")
 	}
 }
 
@@ -495,5 +514,61 @@ func TestUnwritableStepSummary(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", code, stderr.String(), want)
 			}
 		})
+	}
+}
+
+// TestHostileRevision is the catalogue for review --base: the revision is
+// extracted within --max-size per file and revisionBudget times it in all,
+// and a git that fails or is killed is an error with what git said. No
+// run leaves its temporary folder behind.
+func TestHostileRevision(t *testing.T) {
+	realGit, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	repo, tmp := t.TempDir(), t.TempDir()
+	t.Chdir(repo)
+	t.Setenv("TMPDIR", tmp)
+	padding := strings.Repeat("# padding\n", 200) // 2,000 bytes
+	write(t, repo, "api.yaml", []byte(minimalAPI))
+	write(t, repo, "big.yaml", []byte(minimalAPI+padding))
+	gitRun(t, "init", "-q")
+	gitRun(t, "add", ".")
+	gitRun(t, "commit", "-q", "-m", "a definition over 1 KiB")
+	write(t, repo, "big.yaml", []byte(minimalAPI)) // within the limit in the working tree
+	for i := range 20 {
+		write(t, repo, fmt.Sprintf("data/%02d.txt", i), []byte(padding[:1000]))
+	}
+	gitRun(t, "add", ".")
+	gitRun(t, "commit", "-q", "-m", "20,000 bytes of files within 1 KiB each")
+
+	fakeGit := func(name, archive string) string {
+		bin := filepath.Join(t.TempDir(), name)
+		write(t, bin, "git", []byte("#!/bin/sh\nif [ \"$1\" = archive ]; then\n"+archive+"\nfi\nexec "+realGit+" \"$@\"\n"))
+		if err := os.Chmod(filepath.Join(bin, "git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return bin
+	}
+	failing := fakeGit("failing", `"`+realGit+`" "$@" | head -c 700; echo "fatal: the object store is corrupt" >&2; exit 128`)
+	killed := fakeGit("killed", `"`+realGit+`" "$@" | head -c 700; kill -9 $$`)
+	path := os.Getenv("PATH")
+
+	for _, c := range []struct {
+		path string // of the git to run
+		hostileCase
+	}{
+		{"", hostileCase{"a file over --max-size at REV", nil, []string{"review", "--base", "HEAD~1", "big.yaml", "--max-size", "1KiB"}, ExitInput, "HEAD~1:big.yaml: error: the file is larger than the 1 KiB size limit"}},
+		{"", hostileCase{"a walked file over --max-size at REV", nil, []string{"review", "--base", "HEAD~1", ".", "--max-size", "1KiB"}, ExitInput, "HEAD~1:big.yaml: error: the file is larger than the 1 KiB size limit"}},
+		{"", hostileCase{"files over the budget at REV", nil, []string{"review", "--base", "HEAD", "api.yaml", "--max-size", "1KiB"}, ExitInput, "apigw-oas: --base HEAD: its files take more than 16 KiB, the most a revision may (16 × --max-size)"}},
+		{"", hostileCase{"files within the budget at REV", nil, []string{"review", "--base", "HEAD", "api.yaml", "--max-size", "2KiB"}, ExitOK, "review: HEAD -> working tree"}},
+		{failing, hostileCase{"a git archive that fails", nil, []string{"review", "--base", "HEAD", "api.yaml"}, ExitInput, "apigw-oas: --base HEAD: git archive failed: fatal: the object store is corrupt"}},
+		{killed, hostileCase{"a git archive that is killed", nil, []string{"review", "--base", "HEAD", "api.yaml"}, ExitInput, "apigw-oas: --base HEAD: git archive failed: signal: killed"}},
+	} {
+		t.Setenv("PATH", c.path+string(os.PathListSeparator)+path)
+		checkHostile(t, []hostileCase{c.hostileCase})
+		if left, _ := os.ReadDir(tmp); len(left) > 0 {
+			t.Errorf("%s: left %s in the temporary folder", c.name, left[0].Name())
+		}
 	}
 }

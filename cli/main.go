@@ -13,6 +13,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/internal/memlimit"
 )
 
@@ -46,15 +47,21 @@ func usageError(format string, args ...any) error {
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "apigw-oas: internal error: %v\nplease report it with the input that caused it\n%s", r, debug.Stack())
+			stack := debug.Stack()
+			if p, ok := r.(*goroutine.Panic); ok { // a worker's: where it happened, not where it was raised again
+				r, stack = p.Value, p.Stack
+			}
+			fmt.Fprintf(stderr, "apigw-oas: internal error: %v\nplease report it with the input that caused it\n%s", r, stack)
 			code = ExitInternal
 		}
 	}()
 	// a container's memory limit, if any, becomes the garbage collector's
 	// target: inputs are capped, but their parse trees are several times
-	// their size. Reading it takes some 50 µs of file reads, which a run
-	// too short to need the limit need not wait for.
-	go memlimit.Set()
+	// their size. Reading it takes some 50 µs of file reads, done beside
+	// the command rather than before it; Main waits for it at the end.
+	var background goroutine.Group
+	background.Go(func() { memlimit.Set() })
+	defer background.Wait() // its panic reaches the recover above
 	out := &checkedWriter{w: stdout}
 	app := newApp(stdin, out, stderr)
 	err := app.Run(ctx, args)

@@ -7,13 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
 	"github.com/apigw-oas/apigw-oas/review"
@@ -55,7 +54,11 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 	if failOn != "regression" && failOn != "any" && failOn != "never" {
 		return usageError("--fail-on %q: want regression, any or never", failOn)
 	}
-	oldSide, newSide, cleanup, err := reviewSides(ctx, cmd)
+	opts, err := importOptions(cmd)
+	if err != nil {
+		return err
+	}
+	oldSide, newSide, cleanup, err := reviewSides(ctx, cmd, opts.MaxBytes)
 	if err != nil {
 		return err
 	}
@@ -64,10 +67,6 @@ func runReview(ctx context.Context, cmd *ucli.Command) error {
 		return err
 	}
 	cfg, err := reviewConfig(cmd)
-	if err != nil {
-		return err
-	}
-	opts, err := importOptions(cmd)
 	if err != nil {
 		return err
 	}
@@ -123,14 +122,14 @@ type sideFile struct {
 }
 
 // reviewSides reads the arguments: OLD NEW, or --base REV [PATH...].
-func reviewSides(ctx context.Context, cmd *ucli.Command) (oldSide, newSide reviewSide, cleanup func(), err error) {
+func reviewSides(ctx context.Context, cmd *ucli.Command, maxBytes int64) (oldSide, newSide reviewSide, cleanup func(), err error) {
 	cleanup = func() {}
 	args := cmd.Args().Slice()
 	if rev := cmd.String("base"); rev != "" {
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		return baseSides(ctx, rev, args)
+		return baseSides(ctx, rev, args, maxBytes)
 	}
 	if len(args) != 2 {
 		return oldSide, newSide, cleanup, usageError("review needs OLD and NEW (two files or two folders), or --base REV [PATH...]")
@@ -186,22 +185,7 @@ func importAndLint(cmd *ucli.Command, files []sideFile, cfg *lint.FileConfig, op
 	if cfg != nil {
 		settings = cfg
 	}
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i], problems[i] = importAndLintFile(files[i], settings, opts)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	goroutine.Each(len(files), 0, func(i int) { out[i], problems[i] = importAndLintFile(files[i], settings, opts) })
 	if cfg != nil { // not in the workers: Suppress records which entries were used
 		for i, f := range files {
 			cfg.Suppress(f.key, out[i].Findings)

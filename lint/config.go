@@ -72,10 +72,17 @@ func isGitRoot(dir string) bool {
 	return err == nil
 }
 
+// MaxConfigBytes is the size limit of a configuration, whatever
+// --max-size says: a configuration is a few kilobytes (its ignore entries
+// the most of it), is found by name in every folder above a linted file
+// rather than chosen, and is held for the whole run. It is read as every
+// file is (source.ReadFile), so the message over it is the same.
+const MaxConfigBytes = 1 << 20
+
 // LoadConfig reads a configuration file strictly: unknown keys, unknown
 // rules and bad values are config diagnostics at their line:column.
 func LoadConfig(path string, rules []*Rule) (*FileConfig, []diag.Diagnostic) {
-	data, err := source.ReadFile(path, 1<<20)
+	data, err := source.ReadFile(path, MaxConfigBytes)
 	if err != nil {
 		return nil, asConfig(diag.FromSource(err))
 	}

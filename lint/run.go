@@ -2,13 +2,12 @@ package lint
 
 import (
 	"io"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -184,20 +183,7 @@ func readElsewhere(outcomes []*outcome, names func(*outcome) []string) map[strin
 // definition has none.
 func lintAll(inputs []Input, opts Options) []*outcome {
 	outcomes := make([]*outcome, len(inputs))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				outcomes[i] = lintInput(inputs[i], opts)
-			}
-		})
-	}
-	for i := range inputs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	goroutine.Each(len(inputs), 0, func(i int) { outcomes[i] = lintInput(inputs[i], opts) })
 	return outcomes
 }
 

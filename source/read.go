@@ -87,10 +87,11 @@ func readAll(name string, r io.Reader, maxBytes, size int64) ([]byte, error) {
 }
 
 func tooLarge(name string, maxBytes int64) *Error {
-	return &Error{Span: Span{File: name}, Message: fmt.Sprintf("the file is larger than the %s size limit", humanBytes(maxBytes))}
+	return &Error{Span: Span{File: name}, Message: fmt.Sprintf("the file is larger than the %s size limit", HumanBytes(maxBytes))}
 }
 
-func humanBytes(n int64) string {
+// HumanBytes writes a size as the messages about limits show it.
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -148,9 +149,9 @@ func (c *checker3) decodeParts(parts []part, workers int) bool {
 	errs := make([]error, len(parts))
 	var mu sync.Mutex
 	next := 0
-	var wg sync.WaitGroup
+	var g goroutine.Group // each worker reuses its buffer, so not goroutine.Each
 	for range min(workers, len(parts)) {
-		wg.Go(func() {
+		g.Go(func() {
 			var buf []byte
 			for {
 				mu.Lock()
@@ -165,7 +166,7 @@ func (c *checker3) decodeParts(parts []part, workers int) bool {
 			}
 		})
 	}
-	wg.Wait()
+	g.Wait()
 	ok := true
 	for k, err := range errs {
 		if err == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -139,11 +140,10 @@ func mapOf(n *source.Node, value func(*source.Node) bool) bool {
 
 func (p *plain) root(def *source.Node) bool {
 	// The paths are most of a definition and are checked on another core.
-	paths := make(chan bool, 1)
+	pathsOK := false
+	var pathsChecked goroutine.Group
 	if n := def.Lookup("paths"); n != nil {
-		go func() { paths <- p.paths(n) }()
-	} else {
-		paths <- false
+		pathsChecked.Go(func() { pathsOK = p.paths(n) })
 	}
 	has := map[string]bool{}
 	ok := fields(def, func(k string, v *source.Node) bool {
@@ -168,7 +168,8 @@ func (p *plain) root(def *source.Node) bool {
 		}
 		return false
 	})
-	return <-paths && ok && has["openapi"] && has["info"]
+	pathsChecked.Wait()
+	return pathsOK && ok && has["openapi"] && has["info"]
 }
 
 func info(n *source.Node) bool {

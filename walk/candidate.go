@@ -30,8 +30,8 @@ var definitionMarker = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s
 	`AWS::(ApiGateway|ApiGatewayV2|Serverless)::|"?aws_(api_gateway|apigatewayv2)_|` +
 	`^\s*-\s*(http|httpApi)\s*:|^\s*apiGateway\s*:|"(binaryMediaTypes|resourceMethods)"`)
 
-// sniffBytes is how much of a file the marker is looked for in.
-const sniffBytes = 64 << 10
+// SniffBytes is how much of a file the marker is looked for in.
+const SniffBytes = 64 << 10
 
 // mayHoldDefinition reads the start of a regular file: only files that
 // mention one of the definition formats are imported, so a broken YAML
@@ -43,7 +43,7 @@ func mayHoldDefinition(path string) bool {
 		return !errors.Is(err, errNotRegular)
 	}
 	defer f.Close()
-	head := make([]byte, min(size, sniffBytes))
+	head := make([]byte, min(size, SniffBytes))
 	n, _ := io.ReadFull(f, head)
 	return definitionMarker.Match(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")))
 }
