@@ -82,7 +82,14 @@ func TestHostileInput(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// configurations found by name that cannot be read: an error, not the defaults
+	pipeConfig := foundConfig(t, dir, "pipe-config", func(path string) error { return syscall.Mkfifo(path, 0o600) })
+	danglingConfig := foundConfig(t, dir, "dangling-config", func(path string) error { return os.Symlink("nowhere.yaml", path) })
+
 	cases := []hostileCase{
+		{"a configuration found that is a named pipe", nil, []string{"lint", pipeConfig}, ExitInput, filepath.Join(pipeConfig, ".apigw-oas.yaml") + ": error: a named pipe with nothing written to it [config]"},
+		{"a configuration found that is a dangling link", nil, []string{"lint", danglingConfig}, ExitInput, filepath.Join(danglingConfig, ".apigw-oas.yaml") + ": error: a symbolic link to nothing (dangling) [config]"},
+
 		// terminal and CI injection: definition text is printed escaped
 		{"inspect of control characters", nil, []string{"inspect", injection}, ExitOK, `  binary media types: image/png\n::error file=x::forged (4:5), a/\x1b]0;title\ab\u202e (5:5)`},
 		{"diff of control characters", nil, []string{"diff", oldAPI, injection}, ExitOK, `  add /binaryMediaTypes/image~1png\n::error file=x::forged`},
@@ -571,4 +578,20 @@ func TestHostileRevision(t *testing.T) {
 			t.Errorf("%s: left %s in the temporary folder", c.name, left[0].Name())
 		}
 	}
+}
+
+// foundConfig makes a folder (a git root, where the search for a
+// configuration stops) holding a definition and a .apigw-oas.yaml that
+// create makes.
+func foundConfig(t *testing.T, dir, name string, create func(path string) error) string {
+	t.Helper()
+	folder := filepath.Join(dir, name)
+	write(t, folder, "api.yaml", mustRead(t, "../fixtures/oas30-image-service.yaml"))
+	if err := os.Mkdir(filepath.Join(folder, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := create(filepath.Join(folder, ".apigw-oas.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	return folder
 }
