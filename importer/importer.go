@@ -173,6 +173,17 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	}
 	// A document with duplicate keys is still imported (its last keys win)
 	// so users see everything wrong with it at once.
+	return importDocument(res, doc, folder, opts)
+}
+
+// Parsed imports a YAML or JSON document that source.Parse returned
+// without error and that has not changed since: what Bytes does after
+// parsing, for a caller that parsed the bytes already.
+func Parsed(doc *source.Document, folder string, opts Options) *Result {
+	return importDocument(&Result{File: doc.File}, doc, folder, opts)
+}
+
+func importDocument(res *Result, doc *source.Document, folder string, opts Options) *Result {
 	res.Doc = doc
 	r := read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
