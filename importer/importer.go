@@ -25,6 +25,24 @@ import (
 type Options struct {
 	// MaxBytes is the largest file read (source.DefaultMaxBytes when 0).
 	MaxBytes int64
+	// Cache, when set, keeps the Terraform files parsed for one import
+	// for the next imports of the same run (NewCache): a module's files are
+	// read with each of its files. Imports may share it concurrently.
+	Cache *Cache
+}
+
+// Cache remembers parsed files across the imports of one run; nil
+// remembers nothing.
+type Cache struct{ terraform *terraform.Cache }
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{terraform: terraform.NewCache()} }
+
+func (o Options) terraformCache() *terraform.Cache {
+	if o.Cache == nil {
+		return nil
+	}
+	return o.Cache.terraform
 }
 
 func (o Options) maxBytes() int64 {
@@ -155,6 +173,17 @@ func Bytes(name string, data []byte, folder string, opts Options) *Result {
 	}
 	// A document with duplicate keys is still imported (its last keys win)
 	// so users see everything wrong with it at once.
+	return importDocument(res, doc, folder, opts)
+}
+
+// Parsed imports a YAML or JSON document that source.Parse returned
+// without error and that has not changed since: what Bytes does after
+// parsing, for a caller that parsed the bytes already.
+func Parsed(doc *source.Document, folder string, opts Options) *Result {
+	return importDocument(&Result{File: doc.File}, doc, folder, opts)
+}
+
+func importDocument(res *Result, doc *source.Document, folder string, opts Options) *Result {
 	res.Doc = doc
 	r := read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	res.refs = r
@@ -198,7 +227,7 @@ func (r *Result) container() *read.Container {
 // folder's other .tf files are read only to resolve local.x and var.x.
 func importTerraform(name string, data []byte, folder string, opts Options) *Result {
 	res := &Result{File: name}
-	doc, body, diags := terraform.Parse(name, data)
+	doc, body, diags := terraform.Parse(name, data, opts.terraformCache())
 	if len(diags) > 0 {
 		res.Diagnostics = diags
 		return res
@@ -206,7 +235,7 @@ func importTerraform(name string, data []byte, folder string, opts Options) *Res
 	res.Doc = doc
 	res.refs = read.NewRefs(folder, opts.maxBytes(), &res.Diagnostics)
 	c := res.container()
-	tf := terraform.Import(c, body, folder, opts.maxBytes())
+	tf := terraform.Import(c, body, folder, opts.maxBytes(), opts.terraformCache())
 	if tf.Definition {
 		res.Container = model.ContainerTerraform
 	}

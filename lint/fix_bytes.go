@@ -30,7 +30,7 @@ func FixBytes(doc *source.Document, fix *diag.Fix, parse Parser) ([]source.Repla
 			return nil, nil, fmt.Errorf("%s %s: the edited file does not parse: %w", e.Op, e.Pointer, err)
 		}
 	}
-	want := cloneTree(doc.Root)
+	want := cloneTree(doc)
 	if err := ApplyFix(want, fix); err != nil {
 		return nil, nil, err
 	}
@@ -52,10 +52,24 @@ func byteEdit(doc *source.Document, e diag.Edit) (source.Replacement, error) {
 	return source.Replacement{}, fmt.Errorf("cannot write %v", e.Value)
 }
 
-// cloneTree copies a tree for ApplyFix to change, nodes YAML aliases
-// share staying shared, as in a tree parsed afresh.
-func cloneTree(n *source.Node) *source.Node {
-	return cloneShared(n, map[*source.Node]*source.Node{})
+// cloneTree copies a document's tree for ApplyFix to change, nodes YAML
+// aliases share staying shared, as in a tree parsed afresh. A JSON tree
+// shares no nodes, so it is copied without remembering each one (a map
+// of every node of a large file).
+func cloneTree(doc *source.Document) *source.Node {
+	if doc.Syntax == source.JSON {
+		return cloneUnshared(doc.Root)
+	}
+	return cloneShared(doc.Root, map[*source.Node]*source.Node{})
+}
+
+func cloneUnshared(n *source.Node) *source.Node {
+	c := *n
+	c.Content = make([]*source.Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = cloneUnshared(child)
+	}
+	return &c
 }
 
 func cloneShared(n *source.Node, done map[*source.Node]*source.Node) *source.Node {

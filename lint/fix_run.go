@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,7 @@ func resolveFixes(res *importer.Result, ds []diag.Diagnostic, rules []*Rule, opt
 	if res.Doc == nil {
 		return
 	}
-	j := &fixJudge{res: res, opts: opts, root: root}
+	j := &fixJudge{res: res, opts: opts, root: root, before: &beforeFixes{apis: res.APIs}}
 	for i := range ds {
 		d := &ds[i]
 		if d.Fix == nil || d.Suppressed() {
@@ -37,7 +38,13 @@ type fixJudge struct {
 	res    *importer.Result
 	opts   importer.Options
 	root   string
-	before []map[string]Served // Simulate of each API, on first need
+	before *beforeFixes
+	// edited is the linted file's text as the last fix's last edit left
+	// it: judge imports the fixed file from it instead of parsing it again.
+	edited struct {
+		doc *source.Document // YAML or JSON, as parsed
+		res *importer.Result // Terraform, as imported
+	}
 	// copyProblem says why a copy of the files the import reads does not
 	// read as they do ("" when it does), once checked.
 	copyProblem *string
@@ -67,7 +74,7 @@ func (j *fixJudge) resolve(file string, edits *diag.Fix, rule *Rule) *diag.Fix {
 // module) inside the linted file's folder or the folder walked.
 func (j *fixJudge) target(file string) (*source.Document, Parser) {
 	if file == j.res.Doc.File {
-		return j.res.Doc, ParserFor(j.res, j.opts)
+		return j.res.Doc, j.parseLinted
 	}
 	if j.res.Location() == "" || !j.mayEdit(file) {
 		return nil, nil
@@ -91,6 +98,38 @@ func (j *fixJudge) target(file string) (*source.Document, Parser) {
 	return other.Doc, ParserFor(other, j.opts)
 }
 
+// parseLinted reads the linted file's edited bytes as ParserFor does, and
+// keeps what it read for judge.
+func (j *fixJudge) parseLinted(src []byte) (*source.Document, error) {
+	j.edited.doc, j.edited.res = nil, nil
+	if j.res.Doc.Syntax == source.HCL {
+		r, err := importEdited(j.res, src, j.opts)
+		if err != nil {
+			return nil, err
+		}
+		j.edited.res = r
+		return r.Doc, nil
+	}
+	doc, err := source.Parse(j.res.Doc.File, src)
+	if err != nil {
+		return nil, err
+	}
+	j.edited.doc = doc
+	return doc, nil
+}
+
+// importFixed imports the linted file with the text fixed, reusing what
+// the fix's last edit parsed when it is that text.
+func (j *fixJudge) importFixed(fixed []byte) *importer.Result {
+	switch {
+	case j.edited.res != nil && bytes.Equal(j.edited.res.Doc.Src, fixed):
+		return j.edited.res
+	case j.edited.doc != nil && bytes.Equal(j.edited.doc.Src, fixed):
+		return importer.Parsed(j.edited.doc, folderOf(j.res), j.opts)
+	}
+	return importer.Bytes(j.res.File, fixed, folderOf(j.res), j.opts)
+}
+
 // mayEdit: never a file outside the linted file's folder (the $ref
 // policy) and the folder walked to find it.
 func (j *fixJudge) mayEdit(file string) bool {
@@ -103,7 +142,7 @@ func (j *fixJudge) mayEdit(file string) bool {
 func (j *fixJudge) judge(file string, fixed []byte) (diag.Safety, []string, string) {
 	var after *importer.Result
 	if file == j.res.File {
-		after = importer.Bytes(j.res.File, fixed, folderOf(j.res), j.opts)
+		after = j.importFixed(fixed)
 	} else {
 		if why := j.copyReadsAsFiles(); why != "" {
 			return diag.Unsafe, nil, "its effect could not be checked: " + why
@@ -115,17 +154,34 @@ func (j *fixJudge) judge(file string, fixed []byte) (diag.Safety, []string, stri
 		m.remove()
 		after = imported
 	}
-	return compareAPIs(j.res.APIs, after.APIs, j.simulated)
+	return compareAPIs(j.before, after.APIs)
 }
 
-// simulated is Simulate of the file's i-th API, computed once.
-func (j *fixJudge) simulated(i int) map[string]Served {
-	if j.before == nil {
-		for _, api := range j.res.APIs {
-			j.before = append(j.before, Simulate(api))
+// beforeFixes are a file's APIs as imported, with what judging each fix
+// compares them by, computed once for all of the file's fixes.
+type beforeFixes struct {
+	apis   []*model.API
+	prints []string            // fingerprint of each API, on first need
+	served []map[string]Served // Simulate of each API, on first need
+}
+
+func (b *beforeFixes) fingerprint(i int) string {
+	if b.prints == nil {
+		b.prints = make([]string, len(b.apis))
+		for k, api := range b.apis {
+			b.prints[k] = fingerprint(api)
 		}
 	}
-	return j.before[i]
+	return b.prints[i]
+}
+
+func (b *beforeFixes) simulated(i int) map[string]Served {
+	if b.served == nil {
+		for _, api := range b.apis {
+			b.served = append(b.served, Simulate(api))
+		}
+	}
+	return b.served[i]
 }
 
 // copyReadsAsFiles says why a copy of the files the import reads (what a
@@ -150,20 +206,20 @@ func (j *fixJudge) copyReadsAsFiles() string {
 // compareAPIs judges a fix by the APIs before and after it: an API whose
 // declarations did not change serves the same; one that changed is
 // simulated on both sides, or, when it cannot be, makes the fix unsafe,
-// unchecked. before(i) is Simulate(was[i]).
-func compareAPIs(was, is []*model.API, before func(i int) map[string]Served) (diag.Safety, []string, string) {
-	if len(was) != len(is) {
+// unchecked.
+func compareAPIs(was *beforeFixes, is []*model.API) (diag.Safety, []string, string) {
+	if len(was.apis) != len(is) {
 		return diag.Unsafe, []string{"the APIs the file declares"}, ""
 	}
 	var changes []string
 	for i := range is {
-		if fingerprint(was[i]) == fingerprint(is[i]) {
+		if was.fingerprint(i) == fingerprint(is[i]) {
 			continue
 		}
-		if !Simulated(was[i]) || !Simulated(is[i]) {
-			return diag.Unsafe, nil, unsimulated(was[i])
+		if !Simulated(was.apis[i]) || !Simulated(is[i]) {
+			return diag.Unsafe, nil, unsimulated(was.apis[i])
 		}
-		changes = append(changes, Changed(before(i), Simulate(is[i]))...)
+		changes = append(changes, Changed(was.simulated(i), Simulate(is[i]))...)
 	}
 	if len(changes) > 0 {
 		return diag.Unsafe, changes, ""
@@ -205,12 +261,21 @@ func ParserFor(res *importer.Result, opts importer.Options) Parser {
 	if res.Doc.Syntax != source.HCL {
 		return func(src []byte) (*source.Document, error) { return source.Parse(res.Doc.File, src) }
 	}
-	folder := folderOf(res)
 	return func(src []byte) (*source.Document, error) {
-		r := importer.Bytes(res.File, src, folder, opts)
-		if r.Doc == nil || len(r.Diagnostics) > 0 {
-			return nil, fmt.Errorf("the edited file does not import: %v", r.Diagnostics)
+		r, err := importEdited(res, src, opts)
+		if err != nil {
+			return nil, err
 		}
 		return r.Doc, nil
 	}
+}
+
+// importEdited imports a Terraform file's edited text, which must import
+// without problems.
+func importEdited(res *importer.Result, src []byte, opts importer.Options) (*importer.Result, error) {
+	r := importer.Bytes(res.File, src, folderOf(res), opts)
+	if r.Doc == nil || len(r.Diagnostics) > 0 {
+		return r, fmt.Errorf("the edited file does not import: %v", r.Diagnostics)
+	}
+	return r, nil
 }

@@ -79,6 +79,9 @@ type Findings struct {
 func Run(inputs []Input, opts Options) *Findings {
 	found := &Findings{Sources: map[string][]byte{}, roots: map[string]string{}}
 	textless := map[string]bool{} // files parsed whose text was not kept
+	if opts.Import.Cache == nil {
+		opts.Import.Cache = importer.NewCache() // a folder's .tf files, parsed once for the run
+	}
 	outcomes := lintAll(inputs, opts)
 	called := readElsewhere(outcomes, func(o *outcome) []string { return o.moduleCalls })
 	included := readElsewhere(outcomes, func(o *outcome) []string { return o.includes })

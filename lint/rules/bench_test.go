@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/diag"
@@ -41,5 +42,42 @@ func BenchmarkLintGitHubAPIGW(b *testing.B) {
 		if len(lint.File(res, All, lint.Defaults{})) == 0 {
 			b.Fatal("no diagnostics")
 		}
+	}
+}
+
+// BenchmarkLintGitHubAPIGWFixes is BenchmarkLintGitHubAPIGW with fixes
+// written and judged (lint.Options.Fixes), as `apigw-oas lint --format
+// json` and sarif run: an import per fix.
+func BenchmarkLintGitHubAPIGWFixes(b *testing.B) {
+	const path = "../../../shared/bench/api.github.com.apigw.json"
+	if _, err := os.Stat(path); err != nil {
+		b.Skipf("benchmark input not available: %v", err)
+	}
+	benchmarkRun(b, []lint.Input{{Path: path, Explicit: true}}, true)
+}
+
+// BenchmarkLintTerraformFolder lints the corpus' .tf files as a folder
+// walk does (each read with its siblings), the cost the run's parse cache
+// (importer.Cache) cuts.
+func BenchmarkLintTerraformFolder(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/*.tf")
+	if len(files) == 0 {
+		b.Skip("benchmark input not available: ../shared/corpus")
+	}
+	var inputs []lint.Input
+	for _, f := range files {
+		inputs = append(inputs, lint.Input{Path: f, Root: filepath.Dir(f)})
+	}
+	benchmarkRun(b, inputs, false)
+}
+
+func benchmarkRun(b *testing.B, inputs []lint.Input, fixes bool) {
+	opts := lint.Options{Rules: All, Fixes: fixes}
+	if len(lint.Run(inputs, opts).Diagnostics) == 0 {
+		b.Fatal("no diagnostics: the rules found nothing")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		lint.Run(inputs, opts)
 	}
 }

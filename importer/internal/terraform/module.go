@@ -46,10 +46,11 @@ type module struct {
 	depth    int
 	children []*module
 	budget   *budget // shared by the imported file's module and those it calls
+	cache    *Cache  // the run's parsed files; nil parses each time
 }
 
-func newModule(folder string, maxBytes int64) *module {
-	return &module{folder: folder, maxBytes: maxBytes, budget: &budget{left: source.MaxNodes}}
+func newModule(folder string, maxBytes int64, cache *Cache) *module {
+	return &module{folder: folder, maxBytes: maxBytes, budget: &budget{left: source.MaxNodes}, cache: cache}
 }
 
 // add records the file being imported and builds its tree.
@@ -101,7 +102,7 @@ func (m *module) modules() []*module {
 			}
 			m.children = append(m.children, &module{
 				folder: filepath.Join(m.folder, filepath.FromSlash(path)), display: filepath.Join(m.display, filepath.FromSlash(path)),
-				maxBytes: m.maxBytes, budget: m.budget,
+				maxBytes: m.maxBytes, budget: m.budget, cache: m.cache,
 				parent: m, call: blk, callFile: f, prefix: m.prefix + "module." + blk.Labels[0] + ".", depth: m.depth + 1,
 			})
 		}
@@ -187,7 +188,7 @@ func (m *module) readSibling(path, name string) *file {
 	if err != nil {
 		return nil
 	}
-	body, diags := parse(doc)
+	body, diags := m.cache.parseCached(doc)
 	if len(diags) > 0 {
 		return nil
 	}

@@ -33,8 +33,9 @@ import (
 // YAML and JSON: hclsyntax and the tree builder recurse per level.
 const maxHCLNesting = 1000
 
-// Parse parses a .tf or .tf.json file; its document has no tree yet.
-func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
+// Parse parses a .tf or .tf.json file; its document has no tree yet. The
+// cache (nil for none) may hold the body already.
+func Parse(name string, data []byte, cache *Cache) (*source.Document, *hclsyntax.Body, []diag.Diagnostic) {
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
 		return nil, nil, diag.FromSource(err)
@@ -42,7 +43,7 @@ func Parse(name string, data []byte) (*source.Document, *hclsyntax.Body, []diag.
 	if diags := tooManyValues(doc); diags != nil {
 		return nil, nil, diags
 	}
-	body, diags := parse(doc)
+	body, diags := cache.parseCached(doc)
 	if len(diags) > 0 {
 		return nil, nil, diags
 	}
@@ -76,9 +77,10 @@ type Reading struct {
 // Terraform reads a folder as one module, so the other .tf files complete
 // the file's APIs (their methods, local.x, var.x), and a file of methods
 // is read with the API they belong to; what those files declare is theirs
-// to report (c.Others).
-func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64) Reading {
-	mod := newModule(folder, maxBytes)
+// to report (c.Others). The cache (nil for none) holds the files the run
+// parsed before.
+func Import(c *read.Container, body *hclsyntax.Body, folder string, maxBytes int64, cache *Cache) Reading {
+	mod := newModule(folder, maxBytes, cache)
 	t := &reader{c: c, mod: mod, file: mod.add(c.Doc, body)}
 	var out Reading
 	out.Definition = t.importAPIs() || t.declaresAPI()
