@@ -92,10 +92,15 @@ func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
 		if found != nil || (doc.Shared(n) && seen[n]) {
 			return
 		}
-		seen[n] = true
+		if doc.Shared(n) {
+			seen[n] = true
+		}
 		switch n.Kind {
 		case source.Scalar:
-			if loc := templatePlaceholders.FindStringIndex(n.Value); setting && loc != nil {
+			if !setting || !strings.ContainsAny(n.Value, "{<%@") { // what every placeholder holds
+				return
+			}
+			if loc := templatePlaceholders.FindStringIndex(n.Value); loc != nil {
 				found, placeholder = n, n.Value[loc[0]:loc[1]]
 			}
 		case source.Mapping:

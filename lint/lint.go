@@ -83,6 +83,9 @@ type Pass struct {
 	// options are the rule's configured options (nil when none are set).
 	options map[string]any
 	diags   []diag.Diagnostic
+	// defaulted are API.Defaulted(), computed once per API for all its
+	// rules: each finding is checked against them (parameterNote).
+	defaulted []model.Defaulted
 }
 
 // Finding is what a rule reports.
@@ -152,11 +155,8 @@ func generatedNote(op *model.Operation) string {
 // type, contentHandling, passthroughBehavior), or, for a binary media
 // type, which findings on operations quote, when it quotes the value.
 func (p *Pass) parameterNote(d diag.Diagnostic) string {
-	if p.API == nil {
-		return ""
-	}
 	var notes []string
-	for _, def := range p.API.Defaulted() {
+	for _, def := range p.defaulted {
 		about := def.Span == d.Span ||
 			(def.Binary && strings.Contains(d.Message, strconv.Quote(def.Value))) ||
 			(def.Operation != nil && def.Operation.Name() == d.Operation)
@@ -228,12 +228,12 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 	for _, r := range rules {
 		ran[r.ID] = cfg.Severity(r) != diag.Off
 	}
-	pass := func(r *Rule, api *model.API) *Pass {
-		return &Pass{API: api, Doc: res.Doc, Import: res, rule: r, severity: cfg.Severity(r), options: cfg.Options(r)}
+	pass := func(r *Rule, api *model.API, defaulted []model.Defaulted) *Pass {
+		return &Pass{API: api, Doc: res.Doc, Import: res, rule: r, severity: cfg.Severity(r), options: cfg.Options(r), defaulted: defaulted}
 	}
 	for _, r := range rules {
 		if ran[r.ID] && r.CheckFile != nil && res.IsDefinition() {
-			p := pass(r, nil)
+			p := pass(r, nil, nil)
 			r.CheckFile(p)
 			out = append(out, p.diags...)
 		}
@@ -242,11 +242,12 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 		if api.Kind == model.WebSocketAPI {
 			continue // no rule's behaviour is recorded for WebSocket APIs
 		}
+		defaulted := api.Defaulted()
 		for _, r := range rules {
 			if !ran[r.ID] || r.Check == nil {
 				continue
 			}
-			p := pass(r, api)
+			p := pass(r, api, defaulted)
 			r.Check(p)
 			out = append(out, p.diags...)
 		}
