@@ -70,6 +70,16 @@ type Option struct {
 	Parse   func(n *source.Node) (any, error)
 }
 
+// OptionError is what Parse returns for a problem in one part of the
+// value, such as one item of a list: the configuration reports it there
+// rather than at the whole value.
+type OptionError struct {
+	At      *source.Node
+	Message string
+}
+
+func (e *OptionError) Error() string { return e.Message }
+
 // Pass is one rule running over one API, or over a file (CheckFile).
 type Pass struct {
 	API *model.API       // nil for CheckFile
