@@ -44,8 +44,9 @@ type Rule struct {
 	Severity diag.Severity // the default
 	Summary  string        // one line
 	// Help explains the rule in Markdown, with examples that are linted
-	// by the rules' tests (lint/rules/docs/<id>.md).
-	Help string
+	// by the rules' tests (lint/rules/docs/<id>.md). It is read when asked
+	// for: few runs print a rule's help.
+	Help func() string
 	// Fix says how to fix a finding.
 	Fix string
 	// Autofix is "" when no finding carries a diag.Fix; Safe when its
