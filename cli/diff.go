@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/patchops"
 )
@@ -136,7 +136,7 @@ func writeAWSCLI(w io.Writer, targets []patchops.Target) error {
 	return nil
 }
 
-var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
+var nonWord = lazyregexp.New(`[^A-Za-z0-9]+`)
 
 // resourceVar names the shell variable for a path's resource ID:
 // /files/{id} → RESOURCE_ID_FILES_ID, / → RESOURCE_ID_ROOT.

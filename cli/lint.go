@@ -213,7 +213,7 @@ func lintInputs(inputs []walk.Input) []lint.Input {
 func reportOf(found *lint.Findings) report.Findings {
 	wd, _ := os.Getwd()
 	return report.Findings{
-		Tool: "apigw-oas", Version: version.Module(), Rules: reportRules(rules.All),
+		Tool: "apigw-oas", Version: version.Module(), Rules: func() []report.Rule { return reportRules(rules.All) },
 		Files: found.Files, Diagnostics: found.Diagnostics,
 		Source:  func(file string) []byte { return found.Sources[file] },
 		Root:    repositoryRoot(wd),
@@ -242,7 +242,7 @@ func reportRules(rs []*lint.Rule) []report.Rule {
 	out := make([]report.Rule, len(rs))
 	for i, r := range rs {
 		out[i] = report.Rule{ID: r.ID, Category: string(r.Category), Severity: r.Severity, Summary: r.Summary,
-			Help: r.Help + "\n\nHow to fix: " + r.Fix, HelpURI: ruleDocURL(r.ID)}
+			Help: r.Help() + "\n\nHow to fix: " + r.Fix, HelpURI: ruleDocURL(r.ID)}
 	}
 	return out
 }

@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/internal/goroutine"
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/internal/memlimit"
 )
 
@@ -156,7 +156,7 @@ func flagProblem(cmd *ucli.Command, err error) string {
 	})
 }
 
-var flagInError = regexp.MustCompile(`flag -[A-Za-z0-9][A-Za-z0-9-]*`)
+var flagInError = lazyregexp.New(`flag -[A-Za-z0-9][A-Za-z0-9-]*`)
 
 // dashed is a flag name as typed: -o, --format.
 func dashed(name string) string {

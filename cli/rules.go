@@ -114,7 +114,7 @@ type optionJSON struct {
 func rulesJSON(rs []*lint.Rule) any {
 	out := make([]ruleJSON, len(rs))
 	for i, r := range rs {
-		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help, r.Fix, autofix(r), nil, ruleDocURL(r.ID)}
+		out[i] = ruleJSON{r.ID, string(r.Category), r.Severity.String(), r.Summary, r.Help(), r.Fix, autofix(r), nil, ruleDocURL(r.ID)}
 		for _, o := range r.Options {
 			out[i].Options = append(out[i].Options, optionJSON{o.Name, o.Summary})
 		}
@@ -157,7 +157,7 @@ func rulesMarkdown(rs []*lint.Rule) string {
 // after heading ("### " in docs/rules.md, nothing on a terminal).
 func ruleSection(r *lint.Rule, heading string) string {
 	return fmt.Sprintf("%s%s\n\nCategory: %s · default severity: %s · autofix: %s\n\n%s.\n\n%s\n\n%s**How to fix:** %s.%s\n",
-		heading, r.ID, r.Category, r.Severity, autofix(r), capitalize(r.Summary), r.Help, optionsMarkdown(r), r.Fix, autofixMarkdown(r))
+		heading, r.ID, r.Category, r.Severity, autofix(r), capitalize(r.Summary), r.Help(), optionsMarkdown(r), r.Fix, autofixMarkdown(r))
 }
 
 // optionsMarkdown lists a rule's options, set in .apigw-oas.yaml under

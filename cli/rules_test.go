@@ -48,7 +48,7 @@ func TestRulesListsEveryRule(t *testing.T) {
 	}
 	for i, r := range rules.All {
 		j := got.Rules[i]
-		if j.ID != r.ID || j.Help != r.Help || len(j.Options) != len(r.Options) {
+		if j.ID != r.ID || j.Help != r.Help() || len(j.Options) != len(r.Options) {
 			t.Errorf("JSON rule %d is %s with %d options, want %s's help and its %d options", i, j.ID, len(j.Options), r.ID, len(r.Options))
 		}
 		if !strings.Contains(text, "\n"+r.ID+" ") {

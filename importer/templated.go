@@ -2,12 +2,12 @@ package importer
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -17,12 +17,12 @@ import (
 // expressions (${{ }}), ERB and EJS (<% %>), and the token-replacement
 // steps of CI systems (%%VAR%%, @@VAR@@). Terraform's ${…} is left out:
 // it is valid inside YAML strings and is read as an opaque value.
-var templatePlaceholders = regexp.MustCompile(`\$?\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|<%[^\n]*?%>|%%[A-Za-z_][\w.-]*%%|@@[A-Za-z_][\w.-]*@@`)
+var templatePlaceholders = lazyregexp.New(`\$?\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|<%[^\n]*?%>|%%[A-Za-z_][\w.-]*%%|@@[A-Za-z_][\w.-]*@@`)
 
 // templateOpenings are the opening tags alone, for a placeholder whose
 // closing tag is on another line ({% for p in paths
 // %}), or missing.
-var templateOpenings = regexp.MustCompile(`\{%-?\s|\{\{-?\s*[\w.$(|"'-]|\{#|<%[=-]?\s`)
+var templateOpenings = lazyregexp.New(`\{%-?\s|\{\{-?\s*[\w.$(|"'-]|\{#|<%[=-]?\s`)
 
 // maxPlaceholderRunes bounds how much of a placeholder a message quotes.
 const maxPlaceholderRunes = 60

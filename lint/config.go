@@ -84,7 +84,11 @@ func isGitRoot(dir string) bool {
 const MaxConfigBytes = 1 << 20
 
 // LoadConfig reads a configuration file strictly: unknown keys, unknown
-// rules and bad values are config diagnostics at their line:column.
+// rules and bad values are config diagnostics at their line:column. It
+// accepts what docs/config.schema.json accepts, no more and no less
+// (lint/schema_test.go holds the two together); checking in our own code
+// rather than with a JSON Schema library spares every run that library's
+// start-up.
 func LoadConfig(path string, rules []*Rule) (*FileConfig, []diag.Diagnostic) {
 	data, err := source.ReadFile(path, MaxConfigBytes)
 	if err != nil {
@@ -96,9 +100,6 @@ func LoadConfig(path string, rules []*Rule) (*FileConfig, []diag.Diagnostic) {
 	}
 	d := &configDecoder{doc: doc, cfg: &FileConfig{Path: path, rules: map[string]ruleSetting{}, categories: map[Category]diag.Severity{}, known: rules}}
 	d.decode()
-	if len(d.diags) == 0 {
-		d.diags = checkSchema(doc)
-	}
 	if len(d.diags) > 0 {
 		diag.Sort(d.diags) // rules and categories are decoded from maps
 		return nil, d.diags

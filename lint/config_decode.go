@@ -108,6 +108,9 @@ func (d *configDecoder) ignores(n *source.Node) {
 	}
 	for _, item := range n.Content {
 		f := d.entries(item, "an ignore entry", "rule", "files", "pointer", "reason")
+		if item.Kind != source.Mapping {
+			continue // entries said so; "needs a rule" and "needs a reason" would only repeat it
+		}
 		ig := &Ignore{Span: d.doc.Span(item)}
 		switch v := f["rule"]; {
 		case v == nil:
@@ -126,9 +129,13 @@ func (d *configDecoder) ignores(n *source.Node) {
 			}
 			ig.Pointer = strings.TrimPrefix(v.Value, "#")
 		}
-		if v := f["reason"]; v == nil || strings.TrimSpace(v.Value) == "" {
-			d.errorf(item, "an ignore entry needs a reason: say why the finding does not apply")
-		} else {
+		const needsReason = "an ignore entry needs a reason: say why the finding does not apply"
+		switch v := f["reason"]; {
+		case v == nil:
+			d.errorf(item, needsReason)
+		case v.Kind == source.Scalar && strings.TrimSpace(v.Value) == "": // empty, blank or null
+			d.errorf(v, needsReason)
+		case d.isString(v, "reason"):
 			ig.Reason = v.Value
 		}
 		d.cfg.Ignores = append(d.cfg.Ignores, ig)
@@ -158,7 +165,11 @@ func (d *configDecoder) options(r *Rule, n *source.Node) map[string]any {
 			}
 			value, err := o.Parse(v)
 			if err != nil {
-				d.errorf(v, "option %s of %s: %v", name, r.ID, err)
+				at := v
+				if oe, ok := err.(*OptionError); ok && oe.At != nil {
+					at = oe.At
+				}
+				d.errorf(at, "option %s of %s: %v", name, r.ID, err)
 				continue
 			}
 			out[name] = value
@@ -184,8 +195,11 @@ func (d *configDecoder) scalarIn(n *source.Node, what string, allowed ...string)
 	return true
 }
 
+// isString checks that n is a string as JSON Schema sees YAML (the schema
+// and the editors that check with it): any scalar but a number, a boolean
+// or null, so a date such as 2024-01-01 is a string too.
 func (d *configDecoder) isString(n *source.Node, what string) bool {
-	if !n.IsString() {
+	if n.Kind != source.Scalar || n.Tag == source.TagInt || n.Tag == source.TagFloat || n.Tag == source.TagBool || n.Tag == source.TagNull {
 		d.errorf(n, "%s must be a string", what)
 		return false
 	}

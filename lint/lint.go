@@ -44,8 +44,9 @@ type Rule struct {
 	Severity diag.Severity // the default
 	Summary  string        // one line
 	// Help explains the rule in Markdown, with examples that are linted
-	// by the rules' tests (lint/rules/docs/<id>.md).
-	Help string
+	// by the rules' tests (lint/rules/docs/<id>.md). It is read when asked
+	// for: few runs print a rule's help.
+	Help func() string
 	// Fix says how to fix a finding.
 	Fix string
 	// Autofix is "" when no finding carries a diag.Fix; Safe when its
@@ -69,6 +70,16 @@ type Option struct {
 	Summary string
 	Parse   func(n *source.Node) (any, error)
 }
+
+// OptionError is what Parse returns for a problem in one part of the
+// value, such as one item of a list: the configuration reports it there
+// rather than at the whole value.
+type OptionError struct {
+	At      *source.Node
+	Message string
+}
+
+func (e *OptionError) Error() string { return e.Message }
 
 // Pass is one rule running over one API, or over a file (CheckFile).
 type Pass struct {

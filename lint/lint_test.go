@@ -61,7 +61,7 @@ extra: 1
 		":1:10: error: fail-on must be one of error, warning, info, never [config]",
 		":3:27: error: the severity of media-type-nonstandard must be one of error, warning, info, off [config]",
 		":4:3: error: unknown rule \"no-such-rule\" (run 'apigw-oas rules' for the list) [config]",
-		":7:25: error: option browsers of browser-accept-unmatched: unknown browser \"Netscape\" (known: Chrome, Edge, Firefox, Safari) [config]",
+		":7:34: error: option browsers of browser-accept-unmatched: unknown browser \"Netscape\" (known: Chrome, Edge, Firefox, Safari) [config]",
 		":7:45: error: unknown key \"colour\" in the options of browser-accept-unmatched (known: browsers) [config]",
 		":8:34: error: unknown option \"strict\": media-type-escaped has no options [config]",
 		":11:3: error: unknown category \"payloads\" (known: shape, requests, responses, integration, openapi) [config]",

@@ -3,19 +3,19 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
 // ignoreComment is "# apigw-oas:ignore RULE-ID reason" in a YAML file;
 // hclIgnoreComment also takes Terraform's "//" comments.
 var (
-	ignoreComment    = regexp.MustCompile(`(?:^|\s)(#)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
-	hclIgnoreComment = regexp.MustCompile(`(?:^|\s)(#|//)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+	ignoreComment    = lazyregexp.New(`(?:^|\s)(#)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
+	hclIgnoreComment = lazyregexp.New(`(?:^|\s)(#|//)\s*apigw-oas:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$`)
 )
 
 // inlineIgnore is one ignore comment. A comment alone on its line covers
@@ -61,7 +61,7 @@ func findIgnoreComments(doc *source.Document) []*inlineIgnore {
 var ignoreMarker = []byte("apigw-oas:ignore")
 
 // ignoreOn reads the ignore comment on a line, nil when there is none.
-func ignoreOn(doc *source.Document, line int, pattern *regexp.Regexp) *inlineIgnore {
+func ignoreOn(doc *source.Document, line int, pattern *lazyregexp.Regexp) *inlineIgnore {
 	text := doc.Line(line)
 	m := pattern.FindStringSubmatchIndex(text)
 	if m == nil {

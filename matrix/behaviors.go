@@ -1,10 +1,6 @@
 package matrix
 
-import (
-	"fmt"
-
-	"github.com/apigw-oas/apigw-oas/model"
-)
+import "github.com/apigw-oas/apigw-oas/model"
 
 // Behavior names what API Gateway is documented or recorded to do that an
 // outcome follows: a row of one of AWS's tables, or a rule of
@@ -39,40 +35,44 @@ const (
 // requestRows is the request table of the conversions page, in its order:
 // three rows without binary media types, then text and binary payloads.
 var requestRows = [9]Behavior{
-	row("request", 1, "no binary media types, contentHandling unset: the payload is handled as a UTF-8 string"),
-	row("request", 2, "no binary media types, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob"),
-	row("request", 3, "no binary media types, CONVERT_TO_TEXT: the payload is handled as a UTF-8 string"),
-	row("request", 4, "text Content-Type, contentHandling unset: text data passes as text"),
-	row("request", 5, "text Content-Type, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob"),
-	row("request", 6, "text Content-Type, CONVERT_TO_TEXT: text data passes as text"),
-	row("request", 7, "binary Content-Type, contentHandling unset: binary data passes through"),
-	row("request", 8, "binary Content-Type, CONVERT_TO_BINARY: binary data passes through"),
-	row("request", 9, "binary Content-Type, CONVERT_TO_TEXT: the binary payload is base64-encoded"),
+	{"request-table-1", "no binary media types, contentHandling unset: the payload is handled as a UTF-8 string", requestTable + "1"},
+	{"request-table-2", "no binary media types, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob", requestTable + "2"},
+	{"request-table-3", "no binary media types, CONVERT_TO_TEXT: the payload is handled as a UTF-8 string", requestTable + "3"},
+	{"request-table-4", "text Content-Type, contentHandling unset: text data passes as text", requestTable + "4"},
+	{"request-table-5", "text Content-Type, CONVERT_TO_BINARY: the text payload is base64-decoded to a binary blob", requestTable + "5"},
+	{"request-table-6", "text Content-Type, CONVERT_TO_TEXT: text data passes as text", requestTable + "6"},
+	{"request-table-7", "binary Content-Type, contentHandling unset: binary data passes through", requestTable + "7"},
+	{"request-table-8", "binary Content-Type, CONVERT_TO_BINARY: binary data passes through", requestTable + "8"},
+	{"request-table-9", "binary Content-Type, CONVERT_TO_TEXT: the binary payload is base64-encoded", requestTable + "9"},
 }
 
 // responseRows is the response table of the conversions page, in its
 // order: three rows without binary media types, then by Accept and payload.
 var responseRows = [15]Behavior{
-	row("response", 1, "no binary media types, contentHandling unset: the payload is returned as a UTF-8 string"),
-	row("response", 2, "no binary media types, CONVERT_TO_BINARY: the payload is base64-decoded"),
-	row("response", 3, "no binary media types, CONVERT_TO_TEXT: the payload is returned as a UTF-8 string"),
-	row("response", 4, "text Accept, text payload, contentHandling unset: text data"),
-	row("response", 5, "text Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded"),
-	row("response", 6, "text Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string"),
-	row("response", 7, "binary Accept, text payload, contentHandling unset: the payload is base64-decoded"),
-	row("response", 8, "binary Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded"),
-	row("response", 9, "binary Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string"),
-	row("response", 10, "text Accept, binary payload, contentHandling unset: the payload is base64-encoded"),
-	row("response", 11, "text Accept, binary payload, CONVERT_TO_BINARY: binary data"),
-	row("response", 12, "text Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded"),
-	row("response", 13, "binary Accept, binary payload, contentHandling unset: binary data"),
-	row("response", 14, "binary Accept, binary payload, CONVERT_TO_BINARY: binary data"),
-	row("response", 15, "binary Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded"),
+	{"response-table-1", "no binary media types, contentHandling unset: the payload is returned as a UTF-8 string", responseTable + "1"},
+	{"response-table-2", "no binary media types, CONVERT_TO_BINARY: the payload is base64-decoded", responseTable + "2"},
+	{"response-table-3", "no binary media types, CONVERT_TO_TEXT: the payload is returned as a UTF-8 string", responseTable + "3"},
+	{"response-table-4", "text Accept, text payload, contentHandling unset: text data", responseTable + "4"},
+	{"response-table-5", "text Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded", responseTable + "5"},
+	{"response-table-6", "text Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string", responseTable + "6"},
+	{"response-table-7", "binary Accept, text payload, contentHandling unset: the payload is base64-decoded", responseTable + "7"},
+	{"response-table-8", "binary Accept, text payload, CONVERT_TO_BINARY: the payload is base64-decoded", responseTable + "8"},
+	{"response-table-9", "binary Accept, text payload, CONVERT_TO_TEXT: a UTF-8 string", responseTable + "9"},
+	{"response-table-10", "text Accept, binary payload, contentHandling unset: the payload is base64-encoded", responseTable + "10"},
+	{"response-table-11", "text Accept, binary payload, CONVERT_TO_BINARY: binary data", responseTable + "11"},
+	{"response-table-12", "text Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded", responseTable + "12"},
+	{"response-table-13", "binary Accept, binary payload, contentHandling unset: binary data", responseTable + "13"},
+	{"response-table-14", "binary Accept, binary payload, CONVERT_TO_BINARY: binary data", responseTable + "14"},
+	{"response-table-15", "binary Accept, binary payload, CONVERT_TO_TEXT: the payload is base64-encoded", responseTable + "15"},
 }
 
-func row(table string, n int, summary string) Behavior {
-	return Behavior{ID: fmt.Sprintf("%s-table-%d", table, n), Summary: summary, Source: fmt.Sprintf("%s, %s table row %d", conversionsPage, table, n)}
-}
+// The sources of the rows, without their number. Rows are written out as
+// constants, not built by a function, so that they are data in the binary
+// rather than work for every start-up.
+const (
+	requestTable  = conversionsPage + ", request table row "
+	responseTable = conversionsPage + ", response table row "
+)
 
 // The behaviours that are not table rows; lint rules compare outcomes with
 // them.

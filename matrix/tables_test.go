@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/apigw-oas/apigw-oas/model"
@@ -118,5 +119,18 @@ func TestTablesAreExhaustive(t *testing.T) {
 	}
 	if len(reached) != len(requestRows)+len(responseRows) {
 		t.Errorf("%d distinct rows reached, want %d", len(reached), len(requestRows)+len(responseRows))
+	}
+}
+
+// Each row's ID and source name the table and number of its place in it:
+// the rows are written out, so the numbers are typed by hand.
+func TestRowsNumberedInOrder(t *testing.T) {
+	for table, rows := range map[string][]Behavior{"request": requestRows[:], "response": responseRows[:]} {
+		for i, r := range rows {
+			n := strconv.Itoa(i + 1)
+			if r.ID != table+"-table-"+n || r.Source != conversionsPage+", "+table+" table row "+n {
+				t.Errorf("%s row %s is %q from %q", table, n, r.ID, r.Source)
+			}
+		}
 	}
 }

@@ -1,10 +1,10 @@
 package matrix
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/mediatype"
 )
 
@@ -85,7 +85,7 @@ func expandBody(text string, payload []byte) []byte {
 // overrideStatus is a template's unconditional
 // #set($context.responseOverride.status = 444), which sets the status the
 // client receives (recorded, from a request or a response template).
-var overrideStatus = regexp.MustCompile(`#set\(\s*\$context\.responseOverride\.status\s*=\s*(\d{3})\s*\)[ \t]*\n?`)
+var overrideStatus = lazyregexp.New(`#set\(\s*\$context\.responseOverride\.status\s*=\s*(\d{3})\s*\)[ \t]*\n?`)
 
 // responseOverride applies a template's status override to an outcome
 // that was not rejected.

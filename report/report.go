@@ -25,8 +25,9 @@ type Findings struct {
 	// Diagnostics are sorted with diag.Sort; suppressed ones included.
 	Diagnostics []diag.Diagnostic
 	// Rules describe every rule that can appear in Diagnostics (SARIF
-	// lists them with their help).
-	Rules []Rule
+	// lists them with their help); nil when unknown. It is called only by
+	// the formats that list rules, so other runs read no rule's help.
+	Rules func() []Rule
 	// Source returns the text of a file, for snippets; nil when unknown.
 	Source func(file string) []byte
 	// Root is the absolute folder the formats that name files for a
@@ -55,7 +56,10 @@ var inputRules = []Rule{
 
 // rulesOf are f's rules with the input rules they leave out.
 func rulesOf(f Findings) []Rule {
-	rules := slices.Clone(f.Rules)
+	var rules []Rule
+	if f.Rules != nil {
+		rules = slices.Clone(f.Rules()) // appended to below
+	}
 	for _, r := range inputRules {
 		if !slices.ContainsFunc(rules, func(have Rule) bool { return have.ID == r.ID }) {
 			rules = append(rules, r)

@@ -103,7 +103,7 @@ func sampleFindings(t testing.TB) Findings {
 		Tool: "apigw-oas", Version: "1.2.3",
 		Files:       []string{fileA, fileB, fileClean},
 		Diagnostics: ds,
-		Rules:       sampleRules,
+		Rules:       func() []Rule { return sampleRules },
 		Source:      func(file string) []byte { return []byte(sampleSources[file]) },
 		// linted from a subfolder of a repository
 		Root: "/repo", WorkDir: "/repo/services",
@@ -136,7 +136,7 @@ var sampleRules = []Rule{
 
 // cleanFindings has files but no findings.
 func cleanFindings() Findings {
-	return Findings{Tool: "apigw-oas", Version: "1.2.3", Files: []string{fileClean, fileB}, Rules: sampleRules}
+	return Findings{Tool: "apigw-oas", Version: "1.2.3", Files: []string{fileClean, fileB}, Rules: func() []Rule { return sampleRules }}
 }
 
 func render(t testing.TB, format Format, f Findings, opts Options) []byte {

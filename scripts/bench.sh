@@ -5,7 +5,9 @@
 #
 # Runs from the repository root. Each comparison runs its commands interleaved
 # (A B A B …) N times (default 7) under /usr/bin/time and prints the medians of
-# wall time and peak RSS and their ratio. Needs Go, /usr/bin/time and
+# wall time and peak RSS and their ratio. apigw-oas and the reference
+# programs are built as releases are (CGO_ENABLED=0 -trimpath -ldflags="-s -w"),
+# so the figures are those of the binary users run. Needs Go, /usr/bin/time and
 # ../shared/bench and ../shared/corpus (the large and real-world inputs, not
 # part of the repository). vacuum is compared when $VACUUM names it, or it
 # is on PATH or in $(go env GOPATH)/bin; --install-vacuum installs it first
@@ -63,11 +65,16 @@ func main() {
 }
 EOF
 printf 'package main\n\nfunc main() {}\n' > "$work/src-nothing/main.go"
+# Every program is built as releases are (.goreleaser.yaml, Dockerfile):
+# static, without paths or symbol tables. The figures are then those of the
+# binary users run, whose size and start-up (page faults) differ from a
+# plain go build's, and the reference programs are built alike.
+release_build() { CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" "$@"; }
 for p in floor nothing; do
   printf 'module %s\n\ngo 1.25\n' "$p" > "$work/src-$p/go.mod"
-  (cd "$work/src-$p" && go build -o "$work/$p.bin" .)
+  (cd "$work/src-$p" && release_build -o "$work/$p.bin" .)
 done
-go build -o "$work/apigw-oas" ./cmd/apigw-oas
+release_build -o "$work/apigw-oas" ./cmd/apigw-oas
 bin=$work/apigw-oas
 
 vacuum=${VACUUM:-$(command -v vacuum || true)}

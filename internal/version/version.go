@@ -4,9 +4,10 @@
 package version
 
 import (
-	"regexp"
 	"runtime/debug"
 	"strings"
+
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 )
 
 // devel is the version of a build Go recorded no module version for (go
@@ -35,9 +36,9 @@ func moduleOf(info *debug.BuildInfo) string {
 
 // semver is a Semantic Versioning 2.0 version, without the "v" Go puts
 // before it.
-var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+var semver = lazyregexp.New(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
 
-var notSemverIdentifier = regexp.MustCompile(`[^0-9A-Za-z.-]+`)
+var notSemverIdentifier = lazyregexp.New(`[^0-9A-Za-z.-]+`)
 
 // Semantic is v as Semantic Versioning 2.0 wants it (SARIF's
 // semanticVersion, numeric first so viewers can compare): "v1.2.3" is

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,7 +74,7 @@ func browserContext(mediaType string) string {
 func failingBrowsers(cfg matrix.Config, mediaType, ctx string, browsers []string) []clients.Profile {
 	var out []clients.Profile
 	for _, prof := range clients.Profiles {
-		if !prof.Browser || prof.Context != ctx || !contains(browsers, prof.Client) {
+		if !prof.Browser || prof.Context != ctx || !slices.Contains(browsers, prof.Client) {
 			continue
 		}
 		r := matrix.ServeBinary(cfg, prof.Accept, mediaType)
@@ -141,19 +142,10 @@ func parseBrowsers(n *source.Node) (any, error) {
 	}
 	var out []string
 	for _, item := range n.Content {
-		if !contains(defaultBrowsers, item.Value) {
-			return nil, fmt.Errorf("unknown browser %q (known: %s)", item.Value, strings.Join(defaultBrowsers, ", "))
+		if !slices.Contains(defaultBrowsers, item.Value) { // spelt as the schema's enum: exactly
+			return nil, &lint.OptionError{At: item, Message: fmt.Sprintf("unknown browser %q (known: %s)", item.Value, strings.Join(defaultBrowsers, ", "))}
 		}
 		out = append(out, item.Value)
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -78,11 +78,11 @@ func TestHelp(t *testing.T) {
 	}
 	for _, r := range All {
 		t.Run(r.ID, func(t *testing.T) {
-			if r.Help == "" {
+			if r.Help() == "" {
 				t.Fatalf("docs/%s.md is missing or empty", r.ID)
 			}
 			marks := map[string]int{}
-			for _, ex := range examples(r.Help) {
+			for _, ex := range examples(r.Help()) {
 				marks[ex.mark]++
 				checkExample(t, r, ex)
 			}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -258,7 +257,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // since its keys may be all one word (type = "MOCK").
 func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	key := "contentHandling"
-	if terraformIntegration.MatchString(ptr) {
+	if isTerraformIntegration(ptr) {
 		key = "content_handling"
 	}
 	for _, sibling := range siblings {
@@ -273,9 +272,17 @@ func contentHandlingEdit(ptr string, siblings ...string) diag.Edit {
 	return diag.Edit{Op: diag.EditAdd, Pointer: source.Append(ptr, key), Value: "CONVERT_TO_TEXT"}
 }
 
-// terraformIntegration is the pointer of a Terraform integration or
-// integration response resource.
-var terraformIntegration = regexp.MustCompile(`^/resource/aws_api_gateway_integration(_response)?/[^/]+$`)
+// isTerraformIntegration reports whether ptr is the pointer of a Terraform
+// integration or integration response resource: a string test, not a
+// regexp, since every fix asks and compiling one costs more than a run of
+// a small definition.
+func isTerraformIntegration(ptr string) bool {
+	name, ok := strings.CutPrefix(ptr, "/resource/aws_api_gateway_integration/")
+	if !ok {
+		name, ok = strings.CutPrefix(ptr, "/resource/aws_api_gateway_integration_response/")
+	}
+	return ok && name != "" && !strings.Contains(name, "/")
+}
 
 // integrationKeys are the pointers of keys the integration has, for
 // contentHandlingEdit.

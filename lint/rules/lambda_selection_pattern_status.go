@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -62,7 +61,7 @@ func statusShaped(pattern string) bool {
 // raise errors for API Gateway commonly write them.
 func taggedPattern(status string) string {
 	code, _ := strconv.Atoi(status)
-	tag := strings.ReplaceAll(http.StatusText(code), " ", "")
+	tag := strings.ReplaceAll(reasonPhrase(code), " ", "")
 	if tag == "" {
 		tag = "Error"
 	}

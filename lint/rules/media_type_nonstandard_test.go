@@ -8,7 +8,7 @@ import (
 // The help lists the aliases the rule knows; this keeps it in step with
 // standardNames.
 func TestNonstandardHelpListsEveryAlias(t *testing.T) {
-	help := MediaTypeNonstandard.Help
+	help := MediaTypeNonstandard.Help()
 	for alias, name := range standardNames {
 		if !strings.Contains(help, alias+" → "+name) {
 			t.Errorf("docs/media-type-nonstandard.md does not list %s → %s", alias, name)

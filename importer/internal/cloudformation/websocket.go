@@ -1,9 +1,8 @@
 package cloudformation
 
 import (
-	"regexp"
-
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -60,7 +59,7 @@ func (t *template) webSocketRoutes() {
 }
 
 // subReference is a ${LogicalId} in an Fn::Sub string.
-var subReference = regexp.MustCompile(`\$\{([A-Za-z0-9]+)\}`)
+var subReference = lazyregexp.New(`\$\{([A-Za-z0-9]+)\}`)
 
 // targetID is the logical ID of the integration a route's Target names:
 // !Join ["/", [integrations, !Ref X]] or !Sub integrations/${X}; "" when

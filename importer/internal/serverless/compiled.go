@@ -1,9 +1,9 @@
 package serverless
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/model"
 )
 
@@ -34,8 +34,8 @@ func compiledResources(api *model.API) map[string]string {
 }
 
 var (
-	pathVariable = regexp.MustCompile(`\{(.*)\}`)
-	nonAlnum     = regexp.MustCompile(`[^0-9A-Za-z]`)
+	pathVariable = lazyregexp.New(`\{(.*)\}`)
+	nonAlnum     = lazyregexp.New(`[^0-9A-Za-z]`)
 )
 
 // normalizePathPart is the framework's: the part capitalised (its first

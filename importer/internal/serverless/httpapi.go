@@ -1,10 +1,10 @@
 package serverless
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/importer/internal/read"
+	"github.com/apigw-oas/apigw-oas/internal/lazyregexp"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -12,7 +12,7 @@ import (
 // httpAPIRoute is the short form of an httpApi event: "*" or
 // "METHOD /path" (methodPathPattern in serverless/serverless,
 // lib/plugins/aws/package/compile/events/http-api.js).
-var httpAPIRoute = regexp.MustCompile(`(?i)^(?:\*|(ANY|GET|POST|PUT|PATCH|OPTIONS|HEAD|DELETE) (/\S*))$`)
+var httpAPIRoute = lazyregexp.New(`(?i)^(?:\*|(ANY|GET|POST|PUT|PATCH|OPTIONS|HEAD|DELETE) (/\S*))$`)
 
 // httpAPIEvent reads an httpApi event into a route of the service's HTTP
 // API. Every route's integration is a Lambda proxy with payload format
