@@ -2,8 +2,11 @@ package exporter
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -174,6 +177,27 @@ func TestConvertLikeKinOpenAPI(t *testing.T) {
 	}
 }
 
+// TestConvertLikeKinOpenAPIOnBench does the same on the large definitions
+// of ../shared/bench (when it is there): Stripe's API uses form bodies,
+// GitHub's nearly every schema feature.
+func TestConvertLikeKinOpenAPIOnBench(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large definitions")
+	}
+	for _, name := range []string{"stripe.json", "api.github.com.apigw.json"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("../../shared/bench", name))
+			if errors.Is(err, fs.ErrNotExist) {
+				t.Skip("../shared/bench is not there")
+			}
+			api := reimport(t, name, data)
+			if mid := compareConversion(t, api.Definition, api.Format); mid != nil {
+				compareConversion(t, mid, reimport(t, "mid.json", JSON(mid)).Format)
+			}
+		})
+	}
+}
+
 // compareConversion converts def both ways and reports the differences
 // no choice explains; it returns our output.
 func compareConversion(t *testing.T, def *source.Node, format model.Format) *source.Node {
@@ -257,9 +281,20 @@ var choices = []struct {
 	{"The discriminator is kept", func(d difference) bool {
 		return d.to == ToOpenAPI2 && d.kin == absent{} && strings.HasSuffix(d.pointer, "/discriminator")
 	}},
-	{"Every $ref is rewritten", func(d difference) bool {
-		return strings.HasSuffix(d.pointer, "/$ref") && (d.to == ToOpenAPI2 && strings.HasPrefix(fmt.Sprint(d.kin), "#/components/") ||
-			d.to == ToOpenAPI3 && strings.HasPrefix(fmt.Sprint(d.kin), "#/definitions/"))
+	{"Schemas under additionalProperties are converted too", func(d difference) bool {
+		return strings.Contains(d.pointer, "/additionalProperties/") &&
+			(strings.HasSuffix(d.pointer, "/$ref") || strings.HasSuffix(d.pointer, "/nullable") || strings.HasSuffix(d.pointer, "/x-nullable"))
+	}},
+	{"Values are kept as written, empty ones too", func(d difference) bool {
+		switch v := d.ours.(type) {
+		case string, float64, bool:
+			return d.kin == absent{} && (v == "" || v == 0.0 || v == false)
+		case map[string]any:
+			return d.kin == absent{} && len(v) == 0
+		case []any:
+			return d.kin == absent{} && len(v) == 0
+		}
+		return false
 	}},
 	{"Response examples are kept", func(d difference) bool {
 		return d.to == ToOpenAPI2 && d.kin == absent{} && strings.HasSuffix(d.pointer, "/examples")

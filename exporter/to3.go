@@ -453,20 +453,12 @@ func appendSchemaKey(schema *source.Node, key string, v *source.Node, file bool)
 }
 
 // itemsTo3 converts a 2.0 items object (a parameter's or header's) to a
-// schema.
+// schema: collectionFormat, the one field a schema does not have, goes.
 func itemsTo3(items *source.Node) *source.Node {
-	if items.Kind != source.Mapping {
-		return deepCopy(items)
+	out := schemaTo3(items)
+	if out.Kind == source.Mapping {
+		out.Delete("collectionFormat")
 	}
-	if items.Lookup("$ref") != nil {
-		return schemaTo3(items)
-	}
-	out := source.NewMapping()
-	eachEntry(items, func(key string, v *source.Node) {
-		if parameterSchemaKeys[key] || isExtension(key) {
-			appendSchemaKey(out, key, v, false)
-		}
-	})
 	return out
 }
 
@@ -502,6 +494,9 @@ func parameterTo3(p *source.Node) *source.Node {
 			appendSchemaKey(schema, key, v, false)
 		}
 	})
+	if schema == nil {
+		appendEntry(out, "schema", source.NewMapping()) // OpenAPI 3 requires one
+	}
 	if in == "path" && out.Lookup("required") == nil {
 		appendEntry(out, "required", newBool(true)) // OpenAPI 3 requires it
 	}
@@ -649,6 +644,9 @@ func headersTo3(headers *source.Node) *source.Node {
 				appendSchemaKey(schema, key, v, false)
 			}
 		})
+		if schema == nil {
+			appendEntry(header, "schema", source.NewMapping())
+		}
 		appendEntry(out, name, header)
 	})
 	return out
