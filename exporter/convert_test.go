@@ -39,7 +39,7 @@ func definitions(t *testing.T) map[string]*importer.Result {
 	return out
 }
 
-func reimport(t *testing.T, name string, data []byte) *model.API {
+func reimport(t testing.TB, name string, data []byte) *model.API {
 	t.Helper()
 	res := importer.Bytes(name, data, "", importer.Options{})
 	if len(res.APIs) != 1 {
