@@ -1,11 +1,11 @@
 package exporter
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/apigw-oas/apigw-oas/internal/golden"
 )
 
 // TestConvertGoldens converts each feature definition of testdata to the
@@ -31,7 +31,7 @@ func TestConvertGoldens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			compareGolden(t, filepath.Join("testdata", c.golden), got)
+			golden.Compare(t, filepath.Join("testdata", c.golden), got)
 			converted := reimport(t, c.golden, got)
 			if d := Differences(api, converted); len(d) > 0 {
 				t.Errorf("the binary semantics changed: %v", d)
@@ -49,39 +49,4 @@ func TestConvertGoldens(t *testing.T) {
 			}
 		})
 	}
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if os.Getenv("APIGW_OAS_UPDATE") != "" {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the output (APIGW_OAS_UPDATE=1 rewrites it):\n%s", path, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff shows the first lines where two texts differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, a, b)
-		}
-	}
-	return ""
 }
