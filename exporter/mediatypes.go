@@ -59,23 +59,9 @@ func stringItems(n *source.Node) []string {
 // contentKeys lists the content keys of a request body or response,
 // following a local $ref.
 func contentKeys(obj, root *source.Node) []string {
-	if obj == nil {
-		return nil
-	}
-	if ref := obj.Lookup("$ref"); ref.IsString() && len(ref.Value) > 1 && ref.Value[0] == '#' {
-		target, err := root.LookupPointer(ref.Value[1:])
-		if err != nil {
-			return nil
-		}
-		obj = target.Value
-	}
-	content := obj.Lookup("content")
-	if content == nil || content.Kind != source.Mapping {
-		return nil
-	}
 	var keys []string
-	for i := 0; i < len(content.Content); i += 2 {
-		keys = append(keys, content.Content[i].Value)
-	}
+	eachEntry(localTarget(root, obj).Lookup("content"), func(mt string, _ *source.Node) {
+		keys = append(keys, mt)
+	})
 	return keys
 }

@@ -62,9 +62,9 @@ func subschemas(key string, v *source.Node, convert func(*source.Node) *source.N
 	return deepCopy(v)
 }
 
-// only2 are the keywords of OpenAPI 3 schemas Swagger 2.0 has no place
+// only3 are the keywords of OpenAPI 3 schemas Swagger 2.0 has no place
 // for (oneOf, anyOf and not are listed as losses; the rest are 3.1's).
-var only2Dropped = map[string]bool{
+var only3 = map[string]bool{
 	"oneOf": true, "anyOf": true, "not": true, "nullable": true,
 	"const": true, "examples": true, "prefixItems": true, "contains": true, "minContains": true, "maxContains": true,
 	"patternProperties": true, "dependentRequired": true, "dependentSchemas": true, "propertyNames": true,
@@ -102,7 +102,7 @@ func schemaTo2(n *source.Node) *source.Node {
 				appendEntry(out, bound, deepCopy(v))
 			}
 			appendEntry(out, key, newBool(true))
-		case only2Dropped[key]:
+		case only3[key]:
 		default:
 			appendEntry(out, key, subschemas(key, v, schemaTo2))
 		}
