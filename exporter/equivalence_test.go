@@ -302,6 +302,9 @@ var choices = []struct {
 	{"Form fields keep their format and required", func(d difference) bool {
 		return d.to == ToOpenAPI2 && d.kin == absent{} && (strings.HasSuffix(d.pointer, "/format") || d.ours == true && strings.HasSuffix(d.pointer, "/required"))
 	}},
+	{"Extensions of the paths object are kept", func(d difference) bool {
+		return strings.HasPrefix(d.pointer, "/paths/x-")
+	}},
 	{"OAuth2 scopes are kept when empty", func(d difference) bool {
 		return d.to == ToOpenAPI2 && d.kin == absent{} && strings.HasSuffix(d.pointer, "/scopes")
 	}},

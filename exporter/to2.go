@@ -150,7 +150,11 @@ func (c *to2Converter) paths(paths *source.Node) *source.Node {
 	}
 	out := source.NewMapping()
 	eachEntry(paths, func(path string, item *source.Node) {
-		appendEntry(out, path, c.pathItem(item))
+		if isExtension(path) {
+			appendEntry(out, path, deepCopy(item))
+		} else {
+			appendEntry(out, path, c.pathItem(item))
+		}
 	})
 	return out
 }

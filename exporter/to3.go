@@ -147,6 +147,10 @@ func (c *to3Converter) paths(paths *source.Node) (*source.Node, error) {
 	out := source.NewMapping()
 	var err error
 	eachEntry(paths, func(path string, item *source.Node) {
+		if isExtension(path) {
+			appendEntry(out, path, deepCopy(item))
+			return
+		}
 		converted, e := c.pathItem(item)
 		if e != nil && err == nil {
 			err = fmt.Errorf("%s: %v", path, e)
