@@ -14,14 +14,16 @@ import (
 	"github.com/apigw-oas/apigw-oas/validate"
 )
 
-// definitions are the standalone OpenAPI files of the fixtures and of
-// ../shared/corpus (when it is there).
+// definitions are the standalone OpenAPI files of the fixtures, of
+// ../shared/corpus (when it is there) and of testdata (each feature the
+// conversions rewrite).
 func definitions(t *testing.T) map[string]*importer.Result {
 	t.Helper()
 	files, _ := filepath.Glob("../fixtures/*.*")
 	corpus, _ := filepath.Glob("../../shared/corpus/*")
+	features := []string{"testdata/features.swagger.yaml", "testdata/features.openapi.yaml"}
 	out := map[string]*importer.Result{}
-	for _, f := range append(files, corpus...) {
+	for _, f := range slices.Concat(files, corpus, features) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			continue
@@ -37,7 +39,7 @@ func definitions(t *testing.T) map[string]*importer.Result {
 	return out
 }
 
-func reimport(t *testing.T, name string, data []byte) *model.API {
+func reimport(t testing.TB, name string, data []byte) *model.API {
 	t.Helper()
 	res := importer.Bytes(name, data, "", importer.Options{})
 	if len(res.APIs) != 1 {
@@ -162,10 +164,21 @@ paths:
       responses:
         "200": {description: ok}
         default: {description: an error, links: {retry: {operationId: retry}}}
+    trace:
+      responses: {"200": {description: ok}}
+components:
+  securitySchemes:
+    oidc: {type: openIdConnect, openIdConnectUrl: "https://a.example.com/.well-known/openid-configuration"}
+    oauth:
+      type: oauth2
+      flows:
+        implicit: {authorizationUrl: "https://a.example.com/auth", scopes: {}}
+        password: {tokenUrl: "https://a.example.com/token", scopes: {}}
 `)
 	_, losses, _ := Convert(def, model.FormatOpenAPI31, ToOpenAPI2)
 	want := []string{"webhooks", "different base paths", "a type list at /paths/~1a/post/requestBody/content/application~1json/schema/type", "2 different schemas",
-		"links at /paths/~1a/post/responses/default/links"}
+		"links at /paths/~1a/post/responses/default/links", "a trace operation at /paths/~1a/trace",
+		"an openIdConnect security scheme at /components/securitySchemes/oidc/type", "OAuth2 flows besides the first at /components/securitySchemes/oauth/flows"}
 	for _, w := range want {
 		if !strings.Contains(strings.Join(losses, "\n"), w) {
 			t.Errorf("losses %v do not mention %q", losses, w)

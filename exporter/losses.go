@@ -35,6 +35,12 @@ func lossesTo2(def *source.Node) []string {
 			add("links at %s", pointer)
 		case key == "in" && v.Kind == source.Scalar && v.Value == "cookie":
 			add("a cookie parameter at %s", pointer)
+		case key == "trace" && strings.HasPrefix(pointer, "/paths/") && strings.Count(pointer, "/") == 3:
+			add("a trace operation at %s", pointer)
+		case key == "type" && v.Kind == source.Scalar && v.Value == "openIdConnect":
+			add("an openIdConnect security scheme at %s", pointer)
+		case key == "flows" && v.Kind == source.Mapping && v.Len() > 1:
+			add("OAuth2 flows besides the first at %s (2.0 has one flow per scheme)", pointer)
 		}
 	})
 	operations(def, func(path, method string, op *source.Node) {
@@ -52,11 +58,10 @@ func serverPaths(servers *source.Node) []string {
 		return nil
 	}
 	for _, s := range servers.Content {
-		raw := s.Lookup("url")
-		if raw == nil {
+		if s.Lookup("url") == nil {
 			continue
 		}
-		u, err := url.Parse(raw.Value)
+		u, err := url.Parse(serverURL(s))
 		p := "/"
 		if err == nil && u.Path != "" {
 			p = u.Path

@@ -10,7 +10,7 @@ import (
 // SplitError stops a conversion between OpenAPI versions of a definition
 // split over several files: the files its $refs name are in the old
 // version, and converting only the main file would leave a document whose
-// parts disagree (kin-openapi drops such path items without a word).
+// parts disagree.
 // Converting between JSON and YAML, which keeps the $refs as written,
 // works on split definitions.
 type SplitError struct {
