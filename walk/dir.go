@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// skippedFolders are never walked into, besides hidden ones and those an
-// ignore rule names.
-var skippedFolders = map[string]bool{"node_modules": true, "vendor": true}
+// isSkippedFolder: these are never walked into, besides hidden folders
+// and those an ignore rule names.
+func isSkippedFolder(name string) bool { return name == "node_modules" || name == "vendor" }
 
 // walker walks one folder the user named.
 type walker struct {
@@ -105,7 +105,7 @@ func (w *walker) walk(f folder) {
 // rules start afresh.
 func (w *walker) walkFolder(f folder) {
 	name := f.segs[len(f.segs)-1]
-	if strings.HasPrefix(name, ".") || skippedFolders[name] {
+	if strings.HasPrefix(name, ".") || isSkippedFolder(name) {
 		return
 	}
 	f.excluded = f.excluded || ignored(f.rules, f.segs, true)
