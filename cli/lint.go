@@ -113,12 +113,16 @@ func configure(cmd *ucli.Command, inputs []walk.Input) (lint.Options, error) {
 		run.Config, problems = lint.LoadConfig(path, rules.All)
 	} else {
 		run.Configs = lint.NewConfigs(rules.All)
+		asked := map[string]bool{} // a file's configuration is its folder's: ask once a folder
 		for _, in := range inputs {
 			name := in.Path
 			if name == lint.Stdin {
 				name = cmd.String("stdin-filename")
 			}
-			run.Configs.For(name)
+			if dir := filepath.Dir(name); !asked[dir] {
+				asked[dir] = true
+				run.Configs.For(name)
+			}
 		}
 		problems = run.Configs.Problems()
 	}

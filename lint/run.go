@@ -86,13 +86,13 @@ func Run(inputs []Input, opts Options) *Findings {
 	called := readElsewhere(outcomes, func(o *outcome) []string { return o.moduleCalls })
 	included := readElsewhere(outcomes, func(o *outcome) []string { return o.includes })
 	for i, o := range outcomes {
-		if o == nil || called[o.moduleInputs] || o.body && included[resolvedPath(o.file)] {
+		if o == nil || called[o.moduleInputs] || o.body && included[o.resolved] {
 			continue // a walked file without a definition, a module its caller read, or a body its template read
 		}
 		found.Files = append(found.Files, o.file)
 		found.roots[o.file] = inputs[i].Root
-		if cfg := opts.ConfigFor(o.file); cfg != nil {
-			cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
+		if o.cfg != nil {
+			o.cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
 		}
 		found.Diagnostics = append(found.Diagnostics, o.diags...)
 		switch {
@@ -160,6 +160,11 @@ type outcome struct {
 	// template may include.
 	includes []string
 	body     bool
+	// resolved is the file's path, absolute with links resolved, when it
+	// is a body: found by the worker, not in Run's single-threaded loop.
+	resolved string
+	// cfg is the file's configuration; nil for the defaults.
+	cfg *FileConfig
 }
 
 // readElsewhere collects, over all outcomes, the names one field lists:
@@ -200,13 +205,17 @@ func lintInput(in Input, opts Options) *outcome {
 	if !in.Explicit && !res.IsDefinition() && len(res.Diagnostics) == 0 {
 		return nil
 	}
+	cfg := opts.ConfigFor(res.File)
 	var settings Config = Defaults{}
-	if cfg := opts.ConfigFor(res.File); cfg != nil {
+	if cfg != nil {
 		settings = cfg
 	}
 	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil,
 		moduleCalls: res.ModuleCalls, moduleInputs: res.ModuleInputs,
-		includes: includedFiles(res), body: res.Container == ""}
+		includes: includedFiles(res), body: res.Container == "", cfg: cfg}
+	if o.body {
+		o.resolved = resolvedPath(res.File)
+	}
 	if opts.Fixes {
 		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}
