@@ -51,6 +51,11 @@ type Options struct {
 	// import per fix: what Fix, --diff and the JSON and SARIF reports need.
 	// Without it, fixes are the rules' edits only.
 	Fixes bool
+	// DropSources keeps in Findings.Sources only standard input's text (it
+	// cannot be read again): for a caller that shows no snippets and
+	// applies no fixes, a folder's memory is then that of the few files
+	// being linted, not also the text of every file with findings.
+	DropSources bool
 }
 
 // Findings are what one run found.
@@ -98,7 +103,7 @@ func Run(inputs []Input, opts Options) *Findings {
 		switch {
 		case o.src != nil:
 			found.Sources[o.file] = o.src
-		case o.parsed && inputs[i].Path != Stdin:
+		case o.parsed && inputs[i].Path != Stdin && !opts.DropSources:
 			textless[o.file] = true
 		}
 	}
@@ -219,7 +224,8 @@ func lintInput(in Input, opts Options) *outcome {
 	if opts.Fixes {
 		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}
-	if o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
+	keep := !opts.DropSources || in.Path == Stdin
+	if keep && o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
 		o.src = res.Doc.Src
 	}
 	return o
