@@ -12,6 +12,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/memlimit"
 	"github.com/apigw-oas/apigw-oas/internal/version"
 	"github.com/apigw-oas/apigw-oas/lint"
 	"github.com/apigw-oas/apigw-oas/lint/rules"
@@ -65,6 +66,7 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	if err != nil {
 		return err
 	}
+	memlimit.Relax() // a folder's trees are garbage once linted: fewer, later collections
 	inputs := collectInputs(cmd)
 	if err := refuseOverwritingInputs(cmd, outputs, inputs.Inputs); err != nil {
 		return err
@@ -80,6 +82,7 @@ func runLint(_ context.Context, cmd *ucli.Command) error {
 	runOpts.Rules, runOpts.Import = rules.All, opts
 	runOpts.Stdin, runOpts.StdinName = cmd.Root().Reader, cmd.String("stdin-filename")
 	runOpts.Fixes = fixing(cmd) || showsFixes(cmd.String("format"), outputs)
+	runOpts.DropSources = !fixing(cmd) && !showsSnippets(cmd)
 	found := lint.Run(lintInputs(inputs.Inputs), runOpts)
 	if err := requireDefinitions(cmd, len(found.Files), inputs); err != nil {
 		return err
@@ -111,12 +114,16 @@ func configure(cmd *ucli.Command, inputs []walk.Input) (lint.Options, error) {
 		run.Config, problems = lint.LoadConfig(path, rules.All)
 	} else {
 		run.Configs = lint.NewConfigs(rules.All)
+		asked := map[string]bool{} // a file's configuration is its folder's: ask once a folder
 		for _, in := range inputs {
 			name := in.Path
 			if name == lint.Stdin {
 				name = cmd.String("stdin-filename")
 			}
-			run.Configs.For(name)
+			if dir := filepath.Dir(name); !asked[dir] {
+				asked[dir] = true
+				run.Configs.For(name)
+			}
 		}
 		problems = run.Configs.Problems()
 	}
@@ -252,6 +259,12 @@ func ruleDocURL(id string) string {
 	return "https://github.com/apigw-oas/apigw-oas/blob/main/docs/rules.md#" + id
 }
 
+// showsSnippets reports whether the main report shows the lines findings
+// are on: text to a terminal.
+func showsSnippets(cmd *ucli.Command) bool {
+	return cmd.String("format") == string(report.Text) && isTerminal(cmd.Root().Writer)
+}
+
 // writeReports writes the main format to stdout and every --output file.
 func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) error {
 	out := cmd.Root().Writer
@@ -260,7 +273,7 @@ func writeReports(cmd *ucli.Command, findings report.Findings, outs []output) er
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	if err := report.Write(format, out, findings, report.Options{Snippets: isTerminal(out), Color: useColor(cmd, out)}); err != nil {
+	if err := report.Write(format, out, findings, report.Options{Snippets: showsSnippets(cmd), Color: useColor(cmd, out)}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == report.GitHub && path != "" {

@@ -51,6 +51,11 @@ type Options struct {
 	// import per fix: what Fix, --diff and the JSON and SARIF reports need.
 	// Without it, fixes are the rules' edits only.
 	Fixes bool
+	// DropSources keeps in Findings.Sources only standard input's text (it
+	// cannot be read again): for a caller that shows no snippets and
+	// applies no fixes, a folder's memory is then that of the few files
+	// being linted, not also the text of every file with findings.
+	DropSources bool
 }
 
 // Findings are what one run found.
@@ -86,19 +91,19 @@ func Run(inputs []Input, opts Options) *Findings {
 	called := readElsewhere(outcomes, func(o *outcome) []string { return o.moduleCalls })
 	included := readElsewhere(outcomes, func(o *outcome) []string { return o.includes })
 	for i, o := range outcomes {
-		if o == nil || called[o.moduleInputs] || o.body && included[resolvedPath(o.file)] {
+		if o == nil || called[o.moduleInputs] || o.body && included[o.resolved] {
 			continue // a walked file without a definition, a module its caller read, or a body its template read
 		}
 		found.Files = append(found.Files, o.file)
 		found.roots[o.file] = inputs[i].Root
-		if cfg := opts.ConfigFor(o.file); cfg != nil {
-			cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
+		if o.cfg != nil {
+			o.cfg.Suppress(o.file, o.diags) // here, not in the workers: it records which entries were used
 		}
 		found.Diagnostics = append(found.Diagnostics, o.diags...)
 		switch {
 		case o.src != nil:
 			found.Sources[o.file] = o.src
-		case o.parsed && inputs[i].Path != Stdin:
+		case o.parsed && inputs[i].Path != Stdin && !opts.DropSources:
 			textless[o.file] = true
 		}
 	}
@@ -160,6 +165,11 @@ type outcome struct {
 	// template may include.
 	includes []string
 	body     bool
+	// resolved is the file's path, absolute with links resolved, when it
+	// is a body: found by the worker, not in Run's single-threaded loop.
+	resolved string
+	// cfg is the file's configuration; nil for the defaults.
+	cfg *FileConfig
 }
 
 // readElsewhere collects, over all outcomes, the names one field lists:
@@ -200,17 +210,22 @@ func lintInput(in Input, opts Options) *outcome {
 	if !in.Explicit && !res.IsDefinition() && len(res.Diagnostics) == 0 {
 		return nil
 	}
+	cfg := opts.ConfigFor(res.File)
 	var settings Config = Defaults{}
-	if cfg := opts.ConfigFor(res.File); cfg != nil {
+	if cfg != nil {
 		settings = cfg
 	}
 	o := &outcome{file: res.File, diags: File(res, opts.Rules, settings), parsed: res.Doc != nil,
 		moduleCalls: res.ModuleCalls, moduleInputs: res.ModuleInputs,
-		includes: includedFiles(res), body: res.Container == ""}
+		includes: includedFiles(res), body: res.Container == "", cfg: cfg}
+	if o.body {
+		o.resolved = resolvedPath(res.File)
+	}
 	if opts.Fixes {
 		resolveFixes(res, o.diags, opts.Rules, opts.Import, in.Root)
 	}
-	if o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
+	keep := !opts.DropSources || in.Path == Stdin
+	if keep && o.parsed && slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Span.File == res.File }) {
 		o.src = res.Doc.Src
 	}
 	return o

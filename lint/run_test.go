@@ -65,6 +65,27 @@ func TestRunInputs(t *testing.T) {
 	}
 }
 
+// DropSources keeps only standard input's text, which cannot be read
+// again; the findings are the same.
+func TestRunDropSources(t *testing.T) {
+	const api = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-binary-media-types: [image/jpg]\n"
+	path := writeFile(t, filepath.Join(t.TempDir(), "api.yaml"), api)
+	run := func(drop bool) *lint.Findings {
+		return lint.Run([]lint.Input{{Path: path}, {Path: lint.Stdin, Explicit: true}},
+			lint.Options{Rules: rules.All, Stdin: strings.NewReader(api), StdinName: "piped.yaml", DropSources: drop})
+	}
+	kept, dropped := run(false), run(true)
+	if string(kept.Sources[path]) != api || string(kept.Sources["piped.yaml"]) != api {
+		t.Fatalf("without DropSources, sources %q", kept.Sources)
+	}
+	if len(dropped.Sources) != 1 || string(dropped.Sources["piped.yaml"]) != api {
+		t.Errorf("with DropSources, sources %q; want standard input's alone", dropped.Sources)
+	}
+	if got, want := lines(dropped.Diagnostics), lines(kept.Diagnostics); got != want || got == "" {
+		t.Errorf("findings with DropSources:\n%s\nwithout:\n%s", got, want)
+	}
+}
+
 // The configuration's ignore entries span the whole run: one that matched a
 // finding in any file is used, one that matched none is reported once.
 func TestRunConfig(t *testing.T) {

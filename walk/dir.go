@@ -8,13 +8,13 @@ import (
 	"strings"
 )
 
-// skippedFolders are never walked into, besides hidden ones and those an
-// ignore rule names.
-var skippedFolders = map[string]bool{"node_modules": true, "vendor": true}
+// isSkippedFolder: these are never walked into, besides hidden folders
+// and those an ignore rule names.
+func isSkippedFolder(name string) bool { return name == "node_modules" || name == "vendor" }
 
 // walker walks one folder the user named.
 type walker struct {
-	res *Result
+	res *collected
 	// root is the named folder, absolute with links resolved: a link that
 	// leads out of it is not followed (the importer's $ref policy).
 	root string
@@ -36,7 +36,7 @@ type folder struct {
 // rules of info/exclude and of the .gitignore files from the work tree's
 // root down to the folder apply, as they do for git; outside one, those
 // of the .gitignore files in the folder and below.
-func walkRoot(arg string, res *Result) {
+func walkRoot(arg string, res *collected) {
 	w := &walker{res: res, root: resolved(arg)}
 	top := folder{path: arg}
 	if top.repo = findRepo(w.root); top.repo != nil {
@@ -94,8 +94,8 @@ func (w *walker) walk(f folder) {
 			continue
 		}
 		skipped := (child.excluded || ignored(f.rules, child.segs, false)) && !w.tracks(f.repo, child.segs)
-		if isCandidate(e.Name()) && !skipped && w.isRegular(child.path, e) && mayHoldDefinition(child.path) {
-			w.res.Inputs = append(w.res.Inputs, Input{Path: child.path, Root: w.root})
+		if isCandidate(e.Name()) && !skipped && w.isRegular(child.path, e) {
+			w.res.addCandidate(Input{Path: child.path, Root: w.root})
 		}
 	}
 }
@@ -105,7 +105,7 @@ func (w *walker) walk(f folder) {
 // rules start afresh.
 func (w *walker) walkFolder(f folder) {
 	name := f.segs[len(f.segs)-1]
-	if strings.HasPrefix(name, ".") || skippedFolders[name] {
+	if strings.HasPrefix(name, ".") || isSkippedFolder(name) {
 		return
 	}
 	f.excluded = f.excluded || ignored(f.rules, f.segs, true)

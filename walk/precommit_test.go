@@ -27,7 +27,7 @@ func TestPreCommitHookPassesWhatAWalkReads(t *testing.T) {
 	files := regexp.MustCompile(hooks[0].Files)
 	names := []string{"api.yaml", "api.yml", "serverless.yml", "swagger.json", "main.tf", "api.tf.json", "stack.template",
 		"serverless.template", "stack.template.json", "stack.template.yaml", "stack.cfn.yaml", "deep/down/API.YAML"}
-	for ext := range candidateExtensions {
+	for _, ext := range candidateExtensions {
 		names = append(names, "x"+ext, "X"+strings.ToUpper(ext))
 	}
 	for _, name := range names {

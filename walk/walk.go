@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/apigw-oas/apigw-oas/diag"
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
@@ -54,24 +55,54 @@ type Options struct {
 // arguments in the order given, each folder's files in lexical order. "-"
 // is standard input.
 func Paths(args []string, opts Options) Result {
-	var res Result
+	var c collected
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		switch {
 		case arg == "-" || err != nil || !info.IsDir():
 			if opts.OnlyDefinitions && err == nil && info.Mode().IsRegular() {
-				if mayHoldDefinition(arg) {
-					res.Inputs = append(res.Inputs, Input{Path: arg})
-				}
+				c.addCandidate(Input{Path: arg})
 				continue
 			}
 			// what cannot be read is reported by the import, with its reason
-			res.Inputs = append(res.Inputs, Input{Path: arg, Explicit: true})
+			c.Inputs = append(c.Inputs, Input{Path: arg, Explicit: true})
 		default:
-			walkRoot(arg, &res)
+			walkRoot(arg, &c)
 		}
 	}
-	return res
+	c.dropUnmarked()
+	return c.Result
+}
+
+// collected is a Result being collected.
+type collected struct {
+	Result
+	// candidates are the indices of the Inputs kept only when they may
+	// hold a definition: their heads are read once the walk is done, one
+	// reader per core, as reading them is most of a walk's time.
+	candidates []int
+}
+
+func (c *collected) addCandidate(in Input) {
+	c.candidates = append(c.candidates, len(c.Inputs))
+	c.Inputs = append(c.Inputs, in)
+}
+
+// dropUnmarked drops the candidates that hold no definition's mark,
+// keeping the order of the rest.
+func (c *collected) dropUnmarked() {
+	unmarked := make([]bool, len(c.Inputs))
+	goroutine.Each(len(c.candidates), 0, func(i int) {
+		at := c.candidates[i]
+		unmarked[at] = !mayHoldDefinition(c.Inputs[at].Path)
+	})
+	kept := c.Inputs[:0]
+	for i, in := range c.Inputs {
+		if !unmarked[i] {
+			kept = append(kept, in)
+		}
+	}
+	c.Inputs = kept
 }
 
 // problem is a folder the walk could not read.

@@ -1,7 +1,8 @@
 // Package memlimit gives the Go runtime a soft memory limit under the
 // memory limit of the process's cgroup (a container's), so that the
 // garbage collector works harder as memory runs out instead of letting the
-// heap grow to twice what is live and the kernel end the process.
+// heap grow to twice what is live and the kernel end the process; and lets
+// a lint run's heap grow further between collections (Relax).
 //
 // The address-space limit (ulimit -v, RLIMIT_AS) is not used: the runtime
 // reserves far more address space than it touches (about 0.8 GB before
@@ -34,6 +35,28 @@ func Set() int64 {
 	soft := int64(float64(limit) * share)
 	debug.SetMemoryLimit(soft)
 	return soft
+}
+
+// relaxedGCPercent is a lint run's GOGC: the heap grows to three times
+// what is live before a collection, not twice. A folder's files are
+// parsed one after another, each tree garbage once linted, with a few
+// MiB live: at GOGC=100 the folder of 980 corpus files takes 77
+// collections, about 13 % of its CPU time (gctrace), and each stops both
+// workers and makes the runtime hand memory back to the kernel that it
+// then faults in again (9.6 MB returned against 3.6 at 200). At 200 it
+// takes 31-39 collections and 11-14 % less CPU time, on one core or two,
+// for 48-63 MiB of peak memory instead of 42-50; the GitHub bench file,
+// mostly live, peaks at 69-71 MiB either way. 300 and 400 fault in more
+// fresh memory than they save in collections (page faults cost about
+// 18 us each on this machine).
+const relaxedGCPercent = 200
+
+// Relax sets GOGC to relaxedGCPercent, unless GOGC already chose one (the
+// user's choice). The soft limit Set gives still bounds the heap.
+func Relax() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(relaxedGCPercent)
+	}
 }
 
 // Cgroup is the smallest memory limit of the process's cgroup and those

@@ -3,9 +3,26 @@ package memlimit
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"testing"
 )
+
+// Relax raises GOGC unless the user set it.
+func TestRelax(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
+	Relax()
+	if got := debug.SetGCPercent(100); got != relaxedGCPercent {
+		t.Errorf("GOGC unset: the collector's percent is %d, want %d", got, relaxedGCPercent)
+	}
+	t.Setenv("GOGC", "50")
+	debug.SetGCPercent(50) // what the runtime read from GOGC at start-up
+	Relax()
+	if got := debug.SetGCPercent(100); got != 50 {
+		t.Errorf("GOGC=50: the collector's percent is %d, want the user's 50", got)
+	}
+}
 
 // A cgroup v2 line and a v1 memory line each give their cgroup's file and
 // those above it; other v1 controllers give none.

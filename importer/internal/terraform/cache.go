@@ -38,34 +38,69 @@ type parsed struct {
 	values int
 	body   *hclsyntax.Body
 	diags  []diag.Diagnostic
+	// ready is closed when the parse has ended; done says it returned
+	// (its parser did not panic). An entry is shared while it is being
+	// parsed: two workers importing files of one module at once parse
+	// each file once, not each its own copy.
+	ready chan struct{}
+	done  bool
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[string]*parsed{}} }
 
 // parseCached parses a document, or returns the body a parse of the same
-// name and text gave before. A nil cache parses.
+// name and text gave or is giving. A nil cache parses.
 func (c *Cache) parseCached(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
-	if c == nil {
-		return parse(doc)
+	p, mine := c.claim(doc)
+	if mine {
+		p.parse(doc)
 	}
-	c.mu.Lock()
-	p := c.entries[doc.File]
-	c.mu.Unlock()
-	if p != nil && bytes.Equal(p.src, doc.Src) {
-		return p.body, slices.Clip(p.diags) // a caller's append must not write into the entry
-	}
-	body, diags := parse(doc)
-	c.store(doc.File, &parsed{src: doc.Src, values: valueEstimate(doc.Src), body: body, diags: diags})
-	return body, diags
+	return p.result(doc)
 }
 
+// claim returns the entry of a document's name and text, under way or
+// done, or a new one that the caller must parse (mine): the cache holds
+// it from now on, so that other imports wait for it instead of parsing
+// the same text.
+func (c *Cache) claim(doc *source.Document) (p *parsed, mine bool) {
+	p = &parsed{src: doc.Src, ready: make(chan struct{})}
+	if c == nil {
+		return p, true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.entries[doc.File]; old != nil && bytes.Equal(old.src, doc.Src) {
+		return old, false
+	}
+	p.values = valueEstimate(doc.Src)
+	c.store(doc.File, p)
+	return p, true
+}
+
+// parse parses the entry's document. Its waiters wake even when the
+// parser panics (the panic goes on to the worker's goroutine.Group).
+func (p *parsed) parse(doc *source.Document) {
+	defer close(p.ready)
+	p.body, p.diags = parse(doc)
+	p.done = true
+}
+
+// result waits for the entry's parse; when its parser panicked, the
+// document is parsed here, to panic in this import too.
+func (p *parsed) result(doc *source.Document) (*hclsyntax.Body, []diag.Diagnostic) {
+	<-p.ready
+	if !p.done {
+		return parse(doc)
+	}
+	return p.body, slices.Clip(p.diags) // a caller's append must not write into the entry
+}
+
+// store adds an entry; c.mu is held.
 func (c *Cache) store(name string, p *parsed) {
 	if p.values > maxCachedValues {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if old := c.entries[name]; old != nil {
 		c.values -= old.values
 	} else {

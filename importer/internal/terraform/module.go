@@ -166,33 +166,49 @@ func (m *module) readSiblings() []*file {
 		}
 	}
 	sort.Strings(names)
-	var out []*file
+	// The files this import claims are parsed first, those another
+	// import is parsing are waited for after: two imports of one module
+	// at once share the parses out instead of waiting in turn.
+	var siblings []sibling
 	for _, name := range names[:min(len(names), maxSiblingFiles)] {
 		path := filepath.Join(m.folder, name)
 		if read.ResolvePath(path) == self {
 			continue
 		}
-		if f := m.readSibling(path, filepath.Join(m.display, name)); f != nil {
-			out = append(out, m.own(f))
+		if s, ok := m.readSibling(path, filepath.Join(m.display, name)); ok {
+			siblings = append(siblings, s)
+		}
+	}
+	var out []*file
+	for _, s := range siblings {
+		if body, diags := s.parse.result(s.doc); len(diags) == 0 {
+			out = append(out, m.own(readFile(s.doc, body)))
 		}
 	}
 	return out
 }
 
-func (m *module) readSibling(path, name string) *file {
+// sibling is a sibling file read, its parse claimed (and done) or under
+// way in another import.
+type sibling struct {
+	doc   *source.Document
+	parse *parsed
+}
+
+func (m *module) readSibling(path, name string) (sibling, bool) {
 	data, err := source.ReadFile(path, m.maxBytes)
 	if err != nil || !m.budget.take(name, data) {
-		return nil
+		return sibling{}, false
 	}
 	doc, err := source.NewDocument(name, data, source.HCL, nil)
 	if err != nil {
-		return nil
+		return sibling{}, false
 	}
-	body, diags := m.cache.parseCached(doc)
-	if len(diags) > 0 {
-		return nil
+	p, mine := m.cache.claim(doc)
+	if mine {
+		p.parse(doc)
 	}
-	return readFile(doc, body)
+	return sibling{doc, p}, true
 }
 
 // resource finds a resource in the module, the imported file first.
