@@ -346,7 +346,9 @@ func (c *schemaChecker) wantCount(key string, v *source.Node) bool {
 	return c.want(key, v, isCountNode(v), "a whole number, 0 or more")
 }
 
-func hasTag(n *source.Node, tag string) bool { return n != nil && n.Kind == source.Scalar && n.Tag == tag }
+func hasTag(n *source.Node, tag string) bool {
+	return n != nil && n.Kind == source.Scalar && n.Tag == tag
+}
 
 // isTrueNode is a boolean that is true: YAML also spells it True and TRUE.
 func isTrueNode(n *source.Node) bool {
