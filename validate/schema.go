@@ -2,6 +2,7 @@ package validate
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -24,10 +25,17 @@ type schemaScope struct {
 // nothing until it has something to report (pointers are built from a
 // stack of keys only then).
 func checkSchema(n *source.Node, pointer string, scope schemaScope) []Problem {
-	c := schemaChecker{scope: scope, base: pointer}
+	stack := tokenStacks.Get().(*[]string)
+	c := schemaChecker{scope: scope, base: pointer, tokens: (*stack)[:0]}
 	c.schema(n)
+	*stack = c.tokens[:0]
+	tokenStacks.Put(stack)
 	return c.problems
 }
+
+// tokenStacks keep the stacks of keys checkSchema uses from one call to
+// the next: a stack of its own would be allocated on each call.
+var tokenStacks = sync.Pool{New: func() any { return new([]string) }}
 
 // schemaChecker is one call of checkSchema.
 type schemaChecker struct {
@@ -122,9 +130,9 @@ func (c *schemaChecker) notASchema(n *source.Node) {
 
 // schemaFacts are what the checks of a whole schema need from its fields.
 type schemaFacts struct {
-	types                                    []string // the type or types named, when well-formed
-	items, readOnly, writeOnly, hasPrefixKey bool
-	defaultValue                             *source.Node
+	array                      bool // type is "array" (alone)
+	items, readOnly, writeOnly bool
+	defaultValue               *source.Node
 }
 
 // whole checks the rules that bind several fields of a schema. A default
@@ -137,7 +145,7 @@ func (c *schemaChecker) whole(n *source.Node, s *schemaFacts, broken bool) {
 		if s.readOnly && s.writeOnly {
 			c.report("", Specification, "readOnly and writeOnly cannot both be true: a property is either only sent or only received")
 		}
-		if !s.items && len(s.types) == 1 && s.types[0] == "array" {
+		if s.array && !s.items {
 			c.report("", Specification, `a schema of type array must have items (use "items: {}" for items of any type)`)
 		}
 	}

@@ -20,7 +20,7 @@ func (c *schemaChecker) keyword(key string, v *source.Node, s *schemaFacts) {
 			}
 		}
 	case "type":
-		s.types = c.typeField(v)
+		s.array = c.typeField(v) && v.Value == "array"
 	case "readOnly":
 		s.readOnly = c.wantBool(key, v) && isTrueNode(v)
 	case "writeOnly":
@@ -113,28 +113,21 @@ func (c *schemaChecker) keyword31(key string, v *source.Node) {
 	c.report(key, Specification, quote(key)+` is not a field of an OpenAPI 3.0 Schema Object (extensions start with "x-")`)
 }
 
-// typeField checks type and returns the types it names, if well-formed.
-func (c *schemaChecker) typeField(v *source.Node) []string {
-	if v.Kind == source.Sequence {
-		if !c.scope.openAPI31 {
-			c.report("type", Specification, `a list of types is OpenAPI 3.1's: OpenAPI 3.0 names one type (and "nullable: true" allows null)`)
-			return nil
-		}
-		types := make([]string, 0, len(v.Content))
-		for i, t := range v.Content {
-			c.enter("type")
-			ok := c.oneType(itoa(i), t)
-			c.leave()
-			if ok {
-				types = append(types, t.Value)
-			}
-		}
-		return types
+// typeField checks type and says whether it is one well-formed type.
+func (c *schemaChecker) typeField(v *source.Node) bool {
+	if v.Kind != source.Sequence {
+		return c.oneType("type", v)
 	}
-	if !c.oneType("type", v) {
-		return nil
+	if !c.scope.openAPI31 {
+		c.report("type", Specification, `a list of types is OpenAPI 3.1's: OpenAPI 3.0 names one type (and "nullable: true" allows null)`)
+		return false
 	}
-	return []string{v.Value}
+	c.enter("type")
+	for i, t := range v.Content {
+		c.oneType(itoa(i), t)
+	}
+	c.leave()
+	return false
 }
 
 // oneType checks one type name, written under key.
