@@ -22,8 +22,8 @@ type schemaScope struct {
 //
 // It is one walk over the schema's own fields: a large definition has
 // tens of thousands of schemas, nearly all valid, so the walk allocates
-// nothing until it has something to report (pointers are built from a
-// stack of keys only then).
+// nothing but to judge a default or report a problem (pointers are built
+// from a stack of keys only then).
 func checkSchema(n *source.Node, pointer string, scope schemaScope) []Problem {
 	stack := tokenStacks.Get().(*[]string)
 	c := schemaChecker{scope: scope, base: pointer, tokens: (*stack)[:0]}

@@ -145,8 +145,11 @@ func (c *schemaChecker) oneType(key string, t *source.Node) bool {
 		c.report(key, Specification, `"null" is not a type in OpenAPI 3.0: write "nullable: true" instead`)
 		return false
 	}
-	c.report(key, Specification, quote(t.Value)+" is not a type: use string, number, integer, boolean, array or object"+
-		map[bool]string{true: " (or null)"}[c.scope.openAPI31])
+	types := "string, number, integer, boolean, array or object"
+	if c.scope.openAPI31 {
+		types = "string, number, integer, boolean, array, object or null"
+	}
+	c.report(key, Specification, quote(t.Value)+" is not a type: use "+types)
 	return false
 }
 

@@ -518,7 +518,7 @@ func TestSchemaMutationsMatchKin(t *testing.T) {
 	}
 	values := map[string]*source.Node{}
 	for _, m := range schemaMutations {
-		for k, text := range m {
+		for _, text := range m {
 			if text != "DELETE" {
 				parsed, err := source.Parse("m.yaml", []byte("v: "+text))
 				if err != nil {
@@ -526,7 +526,6 @@ func TestSchemaMutationsMatchKin(t *testing.T) {
 				}
 				values[text] = parsed.Root.Lookup("v")
 			}
-			_ = k
 		}
 	}
 	total, found, differ := 0, 0, map[string]int{}

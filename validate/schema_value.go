@@ -48,15 +48,15 @@ func (e *valueError) String() string {
 	return "at " + b.String() + ", " + e.reason
 }
 
-// under places a problem of a part of a value (its key or index) in it.
-func under(token string, e *valueError) *valueError {
+// within places a problem of a part of a value (its key or index) in it.
+func within(token string, e *valueError) *valueError {
 	if e != nil {
 		e.reversedPath = append(e.reversedPath, token)
 	}
 	return e
 }
 
-func fail(reason string) *valueError { return &valueError{reason: reason} }
+func mismatch(reason string) *valueError { return &valueError{reason: reason} }
 
 // check judges value against schema and returns why it does not match, or
 // nil.
@@ -74,7 +74,7 @@ func (v *valueChecker) check(value, schema *source.Node) *valueError {
 
 	if schema.Kind != source.Mapping {
 		if hasTag(schema, source.TagBool) && !isTrueNode(schema) {
-			return fail("the schema here is false, which allows no value")
+			return mismatch("the schema here is false, which allows no value")
 		}
 		return nil
 	}
@@ -100,10 +100,10 @@ func (v *valueChecker) check(value, schema *source.Node) *valueError {
 		return e
 	}
 	if s.enum != nil && !containsValue(s.enum.Content, value) {
-		return fail(source.DescribeNode(value) + " is not one of the values enum lists")
+		return mismatch(source.DescribeNode(value) + " is not one of the values enum lists")
 	}
 	if s.constant != nil && v.scope.openAPI31 && !sameValue(s.constant, value) {
-		return fail(source.DescribeNode(value) + " is not the value const names")
+		return mismatch(source.DescribeNode(value) + " is not the value const names")
 	}
 	switch kind {
 	case kindNumber:
@@ -126,7 +126,7 @@ func (v *valueChecker) null30(value *source.Node, s *schemaView) *valueError {
 		return nil
 	}
 	if s.allOf == nil && s.anyOf == nil && s.oneOf == nil {
-		return fail(`null is not allowed: the schema does not say "nullable: true"`)
+		return mismatch(`null is not allowed: the schema does not say "nullable: true"`)
 	}
 	return v.applicators(value, s)
 }
@@ -149,7 +149,7 @@ func (v *valueChecker) typeOf(value *source.Node, kind jsonKindT, s *schemaView)
 	for i, t := range names {
 		want[i] = t.Value
 	}
-	return fail(source.DescribeNode(value) + " is not of type " + strings.Join(want, " or "))
+	return mismatch(source.DescribeNode(value) + " is not of type " + strings.Join(want, " or "))
 }
 
 func typeAllows(typ string, kind jsonKindT, value *source.Node) bool {
@@ -177,22 +177,22 @@ func typeAllows(typ string, kind jsonKindT, value *source.Node) bool {
 // itself: not, allOf, anyOf, oneOf and 3.1's if, then and else.
 func (v *valueChecker) applicators(value *source.Node, s *schemaView) *valueError {
 	if s.not != nil && v.check(value, s.not) == nil {
-		return fail(source.DescribeNode(value) + " matches the schema of not")
+		return mismatch(source.DescribeNode(value) + " matches the schema of not")
 	}
-	for i, sub := range items(s.allOf) {
+	for _, sub := range schemaListItems(s.allOf) {
 		if e := v.check(value, sub); e != nil {
-			return under("(allOf/"+itoa(i)+")", e)
+			return e
 		}
 	}
 	if s.anyOf != nil && v.matching(value, s.anyOf.Content, 1) == 0 {
-		return fail(source.DescribeNode(value) + " matches none of the schemas of anyOf")
+		return mismatch(source.DescribeNode(value) + " matches none of the schemas of anyOf")
 	}
 	if s.oneOf != nil {
 		switch v.matching(value, s.oneOf.Content, 2) {
 		case 0:
-			return fail(source.DescribeNode(value) + " matches none of the schemas of oneOf")
+			return mismatch(source.DescribeNode(value) + " matches none of the schemas of oneOf")
 		case 2:
-			return fail(source.DescribeNode(value) + " matches more than one of the schemas of oneOf")
+			return mismatch(source.DescribeNode(value) + " matches more than one of the schemas of oneOf")
 		}
 	}
 	if s.ifSchema != nil && v.scope.openAPI31 {
@@ -230,9 +230,9 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 		c := x.Cmp(y)
 		switch {
 		case below && (c < 0 || exclusive && c == 0):
-			return fail(source.DescribeNode(value) + " is below the minimum " + b.Value + exclusiveWord(exclusive))
+			return mismatch(source.DescribeNode(value) + " is below the minimum " + b.Value + exclusiveWord(exclusive))
 		case !below && (c > 0 || exclusive && c == 0):
-			return fail(source.DescribeNode(value) + " is above the maximum " + b.Value + exclusiveWord(exclusive))
+			return mismatch(source.DescribeNode(value) + " is above the maximum " + b.Value + exclusiveWord(exclusive))
 		}
 		return nil
 	}
@@ -261,12 +261,12 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 	}
 	if s.multipleOf != nil {
 		if m, ok := numberOf(s.multipleOf); ok && m.Sign() > 0 && !new(big.Rat).Quo(x, m).IsInt() {
-			return fail(source.DescribeNode(value) + " is not a multiple of " + s.multipleOf.Value)
+			return mismatch(source.DescribeNode(value) + " is not a multiple of " + s.multipleOf.Value)
 		}
 	}
 	if s.format != nil && x.IsInt() {
 		if limit := intFormatBits(s.format.Value); limit > 0 && x.Num().BitLen() >= limit && !isMinInt(x, limit) {
-			return fail(source.DescribeNode(value) + " does not fit format " + s.format.Value)
+			return mismatch(source.DescribeNode(value) + " does not fit format " + s.format.Value)
 		}
 	}
 	return nil
@@ -298,43 +298,35 @@ func isMinInt(x *big.Rat, bits int) bool {
 
 func (v *valueChecker) text(value string, s *schemaView) *valueError {
 	length := utf8.RuneCountInString(value) // JSON Schema counts characters, not bytes
-	if s.minLength != nil {
-		if n, err := strconv.Atoi(s.minLength.Value); err == nil && length < n {
-			return fail(quote(value) + " is shorter than minLength " + s.minLength.Value)
-		}
+	if below(length, s.minLength) {
+		return mismatch(quote(value) + " is shorter than minLength " + s.minLength.Value)
 	}
-	if s.maxLength != nil {
-		if n, err := strconv.Atoi(s.maxLength.Value); err == nil && length > n {
-			return fail(quote(value) + " is longer than maxLength " + s.maxLength.Value)
-		}
+	if above(length, s.maxLength) {
+		return mismatch(quote(value) + " is longer than maxLength " + s.maxLength.Value)
 	}
 	if s.pattern != nil {
 		if re := compiledPattern(s.pattern.Value); re != nil && !re.MatchString(value) {
-			return fail(quote(value) + " does not match the pattern " + quote(s.pattern.Value))
+			return mismatch(quote(value) + " does not match the pattern " + quote(s.pattern.Value))
 		}
 	}
 	if s.format != nil && !matchesFormat(s.format.Value, value) {
-		return fail(quote(value) + " is not of format " + s.format.Value)
+		return mismatch(quote(value) + " is not of format " + s.format.Value)
 	}
 	return nil
 }
 
 func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 	n := len(value.Content)
-	if s.minItems != nil {
-		if min, err := strconv.Atoi(s.minItems.Value); err == nil && n < min {
-			return fail("the list has fewer items than minItems " + s.minItems.Value)
-		}
+	if below(n, s.minItems) {
+		return mismatch("the list has fewer items than minItems " + s.minItems.Value)
 	}
-	if s.maxItems != nil {
-		if max, err := strconv.Atoi(s.maxItems.Value); err == nil && n > max {
-			return fail("the list has more items than maxItems " + s.maxItems.Value)
-		}
+	if above(n, s.maxItems) {
+		return mismatch("the list has more items than maxItems " + s.maxItems.Value)
 	}
 	if s.uniqueItems != nil && isTrueNode(s.uniqueItems) {
 		for i, item := range value.Content {
 			if containsValue(value.Content[:i], item) {
-				return under(itoa(i), fail("the list repeats an item, and uniqueItems is true"))
+				return within(itoa(i), mismatch("the list repeats an item, and uniqueItems is true"))
 			}
 		}
 	}
@@ -343,7 +335,7 @@ func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 		for i, sub := range s.prefixItems.Content {
 			if i < n {
 				if e := v.check(value.Content[i], sub); e != nil {
-					return under(itoa(i), e)
+					return within(itoa(i), e)
 				}
 			}
 		}
@@ -352,13 +344,13 @@ func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 	if s.items != nil && s.items.Kind != source.Sequence {
 		for i := first; i < n; i++ {
 			if e := v.check(value.Content[i], s.items); e != nil {
-				return under(itoa(i), e)
+				return within(itoa(i), e)
 			}
 		}
 	}
 	noneNeeded := s.minContains != nil && s.minContains.Value == "0"
 	if v.scope.openAPI31 && s.contains != nil && !noneNeeded && !v.anyItemMatches(value, s.contains) {
-		return fail("no item of the list matches the schema of contains")
+		return mismatch("no item of the list matches the schema of contains")
 	}
 	return nil
 }
@@ -374,24 +366,20 @@ func (v *valueChecker) anyItemMatches(list, schema *source.Node) bool {
 
 func (v *valueChecker) object(value *source.Node, s *schemaView) *valueError {
 	n := value.Len()
-	if s.minProperties != nil {
-		if min, err := strconv.Atoi(s.minProperties.Value); err == nil && n < min {
-			return fail("the object has fewer properties than minProperties " + s.minProperties.Value)
-		}
+	if below(n, s.minProperties) {
+		return mismatch("the object has fewer properties than minProperties " + s.minProperties.Value)
 	}
-	if s.maxProperties != nil {
-		if max, err := strconv.Atoi(s.maxProperties.Value); err == nil && n > max {
-			return fail("the object has more properties than maxProperties " + s.maxProperties.Value)
-		}
+	if above(n, s.maxProperties) {
+		return mismatch("the object has more properties than maxProperties " + s.maxProperties.Value)
 	}
-	for _, name := range items(s.required) {
+	for _, name := range schemaListItems(s.required) {
 		if value.Lookup(name.Value) == nil {
-			return fail("the object lacks the required property " + quote(name.Value))
+			return mismatch("the object lacks the required property " + quote(name.Value))
 		}
 	}
 	for i := 0; i < len(value.Content); i += 2 {
 		if e := v.property(value.Content[i].Value, value.Content[i+1], s); e != nil {
-			return under(value.Content[i].Value, e)
+			return within(value.Content[i].Value, e)
 		}
 	}
 	return nil
@@ -403,7 +391,7 @@ func (v *valueChecker) property(name string, value *source.Node, s *schemaView) 
 	if v.scope.openAPI31 && s.propertyNames != nil {
 		key := &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: name}
 		if e := v.check(key, s.propertyNames); e != nil {
-			return fail("the name does not match propertyNames: " + e.String())
+			return mismatch("the name does not match propertyNames: " + e.String())
 		}
 	}
 	additional := true
@@ -430,15 +418,37 @@ func (v *valueChecker) property(name string, value *source.Node, s *schemaView) 
 	}
 	if hasTag(s.additionalProperties, source.TagBool) {
 		if !isTrueNode(s.additionalProperties) {
-			return fail("the property is not one the schema names, and additionalProperties is false")
+			return mismatch("the property is not one the schema names, and additionalProperties is false")
 		}
 		return nil
 	}
 	return v.check(value, s.additionalProperties)
 }
 
-// items are the items of a list, or none.
-func items(list *source.Node) []*source.Node {
+// below reports whether count is under the least a count keyword (as
+// minLength) allows; above whether it is over the most (as maxLength).
+// A keyword that is not a count is reported where it is written.
+func below(count int, least *source.Node) bool {
+	limit, ok := countOf(least)
+	return ok && count < limit
+}
+
+func above(count int, most *source.Node) bool {
+	limit, ok := countOf(most)
+	return ok && count > limit
+}
+
+func countOf(n *source.Node) (int, bool) {
+	if n == nil || !isCountNode(n) {
+		return 0, false
+	}
+	text, _ := numberText(n)
+	i, err := strconv.Atoi(text)
+	return i, err == nil
+}
+
+// schemaListItems are the items of a list, or none.
+func schemaListItems(list *source.Node) []*source.Node {
 	if list == nil || list.Kind != source.Sequence {
 		return nil
 	}
