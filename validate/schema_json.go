@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"math/big"
 	"strconv"
 
 	"github.com/apigw-oas/apigw-oas/source"
@@ -92,17 +91,18 @@ func isDecimalNumber(s string) bool {
 	return i == len(s)
 }
 
-// numberOf is the exact value of a number node: bounds and multipleOf
-// are judged without float rounding.
-func numberOf(n *source.Node) (*big.Rat, bool) {
+// numberOf is the value of a number node, as a JSON reader decoding
+// numbers to float64 (kin-openapi, most validators) sees it.
+func numberOf(n *source.Node) (float64, bool) {
 	if n.Kind != source.Scalar || (n.Tag != source.TagInt && n.Tag != source.TagFloat) {
-		return nil, false
+		return 0, false
 	}
 	text, ok := numberText(n)
 	if !ok {
-		return nil, false
+		return 0, false
 	}
-	return new(big.Rat).SetString(text)
+	f, err := strconv.ParseFloat(text, 64)
+	return f, err == nil
 }
 
 // isCountNode is an integer from 0 to 2^63-1, written as one (not 1.0).
@@ -143,7 +143,7 @@ func sameValue(a, b *source.Node) bool {
 	case kindNumber:
 		x, okx := numberOf(a)
 		y, oky := numberOf(b)
-		return okx && oky && x.Cmp(y) == 0
+		return okx && oky && x == y
 	case kindString:
 		return a.Value == b.Value
 	case kindArray:

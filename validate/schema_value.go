@@ -1,7 +1,7 @@
 package validate
 
 import (
-	"math/big"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -155,8 +155,8 @@ func (v *valueChecker) typeOf(value *source.Node, kind jsonKindT, s *schemaView)
 func typeAllows(typ string, kind jsonKindT, value *source.Node) bool {
 	switch typ {
 	case "integer":
-		r, ok := numberOf(value)
-		return kind == kindNumber && ok && r.IsInt()
+		x, ok := numberOf(value)
+		return kind == kindNumber && ok && x == math.Trunc(x)
 	case "number":
 		return kind == kindNumber
 	case "string":
@@ -227,11 +227,10 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 		if !ok {
 			return nil
 		}
-		c := x.Cmp(y)
 		switch {
-		case below && (c < 0 || exclusive && c == 0):
+		case below && (x < y || exclusive && x == y):
 			return mismatch(source.DescribeNode(value) + " is below the minimum " + b.Value + exclusiveWord(exclusive))
-		case !below && (c > 0 || exclusive && c == 0):
+		case !below && (x > y || exclusive && x == y):
 			return mismatch(source.DescribeNode(value) + " is above the maximum " + b.Value + exclusiveWord(exclusive))
 		}
 		return nil
@@ -260,16 +259,35 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 		}
 	}
 	if s.multipleOf != nil {
-		if m, ok := numberOf(s.multipleOf); ok && m.Sign() > 0 && !new(big.Rat).Quo(x, m).IsInt() {
+		if m, ok := numberOf(s.multipleOf); ok && m > 0 && !isMultiple(x, m) {
 			return mismatch(source.DescribeNode(value) + " is not a multiple of " + s.multipleOf.Value)
 		}
 	}
-	if s.format != nil && x.IsInt() {
-		if limit := intFormatBits(s.format.Value); limit > 0 && x.Num().BitLen() >= limit && !isMinInt(x, limit) {
-			return mismatch(source.DescribeNode(value) + " does not fit format " + s.format.Value)
-		}
+	if s.format != nil && !fitsFormat(x, s.format.Value) {
+		return mismatch(source.DescribeNode(value) + " does not fit format " + s.format.Value)
 	}
 	return nil
+}
+
+// isMultiple reports whether x is a multiple of m, allowing for the
+// rounding of decimal fractions to binary (0.3 is a multiple of 0.1).
+func isMultiple(x, m float64) bool {
+	q := x / m
+	return math.Abs(q-math.Round(q)) <= 1e-9*math.Max(1, math.Abs(q))
+}
+
+// fitsFormat reports whether an integer fits the integer formats' ranges.
+func fitsFormat(x float64, format string) bool {
+	if x != math.Trunc(x) {
+		return true
+	}
+	switch format {
+	case "int32":
+		return math.MinInt32 <= x && x <= math.MaxInt32
+	case "int64":
+		return math.MinInt64 <= x && x <= math.MaxInt64 // 2^63 rounds to MaxInt64 as a float64: as kin-openapi, it fits
+	}
+	return true
 }
 
 func exclusiveWord(exclusive bool) string {
@@ -277,23 +295,6 @@ func exclusiveWord(exclusive bool) string {
 		return " (exclusive)"
 	}
 	return ""
-}
-
-// intFormatBits is the size of an integer format, 0 for other formats.
-func intFormatBits(format string) int {
-	switch format {
-	case "int32":
-		return 32
-	case "int64":
-		return 64
-	}
-	return 0
-}
-
-// isMinInt reports whether x is -2^(bits-1), the one bits-bit integer
-// whose magnitude needs bits bits.
-func isMinInt(x *big.Rat, bits int) bool {
-	return x.Sign() < 0 && x.Num().BitLen() == bits && x.Num().TrailingZeroBits() == uint(bits-1)
 }
 
 func (v *valueChecker) text(value string, s *schemaView) *valueError {
