@@ -2,6 +2,7 @@ package validate
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/source"
@@ -320,9 +321,25 @@ func (c *schemaChecker) want(key string, v *source.Node, ok bool, what string) b
 		if strings.HasPrefix(what, "an object") || strings.HasPrefix(what, "a list") {
 			class = Structure
 		}
-		c.report(key, class, key+" must be "+what+", not "+source.DescribeNode(v))
+		c.report(key, class, c.label(key)+" must be "+what+", not "+source.DescribeNode(v))
 	}
 	return ok
+}
+
+// label names the field key of the value being checked in a message: an
+// index is an item of the list it is in.
+func (c *schemaChecker) label(key string) string {
+	if len(c.tokens) == 0 {
+		return key
+	}
+	parent := c.tokens[len(c.tokens)-1]
+	if _, err := strconv.Atoi(key); err == nil {
+		return "item " + key + " of " + parent
+	}
+	if parent == "mapping" || parent == "dependentRequired" {
+		return parent + " " + quote(key)
+	}
+	return key
 }
 
 func (c *schemaChecker) wantString(key string, v *source.Node) bool {

@@ -71,7 +71,7 @@ var schemaCases = []schemaCase{
 	{name: "ECMA-262 escapes", schema: `{type: string, pattern: '^\u00e9\u0041$', default: "éA"}`},
 	{name: "enum not a list", schema: "{enum: a}", want: []string{`/s/enum 1: enum must be a list, not the string "a"`}},
 	{name: "required", schema: "{required: [a, 1, a]}", want: []string{
-		"/s/required/1 2: 1 must be a string, not the number 1",
+		"/s/required/1 2: item 1 of required must be a string, not the number 1",
 		`/s/required/2 0: required names "a" twice`,
 	}},
 	{name: "nested schemas", schema: "{properties: {a/b: {type: bogus}}, items: {type: 1}, additionalProperties: {type: x}, allOf: [{}, {type: y}], not: 5}", want: []string{
@@ -98,7 +98,7 @@ var schemaCases = []schemaCase{
 		`/s/$defs/a/type 0: "z" is not a type`,
 		"/s/examples 1: examples must be a list",
 		"/s/$id 2: $id must be a string",
-		"/s/dependentRequired/a/0 2: 0 must be a string",
+		"/s/dependentRequired/a/0 2: item 0 of a must be a string",
 	}},
 	{name: "3.1 subschemas", v31: true, schema: "{prefixItems: [{type: q}], if: {type: r}, patternProperties: {'^a': 1}, unevaluatedProperties: false}", want: []string{
 		`/s/prefixItems/0/type 0: "q" is not a type`,
@@ -109,7 +109,7 @@ var schemaCases = []schemaCase{
 	{name: "$ref siblings checked in 3.1", v31: true, schema: "{$ref: '#/components/schemas/Name', type: bogus}", want: []string{`/s/type 0: "bogus" is not a type`}},
 	{name: "$ref not a string", schema: "{$ref: 5}", want: []string{"/s/$ref 2: $ref must be a string, not the number 5"}},
 	{name: "discriminator", schema: "{discriminator: {mapping: {a: 1}, foo: 1}}", want: []string{
-		"/s/discriminator/mapping/a 2: a must be a string",
+		`/s/discriminator/mapping/a 2: mapping "a" must be a string`,
 		`/s/discriminator/foo 0: "foo" is not a field of this object`,
 		"/s/discriminator 3: discriminator must have propertyName",
 	}},

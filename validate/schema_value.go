@@ -48,15 +48,15 @@ func (e *valueError) String() string {
 	return "at " + b.String() + ", " + e.reason
 }
 
-// within places a problem of a part of a value (its key or index) in it.
-func within(token string, e *valueError) *valueError {
+// valueWithin places a problem of a part of a value (its key or index) in it.
+func valueWithin(token string, e *valueError) *valueError {
 	if e != nil {
 		e.reversedPath = append(e.reversedPath, token)
 	}
 	return e
 }
 
-func mismatch(reason string) *valueError { return &valueError{reason: reason} }
+func valueMismatch(reason string) *valueError { return &valueError{reason: reason} }
 
 // check judges value against schema and returns why it does not match, or
 // nil.
@@ -74,7 +74,7 @@ func (v *valueChecker) check(value, schema *source.Node) *valueError {
 
 	if schema.Kind != source.Mapping {
 		if hasTag(schema, source.TagBool) && !isTrueNode(schema) {
-			return mismatch("the schema here is false, which allows no value")
+			return valueMismatch("the schema here is false, which allows no value")
 		}
 		return nil
 	}
@@ -100,10 +100,10 @@ func (v *valueChecker) check(value, schema *source.Node) *valueError {
 		return e
 	}
 	if s.enum != nil && !containsValue(s.enum.Content, value) {
-		return mismatch(source.DescribeNode(value) + " is not one of the values enum lists")
+		return valueMismatch(source.DescribeNode(value) + " is not one of the values enum lists")
 	}
 	if s.constant != nil && v.scope.openAPI31 && !sameValue(s.constant, value) {
-		return mismatch(source.DescribeNode(value) + " is not the value const names")
+		return valueMismatch(source.DescribeNode(value) + " is not the value const names")
 	}
 	switch kind {
 	case kindNumber:
@@ -126,7 +126,7 @@ func (v *valueChecker) null30(value *source.Node, s *schemaView) *valueError {
 		return nil
 	}
 	if s.allOf == nil && s.anyOf == nil && s.oneOf == nil {
-		return mismatch(`null is not allowed: the schema does not say "nullable: true"`)
+		return valueMismatch(`null is not allowed: the schema does not say "nullable: true"`)
 	}
 	return v.applicators(value, s)
 }
@@ -149,7 +149,7 @@ func (v *valueChecker) typeOf(value *source.Node, kind jsonKindT, s *schemaView)
 	for i, t := range names {
 		want[i] = t.Value
 	}
-	return mismatch(source.DescribeNode(value) + " is not of type " + strings.Join(want, " or "))
+	return valueMismatch(source.DescribeNode(value) + " is not of type " + strings.Join(want, " or "))
 }
 
 func typeAllows(typ string, kind jsonKindT, value *source.Node) bool {
@@ -177,7 +177,7 @@ func typeAllows(typ string, kind jsonKindT, value *source.Node) bool {
 // itself: not, allOf, anyOf, oneOf and 3.1's if, then and else.
 func (v *valueChecker) applicators(value *source.Node, s *schemaView) *valueError {
 	if s.not != nil && v.check(value, s.not) == nil {
-		return mismatch(source.DescribeNode(value) + " matches the schema of not")
+		return valueMismatch(source.DescribeNode(value) + " matches the schema of not")
 	}
 	for _, sub := range schemaListItems(s.allOf) {
 		if e := v.check(value, sub); e != nil {
@@ -185,14 +185,14 @@ func (v *valueChecker) applicators(value *source.Node, s *schemaView) *valueErro
 		}
 	}
 	if s.anyOf != nil && v.matching(value, s.anyOf.Content, 1) == 0 {
-		return mismatch(source.DescribeNode(value) + " matches none of the schemas of anyOf")
+		return valueMismatch(source.DescribeNode(value) + " matches none of the schemas of anyOf")
 	}
 	if s.oneOf != nil {
 		switch v.matching(value, s.oneOf.Content, 2) {
 		case 0:
-			return mismatch(source.DescribeNode(value) + " matches none of the schemas of oneOf")
+			return valueMismatch(source.DescribeNode(value) + " matches none of the schemas of oneOf")
 		case 2:
-			return mismatch(source.DescribeNode(value) + " matches more than one of the schemas of oneOf")
+			return valueMismatch(source.DescribeNode(value) + " matches more than one of the schemas of oneOf")
 		}
 	}
 	if s.ifSchema != nil && v.scope.openAPI31 {
@@ -229,9 +229,9 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 		}
 		switch {
 		case below && (x < y || exclusive && x == y):
-			return mismatch(source.DescribeNode(value) + " is below the minimum " + b.Value + exclusiveWord(exclusive))
+			return valueMismatch(source.DescribeNode(value) + " is below the minimum " + b.Value + exclusiveWord(exclusive))
 		case !below && (x > y || exclusive && x == y):
-			return mismatch(source.DescribeNode(value) + " is above the maximum " + b.Value + exclusiveWord(exclusive))
+			return valueMismatch(source.DescribeNode(value) + " is above the maximum " + b.Value + exclusiveWord(exclusive))
 		}
 		return nil
 	}
@@ -260,11 +260,11 @@ func (v *valueChecker) number(value *source.Node, s *schemaView) *valueError {
 	}
 	if s.multipleOf != nil {
 		if m, ok := numberOf(s.multipleOf); ok && m > 0 && !isMultiple(x, m) {
-			return mismatch(source.DescribeNode(value) + " is not a multiple of " + s.multipleOf.Value)
+			return valueMismatch(source.DescribeNode(value) + " is not a multiple of " + s.multipleOf.Value)
 		}
 	}
 	if s.format != nil && !fitsFormat(x, s.format.Value) {
-		return mismatch(source.DescribeNode(value) + " does not fit format " + s.format.Value)
+		return valueMismatch(source.DescribeNode(value) + " does not fit format " + s.format.Value)
 	}
 	return nil
 }
@@ -299,35 +299,35 @@ func exclusiveWord(exclusive bool) string {
 
 func (v *valueChecker) text(value string, s *schemaView) *valueError {
 	length := utf8.RuneCountInString(value) // JSON Schema counts characters, not bytes
-	if below(length, s.minLength) {
-		return mismatch(quote(value) + " is shorter than minLength " + s.minLength.Value)
+	if countBelow(length, s.minLength) {
+		return valueMismatch(quote(value) + " is shorter than minLength " + s.minLength.Value)
 	}
-	if above(length, s.maxLength) {
-		return mismatch(quote(value) + " is longer than maxLength " + s.maxLength.Value)
+	if countAbove(length, s.maxLength) {
+		return valueMismatch(quote(value) + " is longer than maxLength " + s.maxLength.Value)
 	}
 	if s.pattern != nil {
 		if re := compiledPattern(s.pattern.Value); re != nil && !re.MatchString(value) {
-			return mismatch(quote(value) + " does not match the pattern " + quote(s.pattern.Value))
+			return valueMismatch(quote(value) + " does not match the pattern " + quote(s.pattern.Value))
 		}
 	}
 	if s.format != nil && !matchesFormat(s.format.Value, value) {
-		return mismatch(quote(value) + " is not of format " + s.format.Value)
+		return valueMismatch(quote(value) + " is not of format " + s.format.Value)
 	}
 	return nil
 }
 
 func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 	n := len(value.Content)
-	if below(n, s.minItems) {
-		return mismatch("the list has fewer items than minItems " + s.minItems.Value)
+	if countBelow(n, s.minItems) {
+		return valueMismatch("the list has fewer items than minItems " + s.minItems.Value)
 	}
-	if above(n, s.maxItems) {
-		return mismatch("the list has more items than maxItems " + s.maxItems.Value)
+	if countAbove(n, s.maxItems) {
+		return valueMismatch("the list has more items than maxItems " + s.maxItems.Value)
 	}
 	if s.uniqueItems != nil && isTrueNode(s.uniqueItems) {
 		for i, item := range value.Content {
 			if containsValue(value.Content[:i], item) {
-				return within(itoa(i), mismatch("the list repeats an item, and uniqueItems is true"))
+				return valueWithin(itoa(i), valueMismatch("the list repeats an item, and uniqueItems is true"))
 			}
 		}
 	}
@@ -336,7 +336,7 @@ func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 		for i, sub := range s.prefixItems.Content {
 			if i < n {
 				if e := v.check(value.Content[i], sub); e != nil {
-					return within(itoa(i), e)
+					return valueWithin(itoa(i), e)
 				}
 			}
 		}
@@ -345,13 +345,13 @@ func (v *valueChecker) array(value *source.Node, s *schemaView) *valueError {
 	if s.items != nil && s.items.Kind != source.Sequence {
 		for i := first; i < n; i++ {
 			if e := v.check(value.Content[i], s.items); e != nil {
-				return within(itoa(i), e)
+				return valueWithin(itoa(i), e)
 			}
 		}
 	}
 	noneNeeded := s.minContains != nil && s.minContains.Value == "0"
 	if v.scope.openAPI31 && s.contains != nil && !noneNeeded && !v.anyItemMatches(value, s.contains) {
-		return mismatch("no item of the list matches the schema of contains")
+		return valueMismatch("no item of the list matches the schema of contains")
 	}
 	return nil
 }
@@ -367,20 +367,20 @@ func (v *valueChecker) anyItemMatches(list, schema *source.Node) bool {
 
 func (v *valueChecker) object(value *source.Node, s *schemaView) *valueError {
 	n := value.Len()
-	if below(n, s.minProperties) {
-		return mismatch("the object has fewer properties than minProperties " + s.minProperties.Value)
+	if countBelow(n, s.minProperties) {
+		return valueMismatch("the object has fewer properties than minProperties " + s.minProperties.Value)
 	}
-	if above(n, s.maxProperties) {
-		return mismatch("the object has more properties than maxProperties " + s.maxProperties.Value)
+	if countAbove(n, s.maxProperties) {
+		return valueMismatch("the object has more properties than maxProperties " + s.maxProperties.Value)
 	}
 	for _, name := range schemaListItems(s.required) {
 		if value.Lookup(name.Value) == nil {
-			return mismatch("the object lacks the required property " + quote(name.Value))
+			return valueMismatch("the object lacks the required property " + quote(name.Value))
 		}
 	}
 	for i := 0; i < len(value.Content); i += 2 {
 		if e := v.property(value.Content[i].Value, value.Content[i+1], s); e != nil {
-			return within(value.Content[i].Value, e)
+			return valueWithin(value.Content[i].Value, e)
 		}
 	}
 	return nil
@@ -392,7 +392,7 @@ func (v *valueChecker) property(name string, value *source.Node, s *schemaView) 
 	if v.scope.openAPI31 && s.propertyNames != nil {
 		key := &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: name}
 		if e := v.check(key, s.propertyNames); e != nil {
-			return mismatch("the name does not match propertyNames: " + e.String())
+			return valueMismatch("the name does not match propertyNames: " + e.String())
 		}
 	}
 	additional := true
@@ -419,22 +419,22 @@ func (v *valueChecker) property(name string, value *source.Node, s *schemaView) 
 	}
 	if hasTag(s.additionalProperties, source.TagBool) {
 		if !isTrueNode(s.additionalProperties) {
-			return mismatch("the property is not one the schema names, and additionalProperties is false")
+			return valueMismatch("the property is not one the schema names, and additionalProperties is false")
 		}
 		return nil
 	}
 	return v.check(value, s.additionalProperties)
 }
 
-// below reports whether count is under the least a count keyword (as
-// minLength) allows; above whether it is over the most (as maxLength).
+// countBelow reports whether count is under the least a count keyword (as
+// minLength) allows; countAbove whether it is over the most (as maxLength).
 // A keyword that is not a count is reported where it is written.
-func below(count int, least *source.Node) bool {
+func countBelow(count int, least *source.Node) bool {
 	limit, ok := countOf(least)
 	return ok && count < limit
 }
 
-func above(count int, most *source.Node) bool {
+func countAbove(count int, most *source.Node) bool {
 	limit, ok := countOf(most)
 	return ok && count > limit
 }
