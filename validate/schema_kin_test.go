@@ -50,7 +50,7 @@ func (d *schemaDoc) scope() schemaScope {
 	}}
 }
 
-func loadSchemaDocs(t *testing.T, withBench bool) []*schemaDoc {
+func loadSchemaDocs(withBench bool) []*schemaDoc {
 	files, _ := filepath.Glob("../fixtures/*.*")
 	more, _ := filepath.Glob("../fixtures/*/*.*")
 	files = append(files, more...)
@@ -287,7 +287,7 @@ func (c compared) depNodes() []*source.Node {
 // TestSchemaMatchesKin compares the verdicts on every schema of the
 // documents as written.
 func TestSchemaMatchesKin(t *testing.T) {
-	docs := loadSchemaDocs(t, !testing.Short() && !raceDetector)
+	docs := loadSchemaDocs(!testing.Short() && !raceDetector)
 	if len(docs) == 0 {
 		t.Fatal("no OpenAPI 3 documents found")
 	}
@@ -523,7 +523,7 @@ var schemaMutations = []map[string]string{
 // TestSchemaMutationsMatchKin compares the verdicts on each mutation of
 // each schema of the fixtures and the corpus.
 func TestSchemaMutationsMatchKin(t *testing.T) {
-	docs := loadSchemaDocs(t, false)
+	docs := loadSchemaDocs(false)
 	if len(docs) == 0 {
 		t.Fatal("no OpenAPI 3 documents found")
 	}
