@@ -15,19 +15,6 @@ import (
 // (TestEquivalentToKin): this file and decode_test.go, errors_test.go and
 // encode_test.go drive it as the validator did before it was ours.
 
-// kinProblems is what kin-openapi finds in a definition, after the $refs
-// that lead nowhere, which it is not given.
-func kinProblems(def *source.Node) (problems []Problem) {
-	defer func() {
-		if r := recover(); r != nil {
-			problems = append(problems, Problem{Message: fmt.Sprintf("kin-openapi failed to validate the document: %v", r)})
-		}
-	}()
-	broken, problems := brokenRefs(def, "", nil)
-	c := &checker3{enc: encoder{broken: broken, skipExamples: true}, renamed: map[string]string{}}
-	return c.withKin(def, "", nil, problems)
-}
-
 // checker3 is one validation with kin-openapi.
 type checker3 struct {
 	enc encoder

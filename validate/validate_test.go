@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -218,4 +219,13 @@ func withoutExamples(t *testing.T, doc *openapi3.T) []byte {
 	strip(v, "", "")
 	out, _ := json.Marshal(v)
 	return out
+}
+
+// TestBracedNames: the names between braces, innermost, as Swagger 2.0's
+// path templates are read.
+func TestBracedNames(t *testing.T) {
+	got := bracedNames("/a/{id}/{}/{x{y}/{proxy+}}")
+	if want := []string{"id", "y", "proxy+"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
