@@ -229,3 +229,45 @@ func TestBracedNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestOpenAPI3RefTargets: an object a $ref leads to is checked once, where
+// it is written: in the components, elsewhere in the document, or in
+// another file, whose problems are reported on the $ref.
+func TestOpenAPI3RefTargets(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200": {$ref: "#/components/responses/Bad"}
+        "201": {$ref: "#/x-shared/bad"}
+        "202": {$ref: "#/x-shared/bad"}
+        "203": {$ref: "other.yaml#/bad"}
+components:
+  responses:
+    Bad: {content: {}}
+x-shared:
+  bad: {content: {}}
+`)
+	files := func(path string) *source.Node {
+		if path == filepath.FromSlash("/project/other.yaml") {
+			return parse(t, "other.yaml", "bad: {description: d, nope: 1}\n")
+		}
+		return nil
+	}
+	got := OpenAPI3(def, filepath.FromSlash("/project/a.yaml"), files)
+	want := map[string]string{
+		"/components/responses/Bad/description": "a response requires a description",
+		"/x-shared/bad/description":             "a response requires a description",
+		"/paths/~1a/get/responses/203/$ref":     `in "other.yaml#/bad" at /nope: "nope" is not a field of a Response object`,
+	}
+	if len(got) != len(want) {
+		t.Errorf("want %d problems, got %v", len(want), got)
+	}
+	for _, p := range got {
+		if w, ok := want[p.Pointer]; !ok || !strings.HasPrefix(p.Message, w) {
+			t.Errorf("unexpected %q: %s", p.Pointer, p.Message)
+		}
+	}
+}
