@@ -89,7 +89,7 @@ func isNull(n *source.Node) bool { return n.Kind == source.Scalar && n.Tag == so
 // a single value of another type is a lesser problem.
 func (c *checker) wrongType(key string, n *source.Node, want string) {
 	class := ValueType
-	if strings.HasPrefix(want, "an object") || strings.HasPrefix(want, "a list") || strings.HasSuffix(want, "object") {
+	if strings.HasPrefix(want, "an object") || strings.HasPrefix(want, "a list") {
 		class = Structure
 	}
 	c.reportField(key, class, key+" must be "+want+", not "+jsonType(n))
@@ -193,13 +193,12 @@ func (c *checker) unknownField(key, what string) {
 	c.reportField(key, Specification, quote(key)+" is not a field of "+what+" (extensions start with \"x-\")")
 }
 
-// only31 reports a field OpenAPI 3.0 does not have, and says whether the
-// definition may have it.
-func (c *checker) only31(key, what string) bool {
+// only31 reports a field OpenAPI 3.0 does not have, in a 3.0 definition.
+// The field is checked all the same: the version may be what is wrong.
+func (c *checker) only31(key, what string) {
 	if !c.doc.openAPI31 {
 		c.reportField(key, Specification, quote(key)+" is a field of "+what+" in OpenAPI 3.1, not 3.0")
 	}
-	return true
 }
 
 // entries walks a map of names (content, headers, variables, a

@@ -74,3 +74,21 @@ components:
 		t.Errorf("3.0: got problems at %v, want at %s:\n%v", fields, want, got)
 	}
 }
+
+// TestPathItemRef: the operations of a path item a $ref leads to must
+// match the path's variables, as the path's own.
+func TestPathItemRef(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a/{id}: {$ref: "#/components/pathItems/A"}
+components:
+  pathItems:
+    A:
+      get: {}
+`)
+	got := OpenAPI3(def, "", nil)
+	if len(got) != 1 || got[0].Pointer != "/paths/~1a~1{id}/get" || !strings.Contains(got[0].Message, "do not match (id)") {
+		t.Errorf("got %v", got)
+	}
+}

@@ -39,15 +39,13 @@ func (c *checker) rootFields(def *source.Node) {
 			c.securityRequirements(k, v)
 		case "webhooks":
 			webhooks = v
-			if c.only31(k, "the OpenAPI Object") {
-				c.entries(k, v, "an object (webhooks)", func(name string, item *source.Node) {
-					c.pathItemOrRef(name, item, nil)
-				})
-			}
+			c.only31(k, "the OpenAPI Object")
+			c.entries(k, v, "an object (Path Item objects by name)", func(name string, item *source.Node) {
+				c.pathItemOrRef(name, item, nil)
+			})
 		case "jsonSchemaDialect":
-			if c.only31(k, "the OpenAPI Object") {
-				c.dialect(k, v)
-			}
+			c.only31(k, "the OpenAPI Object")
+			c.dialect(k, v)
 		default:
 			c.unknownField(k, "the OpenAPI Object")
 		}

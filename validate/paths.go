@@ -85,8 +85,14 @@ func (c *checker) pathItemOrRef(key string, n *source.Node, vars []string) {
 	if n.Kind == source.Mapping {
 		if ref := n.Lookup("$ref"); ref != nil {
 			// A Path Item's $ref may have the item's own fields beside
-			// it; its target is checked where it is written.
-			c.refTo(key, n, ref, "pathItems", (*checker).pathItemHere)
+			// it; its target is checked where it is written, but its
+			// operations must match this path.
+			c.refTo(key, ref, "pathItems", (*checker).pathItemHere)
+			if target := c.resolved(n, "pathItems"); target != n && target != nil && target.Kind == source.Mapping && vars != nil {
+				c.push(key)
+				c.matchPathParameters(target, vars)
+				c.pop()
+			}
 			n = withoutKey(n, "$ref")
 		}
 	}
@@ -109,8 +115,6 @@ func withoutKey(m *source.Node, key string) *source.Node {
 }
 
 func (c *checker) pathItem(key string, n *source.Node, vars []string) {
-	var common *source.Node
-	var operations []int // indexes of the operations' keys in n.Content
 	ok := c.object(key, n, "a Path Item object", func(k string, v *source.Node) bool {
 		switch {
 		case k == "summary" || k == "description":
@@ -118,7 +122,6 @@ func (c *checker) pathItem(key string, n *source.Node, vars []string) {
 		case k == "servers":
 			c.servers(k, v)
 		case k == "parameters":
-			common = v
 			c.parameters(k, v)
 		case operationMethods[k]:
 			// found below
@@ -133,13 +136,23 @@ func (c *checker) pathItem(key string, n *source.Node, vars []string) {
 	c.push(key)
 	defer c.pop()
 	for i := 0; i < len(n.Content); i += 2 {
-		if operationMethods[n.Content[i].Value] && has(n.Content[i+1]) {
-			operations = append(operations, i)
+		if method, op := n.Content[i].Value, n.Content[i+1]; operationMethods[method] && has(op) {
+			c.operation(method, op)
 		}
 	}
-	for _, i := range operations {
-		method, op := n.Content[i].Value, n.Content[i+1]
-		if !c.operation(method, op) || vars == nil {
+	if vars != nil {
+		c.matchPathParameters(n, vars)
+	}
+}
+
+// matchPathParameters checks that each operation of a path item declares
+// exactly its path's variables vars as path parameters, itself or with
+// the path item.
+func (c *checker) matchPathParameters(item *source.Node, vars []string) {
+	common := lookup(item, "parameters")
+	for i := 0; i < len(item.Content); i += 2 {
+		method, op := item.Content[i].Value, item.Content[i+1]
+		if !operationMethods[method] || op.Kind != source.Mapping {
 			continue
 		}
 		if mismatch := c.pathParameterMismatch(vars, common, lookup(op, "parameters")); len(mismatch) > 0 {
@@ -191,8 +204,8 @@ func (c *checker) pathParameterMismatch(vars []string, lists ...*source.Node) []
 	return mismatch
 }
 
-// operation checks an operation and says whether it is an object.
-func (c *checker) operation(key string, n *source.Node) bool {
+// operation checks an operation.
+func (c *checker) operation(key string, n *source.Node) {
 	var responses *source.Node
 	ok := c.object(key, n, "an Operation object", func(k string, v *source.Node) bool {
 		switch k {
@@ -239,7 +252,6 @@ func (c *checker) operation(key string, n *source.Node) bool {
 		c.missing("responses", "an operation")
 		c.pop()
 	}
-	return ok
 }
 
 // parameters checks a list of parameters, no two with the same name and

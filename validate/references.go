@@ -38,16 +38,16 @@ func (c *checker) orRef(key string, n *source.Node, section string, check check)
 	}
 	if n.Kind == source.Mapping {
 		if ref := n.Lookup("$ref"); ref != nil {
-			c.refTo(key, n, ref, section, check)
+			c.refTo(key, ref, section, check)
 			return
 		}
 	}
 	check(c, key, n)
 }
 
-// refTo handles the $ref at key (n is the mapping that holds it), whose
-// target is an object of a components section.
-func (c *checker) refTo(key string, n, ref *source.Node, section string, check check) {
+// refTo handles the $ref of the Reference Object at key, whose target is
+// an object of a components section.
+func (c *checker) refTo(key string, ref *source.Node, section string, check check) {
 	if jsonType(ref) != "a string" {
 		c.push(key)
 		c.wrongType("$ref", ref, "a string")
