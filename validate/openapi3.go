@@ -61,7 +61,8 @@ func check3(def *source.Node, location string, files Files) []Problem {
 	root.rootFields(def)
 	pathsChecked.Wait()
 	root.problems = append(root.problems, paths.problems...)
-	root.checkElsewhere(append(root.elsewhere, paths.elsewhere...))
+	root.elsewhere = append(root.elsewhere, paths.elsewhere...)
+	root.checkElsewhere()
 	return root.problems
 }
 

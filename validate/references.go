@@ -3,6 +3,7 @@ package validate
 import (
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apigw-oas/apigw-oas/source"
@@ -85,24 +86,23 @@ func (c *checker) refTo(key string, ref *source.Node, section string, check chec
 }
 
 // checkElsewhere checks the objects $refs lead to outside the components,
-// each once, where it is written.
-func (c *checker) checkElsewhere(refs []elsewhereRef) {
+// each once, where it is written, and those their own $refs lead to.
+func (c *checker) checkElsewhere() {
 	type seen struct {
 		node    *source.Node
 		section string
 	}
 	done := map[seen]bool{}
-	for _, r := range refs {
-		id := seen{r.node, r.section}
-		if done[id] {
-			continue
+	for len(c.elsewhere) > 0 {
+		r := c.elsewhere[0]
+		c.elsewhere = c.elsewhere[1:]
+		if id := (seen{r.node, r.section}); !done[id] {
+			done[id] = true
+			c.tokens = slices.Clip(r.tokens[:len(r.tokens)-1])
+			r.check(c, r.tokens[len(r.tokens)-1], r.node)
 		}
-		done[id] = true
-		saved := c.tokens
-		c.tokens = r.tokens[:len(r.tokens)-1]
-		r.check(c, r.tokens[len(r.tokens)-1], r.node)
-		c.tokens = saved
 	}
+	c.tokens = nil
 }
 
 // checkExternal checks the object a $ref into another file leads to, as

@@ -244,11 +244,14 @@ paths:
         "201": {$ref: "#/x-shared/bad"}
         "202": {$ref: "#/x-shared/bad"}
         "203": {$ref: "other.yaml#/bad"}
+        "204": {$ref: "#/x-shared/chain"}
 components:
   responses:
     Bad: {content: {}}
 x-shared:
   bad: {content: {}}
+  chain: {description: d, headers: {H: {$ref: "#/x-shared/header"}}}
+  header: {schema: {type: string}, nope: 1}
 `)
 	files := func(path string) *source.Node {
 		if path == filepath.FromSlash("/project/other.yaml") {
@@ -259,6 +262,7 @@ x-shared:
 	got := OpenAPI3(def, filepath.FromSlash("/project/a.yaml"), files)
 	want := map[string]string{
 		"/components/responses/Bad/description": "a response requires a description",
+		"/x-shared/header/nope":                 `"nope" is not a field of a Header object`,
 		"/x-shared/bad/description":             "a response requires a description",
 		"/paths/~1a/get/responses/203/$ref":     `in "other.yaml#/bad" at /nope: "nope" is not a field of a Response object`,
 	}
