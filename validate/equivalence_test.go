@@ -221,8 +221,8 @@ func compareWithKin(t *testing.T, what string, def *source.Node) {
 // another file.
 func isSchemaRef(n *source.Node) bool {
 	ref := n.Lookup("$ref")
-	if !ref.IsString() {
-		return false
+	if !ref.IsString() || n.Len() > 1 {
+		return false // a schema of its own: its other keywords
 	}
 	name, local := strings.CutPrefix(ref.Value, "#/components/schemas/")
 	return local && name != "" || ref.Value != "" && !strings.HasPrefix(ref.Value, "#")

@@ -52,7 +52,7 @@ func (c *checker) paths(key string, n *source.Node) {
 // names.
 func pathShape(path string) (string, []string) {
 	if strings.IndexByte(path, '{') < 0 {
-		return path, nil
+		return path, []string{} // none, but a path's: its parameters are matched
 	}
 	var shape strings.Builder
 	var vars []string

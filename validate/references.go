@@ -40,10 +40,29 @@ func (c *checker) orRef(key string, n *source.Node, section string, check check)
 	if n.Kind == source.Mapping {
 		if ref := n.Lookup("$ref"); ref != nil {
 			c.refTo(key, ref, section, check)
+			c.refSiblings(key, n)
 			return
 		}
 	}
 	check(c, key, n)
+}
+
+// refSiblings checks the summary and description a Reference Object may
+// have beside its $ref (OpenAPI 3.1; 3.0 ignores them); other fields
+// there are ignored, as both versions say.
+func (c *checker) refSiblings(key string, n *source.Node) {
+	summary, description := n.Lookup("summary"), n.Lookup("description")
+	if summary == nil && description == nil {
+		return
+	}
+	c.push(key)
+	if summary != nil {
+		c.str("summary", summary)
+	}
+	if description != nil {
+		c.str("description", description)
+	}
+	c.pop()
 }
 
 // refTo handles the $ref of the Reference Object at key, whose target is

@@ -275,3 +275,68 @@ x-shared:
 		}
 	}
 }
+
+// TestOpenAPI31: OpenAPI 3.1's own fields are accepted in 3.1 and
+// reported in 3.0.
+func TestOpenAPI31(t *testing.T) {
+	const rest = `info: {title: t, version: '1', summary: s, license: {name: MIT, identifier: MIT}}
+jsonSchemaDialect: https://spec.openapis.org/oas/3.1/dialect/base
+webhooks:
+  ping:
+    post:
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    tls: {type: mutualTLS}
+  pathItems:
+    P:
+      get: {}
+`
+	if got := OpenAPI3(parse(t, "a.yaml", "openapi: 3.1.0\n"+rest), "", nil); len(got) > 0 {
+		t.Errorf("3.1: %v", got)
+	}
+	got := OpenAPI3(parse(t, "a.yaml", "openapi: 3.0.3\npaths: {}\n"+rest), "", nil)
+	var fields []string
+	for _, p := range got {
+		fields = append(fields, p.Pointer[strings.LastIndexByte(p.Pointer, '/')+1:])
+	}
+	want := "summary identifier jsonSchemaDialect webhooks type pathItems responses"
+	if strings.Join(fields, " ") != want {
+		t.Errorf("3.0: got problems at %v, want at %s:\n%v", fields, want, got)
+	}
+}
+
+// TestPathItemRef: the operations of a path item a $ref leads to must
+// match the path's variables, as the path's own.
+func TestPathItemRef(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a/{id}: {$ref: "#/components/pathItems/A"}
+components:
+  pathItems:
+    A:
+      get: {}
+`)
+	got := OpenAPI3(def, "", nil)
+	if len(got) != 1 || got[0].Pointer != "/paths/~1a~1{id}/get" || !strings.Contains(got[0].Message, "do not match (id)") {
+		t.Errorf("got %v", got)
+	}
+}
+
+// TestPathWithoutVariables: a path parameter of a path without variables
+// is reported.
+func TestPathWithoutVariables(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+`)
+	got := OpenAPI3(def, "", nil)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "do not match (id)") {
+		t.Errorf("got %v", got)
+	}
+}
