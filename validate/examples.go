@@ -3,11 +3,9 @@ package validate
 // isExample reports whether the value of key, in a mapping written under
 // mapKey inside a mapping written under mapParent, is an example value:
 // a schema's, media type's or parameter's "example", or the "value" of an
-// Example object in an "examples" map. Examples are not validated (see
-// OpenAPI3) and are a third of a large description's bytes, so they are
-// written as a placeholder kin-openapi decodes at no cost. The "example"
-// key of a map of names ("properties": {"example": …}) is a name, not an
-// example.
+// Example object in an "examples" map. Examples are data: brokenRefs
+// does not look into them for $refs. The "example" key of a map of names
+// ("properties": {"example": …}) is a name, not an example.
 func isExample(key, mapKey, mapParent string) bool {
 	switch key {
 	case "example":
