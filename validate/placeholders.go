@@ -129,11 +129,9 @@ func placeholderEnd(s string, start int) int {
 // withoutPlaceholderProblems drops the problems that may be about a value
 // unknown until deployment: those whose pointer reaches a string with a
 // placeholder in it, or a part of the document with a placeholder value
-// in it. kin-openapi places a problem no deeper than the operation,
-// component or section it is in (a parameter's problem is the
-// operation's), and a value left out may be the one a problem finds
-// missing, so any placeholder in that part may be what the problem is
-// about. Extensions are never OpenAPI's to check.
+// in it: a value left out may be the one a problem about that part finds
+// missing or wrong (an object's rule may read several of its fields).
+// Extensions are never OpenAPI's to check.
 func withoutPlaceholderProblems(def *source.Node, problems []Problem) []Problem {
 	return slices.DeleteFunc(problems, func(p Problem) bool { return aboutPlaceholder(def, p) })
 }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -41,8 +40,6 @@ var (
 	parameterIns    = []string{"query", "header", "path", "formData", "body"}
 	parameterTypes  = []string{"string", "number", "integer", "boolean", "array", "file"}
 	schemaTypes     = []string{"string", "number", "integer", "boolean", "array", "object", "file", "null"}
-	statusCode      = regexp.MustCompile(`^[1-5][0-9][0-9]$`)
-	pathTemplate    = regexp.MustCompile(`\{([^{}]+)\}`)
 )
 
 func (c *checker2) root(m *source.Node) {
@@ -142,7 +139,7 @@ func (c *checker2) operation(path, method string, op *source.Node, pointer strin
 		switch {
 		case strings.HasPrefix(code, "x-"):
 			continue
-		case code != "default" && !statusCode.MatchString(code):
+		case code != "default" && !isStatusCode(code):
 			c.report(Specification, rp, "response key %q is neither \"default\" nor an HTTP status code", code)
 		}
 		codes++
@@ -254,8 +251,8 @@ func (c *checker2) bodyParameters(params []paramKey, pointer string) {
 // requirement and is left alone.
 func (c *checker2) pathParameters(path string, params []paramKey) {
 	inTemplate := map[string]bool{}
-	for _, m := range pathTemplate.FindAllStringSubmatch(path, -1) {
-		inTemplate[strings.TrimSuffix(m[1], "+")] = true
+	for _, name := range bracedNames(path) {
+		inTemplate[strings.TrimSuffix(name, "+")] = true
 	}
 	for _, p := range params {
 		if p.in == "path" && !inTemplate[p.name] {
@@ -388,4 +385,30 @@ func kindName(k source.Kind) string {
 		return "a list"
 	}
 	return "a single value"
+}
+
+// isStatusCode reports whether s is an HTTP status code, 100 to 599.
+func isStatusCode(s string) bool {
+	return len(s) == 3 && '1' <= s[0] && s[0] <= '5' && isDigit(s[1]) && isDigit(s[2])
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// bracedNames are the non-empty texts between a "{" and the next "}" with
+// no brace between them.
+func bracedNames(s string) []string {
+	var names []string
+	open := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			open = i
+		case '}':
+			if open >= 0 && i > open+1 {
+				names = append(names, s[open+1:i])
+			}
+			open = -1
+		}
+	}
+	return names
 }

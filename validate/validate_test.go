@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,6 +96,9 @@ func TestDecodeMatchesKin(t *testing.T) {
 	}
 }
 
+// TestOpenAPI3Pointers: a problem is reported where it is, in a path
+// whose key needs escaping, and API Gateway's greedy {proxy+} is declared
+// as "proxy".
 func TestOpenAPI3Pointers(t *testing.T) {
 	def := parse(t, "a.yaml", `openapi: 3.0.3
 info: {title: t, version: "1"}
@@ -103,14 +107,15 @@ paths:
     post:
       parameters: [{name: other, in: path, required: true, schema: {type: string}}]
       responses: {"200": {description: ok}}
-components:
-  schemas:
-    A: {type: array}
+  /c/{proxy+}:
+    get:
+      parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}, "404": {}}
 `)
 	got := OpenAPI3(def, "", nil)
 	want := map[string]string{
-		"/paths/~1a~0b~1{proxy+}/post": "do not match",
-		"/components/schemas/A":        "'items' must be non-null",
+		"/paths/~1a~0b~1{proxy+}/post":                       "do not match (other, proxy)",
+		"/paths/~1c~1{proxy+}/get/responses/404/description": "requires a description",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
@@ -214,4 +219,124 @@ func withoutExamples(t *testing.T, doc *openapi3.T) []byte {
 	strip(v, "", "")
 	out, _ := json.Marshal(v)
 	return out
+}
+
+// TestBracedNames: the names between braces, innermost, as Swagger 2.0's
+// path templates are read.
+func TestBracedNames(t *testing.T) {
+	got := bracedNames("/a/{id}/{}/{x{y}/{proxy+}}")
+	if want := []string{"id", "y", "proxy+"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestOpenAPI3RefTargets: an object a $ref leads to is checked once, where
+// it is written: in the components, elsewhere in the document, or in
+// another file, whose problems are reported on the $ref.
+func TestOpenAPI3RefTargets(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200": {$ref: "#/components/responses/Bad"}
+        "201": {$ref: "#/x-shared/bad"}
+        "202": {$ref: "#/x-shared/bad"}
+        "203": {$ref: "other.yaml#/bad"}
+        "204": {$ref: "#/x-shared/chain"}
+components:
+  responses:
+    Bad: {content: {}}
+x-shared:
+  bad: {content: {}}
+  chain: {description: d, headers: {H: {$ref: "#/x-shared/header"}}}
+  header: {schema: {type: string}, nope: 1}
+`)
+	files := func(path string) *source.Node {
+		if path == filepath.FromSlash("/project/other.yaml") {
+			return parse(t, "other.yaml", "bad: {description: d, nope: 1}\n")
+		}
+		return nil
+	}
+	got := OpenAPI3(def, filepath.FromSlash("/project/a.yaml"), files)
+	want := map[string]string{
+		"/components/responses/Bad/description": "a response requires a description",
+		"/x-shared/header/nope":                 `"nope" is not a field of a Header object`,
+		"/x-shared/bad/description":             "a response requires a description",
+		"/paths/~1a/get/responses/203/$ref":     `in "other.yaml#/bad" at /nope: "nope" is not a field of a Response object`,
+	}
+	if len(got) != len(want) {
+		t.Errorf("want %d problems, got %v", len(want), got)
+	}
+	for _, p := range got {
+		if w, ok := want[p.Pointer]; !ok || !strings.HasPrefix(p.Message, w) {
+			t.Errorf("unexpected %q: %s", p.Pointer, p.Message)
+		}
+	}
+}
+
+// TestOpenAPI31: OpenAPI 3.1's own fields are accepted in 3.1 and
+// reported in 3.0.
+func TestOpenAPI31(t *testing.T) {
+	const rest = `info: {title: t, version: '1', summary: s, license: {name: MIT, identifier: MIT}}
+jsonSchemaDialect: https://spec.openapis.org/oas/3.1/dialect/base
+webhooks:
+  ping:
+    post:
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    tls: {type: mutualTLS}
+  pathItems:
+    P:
+      get: {}
+`
+	if got := OpenAPI3(parse(t, "a.yaml", "openapi: 3.1.0\n"+rest), "", nil); len(got) > 0 {
+		t.Errorf("3.1: %v", got)
+	}
+	got := OpenAPI3(parse(t, "a.yaml", "openapi: 3.0.3\npaths: {}\n"+rest), "", nil)
+	var fields []string
+	for _, p := range got {
+		fields = append(fields, p.Pointer[strings.LastIndexByte(p.Pointer, '/')+1:])
+	}
+	want := "summary identifier jsonSchemaDialect webhooks type pathItems responses"
+	if strings.Join(fields, " ") != want {
+		t.Errorf("3.0: got problems at %v, want at %s:\n%v", fields, want, got)
+	}
+}
+
+// TestPathItemRef: the operations of a path item a $ref leads to must
+// match the path's variables, as the path's own.
+func TestPathItemRef(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a/{id}: {$ref: "#/components/pathItems/A"}
+components:
+  pathItems:
+    A:
+      get: {}
+`)
+	got := OpenAPI3(def, "", nil)
+	if len(got) != 1 || got[0].Pointer != "/paths/~1a~1{id}/get" || !strings.Contains(got[0].Message, "do not match (id)") {
+		t.Errorf("got %v", got)
+	}
+}
+
+// TestPathWithoutVariables: a path parameter of a path without variables
+// is reported.
+func TestPathWithoutVariables(t *testing.T) {
+	def := parse(t, "a.yaml", `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+`)
+	got := OpenAPI3(def, "", nil)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "do not match (id)") {
+		t.Errorf("got %v", got)
+	}
 }

@@ -82,8 +82,7 @@ func reportProblem(p *lint.Pass, finder *source.Finder, pr validate.Problem) {
 	if entry.Key != nil {
 		at = entry.Key
 	}
-	msg, _, _ := strings.Cut(pr.Message, "\n") // kin-openapi appends schema dumps
-	msg = strings.TrimSpace(msg)
+	msg := pr.Message
 	w := weights[pr.Class]
 	if w.anyway != "" {
 		msg += "; " + w.anyway

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -49,15 +50,17 @@ func (c *checker3) fromError(err error, pointer string) []Problem {
 		return c.fromError(e.Cause, pointer+"/"+componentKey(e.Section)+"/"+source.EscapeToken(e.Name))
 	case *openapi3.WebhookValidationError:
 		return c.fromError(e.Cause, pointer+"/"+source.EscapeToken(e.Name))
-	case *openapi3.MediaTypeExampleValidationError:
-		return c.fromError(e.Cause, pointer+"/examples/"+source.EscapeToken(e.ExampleName))
-	case *openapi3.MediaTypeEncodingValidationError:
-		return c.fromError(e.Cause, pointer+"/encoding/"+source.EscapeToken(e.EncodingName))
+	case *openapi3.MediaTypeExampleValidationError, *openapi3.MediaTypeEncodingValidationError:
+		// The example or encoding is the media type's, but the pointer
+		// names the operation or component the media type is in.
+		return c.fromError(errors.Unwrap(e), pointer)
 	case *openapi3.ExtraSiblingFieldsError:
 		return []Problem{{Pointer: pointer, Message: fmt.Sprintf(
 			"%s: not fields of this object in OpenAPI 3 (extensions start with \"x-\")", strings.Join(e.Fields, ", "))}}
 	case *openapi3.HeaderFieldValidationError:
-		return c.fromError(e.Cause, pointer+"/"+e.Field)
+		// The field is the header's, but the pointer names the
+		// operation or component the header is in.
+		return c.fromError(e.Cause, pointer)
 	}
 	return []Problem{kinProblem(pointer, err.Error())}
 }
@@ -89,3 +92,39 @@ func componentKey(kind string) string {
 	}
 	return kind + "s"
 }
+
+// kinClasses classifies kin-openapi's own messages by how they start; a
+// message no entry names is a Specification problem.
+var kinClasses = []struct {
+	prefix string
+	class  Class
+}{
+	{"value of openapi ", Structure},
+	{"value of ", Missing},         // "value of version must be a non-empty string", "value of responses must be an object"
+	{"must be an object", Missing}, // a section missing: info
+	{"a short description of the response is required", Missing},
+	{"the responses object MUST contain at least one response code", Missing},
+	{"invalid ", Structure}, // "invalid schema: value MUST be an object"
+}
+
+// kinProblem is a problem kin-openapi found at pointer. Its "value of
+// version must be…" is placed on the field it names, as our own checks
+// place a missing field.
+func kinProblem(pointer, message string) Problem {
+	p := Problem{Pointer: pointer, Message: message}
+	for _, k := range kinClasses {
+		if strings.HasPrefix(message, k.prefix) {
+			p.Class = k.class
+			break
+		}
+	}
+	if m := kinMissingField.FindStringSubmatch(message); m != nil {
+		p.Pointer += "/" + m[1]
+	}
+	if message == "must be an object" { // a section, named only by the pointer
+		p.Message = pointer[strings.LastIndexByte(pointer, '/')+1:] + " " + message
+	}
+	return p
+}
+
+var kinMissingField = regexp.MustCompile(`^value of (\w+) must be`)
