@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -183,4 +185,10 @@ func looksBinary(src []byte) bool {
 
 func (d *Document) errorAtOffset(base, off int, msg string) *Error {
 	return errorAt(d.File, newLineTable(d.Src, base, false).atOffset(off), msg)
+}
+
+// lazyRegexp compiles a pattern on first use rather than when the program
+// starts: most runs never edit a document or meet a YAML error.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

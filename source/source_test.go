@@ -338,3 +338,24 @@ func TestFinderAgreesWithLookupPointer(t *testing.T) {
 		t.Errorf("a key written twice: %v, %v; want the first, 5", e.Value, err)
 	}
 }
+
+// Escaping is checked against strings.Replacer, which it replaced for
+// speed: the importer escapes a token for every field it reads.
+func TestPointerTokens(t *testing.T) {
+	escape := strings.NewReplacer("~", "~0", "/", "~1")
+	unescape := strings.NewReplacer("~1", "/", "~0", "~")
+	for _, s := range []string{"", "plain", "/", "~", "a/b~c", "~01", "~~0", "a~", "~x/", "/paths/~1pets", "é/ü~"} {
+		if got, want := EscapeToken(s), escape.Replace(s); got != want {
+			t.Errorf("EscapeToken(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := UnescapeToken(s), unescape.Replace(s); got != want {
+			t.Errorf("UnescapeToken(%q) = %q, want %q", s, got, want)
+		}
+		if got := UnescapeToken(EscapeToken(s)); got != s {
+			t.Errorf("UnescapeToken(EscapeToken(%q)) = %q", s, got)
+		}
+	}
+	if got, want := Append("/paths", "/a/{b}", "x~y"), "/paths/~1a~1{b}/x~0y"; got != want {
+		t.Errorf("Append = %q, want %q", got, want)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -109,12 +108,12 @@ func isEmptyScalar(y *yaml.Node) bool {
 	return y.Kind == yaml.ScalarNode && y.Tag == TagNull && y.Value == ""
 }
 
-var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineError = lazyRegexp(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns a yaml.v3 error into one with a position. yaml.v3 only
 // reports a line; we add a column where the cause can be found on that line.
 func (c *yamlConverter) syntaxError(err error) *Error {
-	m := yamlLineError.FindStringSubmatch(err.Error())
+	m := yamlLineError().FindStringSubmatch(err.Error())
 	if strings.Contains(err.Error(), "exceeded max depth") {
 		return errorAt(c.file, c.lines.atOffset(tooDeepFlow(c.src)), fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
 	}
