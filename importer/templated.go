@@ -50,14 +50,15 @@ func templated(name string, data []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error,
 		Span:    source.Span{File: name, Start: start, End: end},
-		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(start.Line) + "), not YAML or JSON yet: render it first with the tool that fills it in, and lint the result",
+		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(int(start.Line)) + "), not YAML or JSON yet: render it first with the tool that fills it in, and lint the result",
 	}, true
 }
 
 // position is the line and column (in code points) of a byte offset.
 func position(data []byte, offset int) source.Pos {
 	lineStart := bytes.LastIndexByte(data[:offset], '\n') + 1
-	return source.Pos{Line: 1 + bytes.Count(data[:offset], []byte("\n")), Col: 1 + utf8.RuneCount(data[lineStart:offset]), Offset: offset}
+	line, col := 1+bytes.Count(data[:offset], []byte("\n")), 1+utf8.RuneCount(data[lineStart:offset])
+	return source.Pos{Line: int32(line), Col: int32(col), Offset: int32(offset)}
 }
 
 // settingKeys are the keys (lower-cased, "_" dropped) whose values the
@@ -125,6 +126,6 @@ func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
 	}
 	return diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error, Span: doc.Span(found),
-		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(found.Start.Line) + "): the placeholder would be read as text; render the file first with the tool that fills it in, and lint the result",
+		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(int(found.Start.Line)) + "): the placeholder would be read as text; render the file first with the tool that fills it in, and lint the result",
 	}, true
 }

@@ -52,7 +52,7 @@ func (d *Document) ReplaceBytes(ptr string, value any) (Replacement, error) {
 		return Replacement{}, fmt.Errorf("%s: only a written scalar or flow collection can be replaced", ptr)
 	}
 	text, err := d.flowValue(d.text(n), value)
-	return Replacement{n.Start.Offset, n.End.Offset, text}, err
+	return Replacement{int(n.Start.Offset), int(n.End.Offset), text}, err
 }
 
 // RemoveBytes is the replacement that removes the mapping entry or list
@@ -139,12 +139,12 @@ func unitsOf(n *Node) []unit {
 	var out []unit
 	if n.Kind == Mapping {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			out = append(out, unit{n.Content[i].Start.Offset, n.Content[i+1].End.Offset})
+			out = append(out, unit{int(n.Content[i].Start.Offset), int(n.Content[i+1].End.Offset)})
 		}
 		return out
 	}
 	for _, c := range n.Content {
-		out = append(out, unit{c.Start.Offset, c.End.Offset})
+		out = append(out, unit{int(c.Start.Offset), int(c.End.Offset)})
 	}
 	return out
 }
@@ -219,16 +219,16 @@ func (d *Document) emptyCollection(n *Node) (Replacement, error) {
 		empty = "{}"
 	}
 	if d.isFlow(n) {
-		return Replacement{n.Start.Offset + 1, n.End.Offset - 1, ""}, nil
+		return Replacement{int(n.Start.Offset) + 1, int(n.End.Offset) - 1, ""}, nil
 	}
 	if d.Syntax == HCL {
 		return Replacement{}, errStyle
 	}
 	before := bytes.TrimRight(d.Src[:n.Start.Offset], " \t\r\n")
 	if bytes.HasSuffix(before, []byte(":")) {
-		return Replacement{len(before), n.End.Offset, " " + empty}, nil
+		return Replacement{len(before), int(n.End.Offset), " " + empty}, nil
 	}
-	return Replacement{n.Start.Offset, n.End.Offset, empty}, nil
+	return Replacement{int(n.Start.Offset), int(n.End.Offset), empty}, nil
 }
 
 // blockLineStart is the start of the line an entry starts on, when only
@@ -321,7 +321,7 @@ func (d *Document) addItem(list *Node, i int, value string) (Replacement, error)
 		return d.addFlow(list, i, text)
 	}
 	anchor := items[min(i, len(items)-1)]
-	ls, ok := d.blockLineStart(anchor.Start.Offset, true)
+	ls, ok := d.blockLineStart(int(anchor.Start.Offset), true)
 	if !ok {
 		return Replacement{}, errStyle
 	}
@@ -329,7 +329,7 @@ func (d *Document) addItem(list *Node, i int, value string) (Replacement, error)
 	if i < len(items) {
 		return Replacement{ls, ls, line}, nil
 	}
-	return d.afterLine(anchor.End.Offset, line), nil
+	return d.afterLine(int(anchor.End.Offset), line), nil
 }
 
 // afterLine inserts a line after the line at ends on.
@@ -346,7 +346,7 @@ func (d *Document) afterLine(at int, line string) Replacement {
 func (d *Document) addFlow(n *Node, i int, text string) (Replacement, error) {
 	units := unitsOf(n)
 	if len(units) == 0 {
-		return Replacement{n.Start.Offset + 1, n.Start.Offset + 1, text}, nil
+		return Replacement{int(n.Start.Offset) + 1, int(n.Start.Offset) + 1, text}, nil
 	}
 	sep := ", "
 	if len(units) > 1 {
@@ -387,7 +387,7 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 	lastKey := ""
 	if m.Len() > 0 {
 		k, v := m.Pair(m.Len() - 1)
-		last, lastKey = unit{k.Start.Offset, v.End.Offset}, d.text(k)
+		last, lastKey = unit{int(k.Start.Offset), int(v.End.Offset)}, d.text(k)
 		if between := string(d.Src[k.End.Offset:v.Start.Offset]); separator().MatchString(between) && (v.Kind == Scalar || d.Syntax != YAML) {
 			sep = between
 		}
@@ -502,7 +502,7 @@ func (d *Document) sequenceIndent() int {
 		for i := 0; i < n.Len() && found < 0; i++ {
 			k, v := n.Pair(i)
 			if v.Kind == Sequence && len(v.Content) > 0 && !d.isFlow(v) && v.Start.Line > k.Start.Line {
-				found = v.Start.Col - k.Start.Col
+				found = int(v.Start.Col - k.Start.Col)
 			}
 			walk(v)
 		}

@@ -94,7 +94,7 @@ func (p *jsonParser) pos(off int) Pos {
 	}
 	p.col += codePoints(p.src[p.colOff:off])
 	p.colOff = off
-	return Pos{Line: p.line, Col: p.col, Offset: off}
+	return makePos(p.line, p.col, off)
 }
 
 // newLine moves the cursor to the line that starts at p.i.

@@ -55,7 +55,7 @@ func TestPositionsCountCodePoints(t *testing.T) {
 			checkSpan(t, "key", e.Key, c.key)
 			item := at(t, d, "/x-amazon-apigateway-binary-media-types/0").Value
 			checkSpan(t, "entry", item, c.value)
-			if item.Start.Offset != c.valueOff {
+			if int(item.Start.Offset) != c.valueOff {
 				t.Errorf("entry offset = %d, want %d", item.Start.Offset, c.valueOff)
 			}
 			if got := string(d.Src[item.Start.Offset:item.End.Offset]); !strings.Contains(got, "ïmage/png") {
@@ -67,7 +67,7 @@ func TestPositionsCountCodePoints(t *testing.T) {
 
 func checkSpan(t *testing.T, what string, n *Node, want [4]int) {
 	t.Helper()
-	got := [4]int{n.Start.Line, n.Start.Col, n.End.Line, n.End.Col}
+	got := [4]int{int(n.Start.Line), int(n.Start.Col), int(n.End.Line), int(n.End.Col)}
 	if got != want {
 		t.Errorf("%s span = %v, want %v", what, got, want)
 	}
