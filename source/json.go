@@ -2,7 +2,6 @@ package source
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -49,10 +48,6 @@ type jsonParser struct {
 	unescaped []byte
 	// spareIndexes are the key indexes of closed mappings, to reuse.
 	spareIndexes []map[string]int
-	// split, when not nil, hands large top-level values to other parsers;
-	// sub is set in those, whose line starts the first parser records.
-	split *split
-	sub   bool
 }
 
 // errStop unwinds the parser after the first syntax error: JSON offers no
@@ -62,12 +57,8 @@ type errStop struct{}
 // parseJSON parses src from offset base and returns the root, its errors
 // and the line table of the whole of src.
 func parseJSON(file string, src []byte, base int) (*Node, *lineTable, Errors) {
-	if len(src)-base >= splitFrom && runtime.GOMAXPROCS(0) > 1 {
-		if root, lines, ok := parseJSONSplit(file, src, base); ok {
-			return root, lines, nil
-		}
-	}
-	p := newJSONParser(file, src, base, emptyLineTable(src, base))
+	p := &jsonParser{src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), i: base, lines: emptyLineTable(src, base), file: file,
+		line: 1, col: 1, colOff: base}
 	root := p.run()
 	// the parser recorded the line starts before where it stopped (all of
 	// them, unless it stopped at an error)
@@ -75,18 +66,7 @@ func parseJSON(file string, src []byte, base int) (*Node, *lineTable, Errors) {
 	return root, p.lines, p.errs
 }
 
-// newJSONParser is a parser of the text from offset at, which starts line
-// 1 of lines.
-func newJSONParser(file string, src []byte, at int, lines *lineTable) *jsonParser {
-	return &jsonParser{src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), i: at, lines: lines, file: file,
-		line: 1, col: 1, colOff: at}
-}
-
-// run parses the document; its root is nil after a syntax error.
-func (p *jsonParser) run() *Node { return p.guard(p.document) }
-
-// guard runs parse, which stops at the first syntax error with errStop.
-func (p *jsonParser) guard(parse func() *Node) (root *Node) {
+func (p *jsonParser) run() (root *Node) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(errStop); !ok {
@@ -95,12 +75,8 @@ func (p *jsonParser) guard(parse func() *Node) (root *Node) {
 			root = nil
 		}
 	}()
-	return parse()
-}
-
-func (p *jsonParser) document() *Node {
 	p.skipSpace()
-	root := p.value()
+	root = p.value()
 	p.skipSpace()
 	if p.i < len(p.src) {
 		p.fail(p.i, "unexpected %s after the end of the JSON document", p.describe(p.i))
@@ -123,9 +99,7 @@ func (p *jsonParser) pos(off int) Pos {
 
 // newLine moves the cursor to the line that starts at p.i.
 func (p *jsonParser) newLine() {
-	if !p.sub {
-		p.lines.starts = append(p.lines.starts, p.i)
-	}
+	p.lines.starts = append(p.lines.starts, p.i)
 	p.line++
 	p.col, p.colOff = 1, p.i
 }
@@ -255,7 +229,7 @@ func (p *jsonParser) object() *Node {
 		}
 		p.i++
 		p.skipSpace()
-		if first := index.set(&p.stack, mark, key, p.member()); first != nil {
+		if first := index.set(&p.stack, mark, key, p.value()); first != nil {
 			p.errs = append(p.errs, duplicateKey(p.file, first, key))
 		}
 		p.skipSpace()

@@ -40,21 +40,6 @@ func stringStop(b []byte, i int) int {
 	return i - from
 }
 
-// structureStop returns how many bytes from b[i:] on hold no quote,
-// bracket or line break, in whole words, as stringStop does.
-func structureStop(b []byte, i int) int {
-	from := i
-	for ; i+8 <= len(b); i += 8 {
-		w := word(b, i)
-		m := bytesEqual(w, '"') | bytesEqual(w, '{') | bytesEqual(w, '}') | bytesEqual(w, '[') |
-			bytesEqual(w, ']') | bytesEqual(w, '\n') | bytesEqual(w, '\r')
-		if m != 0 {
-			return i - from + bits.TrailingZeros64(m)/8
-		}
-	}
-	return i - from
-}
-
 // spaceRun returns how many bytes from b[i:] on are spaces, counted in
 // whole words (the caller's loop takes the rest).
 func spaceRun(b []byte, i int) int {
