@@ -11,7 +11,7 @@ import (
 
 // EscapeToken escapes one reference token: "~" → "~0", "/" → "~1".
 func EscapeToken(s string) string {
-	if strings.IndexAny(s, "~/") < 0 {
+	if !strings.ContainsAny(s, "~/") {
 		return s
 	}
 	var b strings.Builder

@@ -27,8 +27,8 @@ func bytesBelow(w uint64, n byte) uint64 { return (w - lows*uint64(n)) &^ w & hi
 func bytesEqual(w uint64, c byte) uint64 { return bytesBelow(w^(lows*uint64(c)), 1) }
 
 // stringStop returns how many bytes from b[i:] on are plain string text,
-// stopping at the first '"', '\\' or control character, or at the last
-// eight bytes of b (left to the caller's byte-by-byte loop).
+// stopping at the first '"', '\\' or control character, or where fewer
+// than eight bytes are left (the caller's byte-by-byte loop reads those).
 func stringStop(b []byte, i int) int {
 	from := i
 	for ; i+8 <= len(b); i += 8 {
