@@ -77,6 +77,31 @@ var textKeys = map[string]bool{
 	"requesttemplates": true, "responsetemplates": true,
 }
 
+// keyKind looks a key up in textKeys and settingKeys, lower-cased and
+// without "_", without allocating for an ASCII key: the walk asks for every
+// key of the document.
+func keyKind(key string) (text, setting bool) {
+	var buf [40]byte // longer than any key of the two maps
+	n := 0
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c >= utf8.RuneSelf: // Unicode lower-casing, as rare as it is slow
+			key = strings.ToLower(strings.ReplaceAll(key, "_", ""))
+			return textKeys[key], settingKeys[key]
+		case c == '_':
+		case n == len(buf):
+			return false, false
+		default:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	return textKeys[string(buf[:n])], settingKeys[string(buf[:n])]
+}
+
 // templatedScalar finds a placeholder that parsed as text in a setting the
 // model reads (settingKeys, or anything inside one: a list item, an
 // intrinsic's argument), outside prose and mapping templates (textKeys),
@@ -107,8 +132,8 @@ func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
 		case source.Mapping:
 			for i := 0; i < n.Len() && found == nil; i++ {
 				k, v := n.Pair(i)
-				if key := strings.ToLower(strings.ReplaceAll(k.Value, "_", "")); !textKeys[key] {
-					walk(v, setting || settingKeys[key])
+				if text, isSetting := keyKind(k.Value); !text {
+					walk(v, setting || isSetting)
 				}
 			}
 		case source.Sequence:
