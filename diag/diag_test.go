@@ -7,7 +7,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func at(file string, line, col int) source.Span {
+func at(file string, line, col int32) source.Span {
 	return source.Span{File: file, Start: source.Pos{Line: line, Col: col}}
 }
 

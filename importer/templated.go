@@ -50,14 +50,15 @@ func templated(name string, data []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error,
 		Span:    source.Span{File: name, Start: start, End: end},
-		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(start.Line) + "), not YAML or JSON yet: render it first with the tool that fills it in, and lint the result",
+		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(int(start.Line)) + "), not YAML or JSON yet: render it first with the tool that fills it in, and lint the result",
 	}, true
 }
 
 // position is the line and column (in code points) of a byte offset.
 func position(data []byte, offset int) source.Pos {
 	lineStart := bytes.LastIndexByte(data[:offset], '\n') + 1
-	return source.Pos{Line: 1 + bytes.Count(data[:offset], []byte("\n")), Col: 1 + utf8.RuneCount(data[lineStart:offset]), Offset: offset}
+	line, col := 1+bytes.Count(data[:offset], []byte("\n")), 1+utf8.RuneCount(data[lineStart:offset])
+	return source.Pos{Line: int32(line), Col: int32(col), Offset: int32(offset)}
 }
 
 // settingKeys are the keys (lower-cased, "_" dropped) whose values the
@@ -74,6 +75,31 @@ var settingKeys = map[string]bool{
 var textKeys = map[string]bool{
 	"description": true, "summary": true, "example": true, "examples": true,
 	"requesttemplates": true, "responsetemplates": true,
+}
+
+// keyKind looks a key up in textKeys and settingKeys, lower-cased and
+// without "_", without allocating for an ASCII key: the walk asks for every
+// key of the document.
+func keyKind(key string) (text, setting bool) {
+	var buf [40]byte // longer than any key of the two maps
+	n := 0
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c >= utf8.RuneSelf: // Unicode lower-casing, as rare as it is slow
+			key = strings.ToLower(strings.ReplaceAll(key, "_", ""))
+			return textKeys[key], settingKeys[key]
+		case c == '_':
+		case n == len(buf):
+			return false, false
+		default:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	return textKeys[string(buf[:n])], settingKeys[string(buf[:n])]
 }
 
 // templatedScalar finds a placeholder that parsed as text in a setting the
@@ -106,8 +132,8 @@ func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
 		case source.Mapping:
 			for i := 0; i < n.Len() && found == nil; i++ {
 				k, v := n.Pair(i)
-				if key := strings.ToLower(strings.ReplaceAll(k.Value, "_", "")); !textKeys[key] {
-					walk(v, setting || settingKeys[key])
+				if text, isSetting := keyKind(k.Value); !text {
+					walk(v, setting || isSetting)
 				}
 			}
 		case source.Sequence:
@@ -125,6 +151,6 @@ func templatedScalar(doc *source.Document) (diag.Diagnostic, bool) {
 	}
 	return diag.Diagnostic{
 		Rule: diag.RuleSyntax, Severity: diag.Error, Span: doc.Span(found),
-		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(found.Start.Line) + "): the placeholder would be read as text; render the file first with the tool that fills it in, and lint the result",
+		Message: "the file looks templated (" + placeholder + " on line " + strconv.Itoa(int(found.Start.Line)) + "): the placeholder would be read as text; render the file first with the tool that fills it in, and lint the result",
 	}, true
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/importer"
+	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/model"
 	"github.com/apigw-oas/apigw-oas/source"
 )
@@ -254,13 +255,20 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 			continue // no rule's behaviour is recorded for WebSocket APIs
 		}
 		defaulted := api.Defaulted()
-		for _, r := range rules {
-			if !ran[r.ID] || r.Check == nil {
-				continue
+		// The rules only read the API, so they share the cores: one large
+		// definition is otherwise linted on one core while the others
+		// wait. Each keeps its findings in its own pass, in rule order.
+		passes := make([]*Pass, len(rules))
+		goroutine.Each(len(rules), 0, func(i int) {
+			if r := rules[i]; ran[r.ID] && r.Check != nil {
+				passes[i] = pass(r, api, defaulted)
+				r.Check(passes[i])
 			}
-			p := pass(r, api, defaulted)
-			r.Check(p)
-			out = append(out, p.diags...)
+		})
+		for _, p := range passes {
+			if p != nil {
+				out = append(out, p.diags...)
+			}
 		}
 	}
 	out = slices.DeleteFunc(out, func(d diag.Diagnostic) bool { return !res.Owns(d.Span.File) })

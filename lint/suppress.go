@@ -46,7 +46,7 @@ func findIgnoreComments(doc *source.Document) []*inlineIgnore {
 		if i < 0 {
 			return out
 		}
-		line := doc.PosAt(at + i).Line
+		line := int(doc.PosAt(at + i).Line)
 		at += i + len(ignoreMarker)
 		if line != last {
 			if ig := ignoreOn(doc, line, pattern); ig != nil {
@@ -69,7 +69,7 @@ func ignoreOn(doc *source.Document, line int, pattern *lazyregexp.Regexp) *inlin
 	}
 	hash := m[2] // where the comment marker starts
 	col := utf8.RuneCountInString(text[:hash]) + 1
-	ig := &inlineIgnore{line: line, span: source.Span{File: doc.File, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: utf8.RuneCountInString(text) + 1}}}
+	ig := &inlineIgnore{line: line, span: source.Span{File: doc.File, Start: source.Pos{Line: int32(line), Col: int32(col)}, End: source.Pos{Line: int32(line), Col: int32(utf8.RuneCountInString(text) + 1)}}}
 	if strings.TrimSpace(text[:hash]) == "" {
 		ig.line = line + 1
 	}
@@ -105,7 +105,7 @@ func suppressInline(doc *source.Document, ds []diag.Diagnostic, ran map[string]b
 		}
 		for i := range ds {
 			d := &ds[i]
-			if d.Rule == ig.rule && d.Span.File == doc.File && !d.Suppressed() && d.Span.Start.Line == ig.line {
+			if d.Rule == ig.rule && d.Span.File == doc.File && !d.Suppressed() && int(d.Span.Start.Line) == ig.line {
 				d.Suppression = &diag.Suppression{Kind: diag.SuppressedInline, Reason: ig.reason}
 				ig.used = true
 			}

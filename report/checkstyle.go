@@ -38,7 +38,7 @@ func writeCheckstyle(w io.Writer, f Findings, _ Options) error {
 				continue
 			}
 			file.Errors = append(file.Errors, checkstyleError{
-				Line: d.Span.Start.Line, Column: d.Span.Start.Col,
+				Line: int(d.Span.Start.Line), Column: int(d.Span.Start.Col),
 				Severity: d.Severity.String(), Message: d.Message,
 				Source: toolName(f) + "." + d.Rule,
 			})

@@ -59,9 +59,9 @@ func writeCodeClimate(w io.Writer, f Findings, _ Options) error {
 // codeClimateLinesOf: line 1 for a finding about a whole file, since GitLab
 // needs a line to show an issue at.
 func codeClimateLinesOf(d diag.Diagnostic) codeClimateLines {
-	lines := codeClimateLines{Begin: max(d.Span.Start.Line, 1)}
-	if d.Span.End.Line > lines.Begin {
-		lines.End = d.Span.End.Line
+	lines := codeClimateLines{Begin: max(int(d.Span.Start.Line), 1)}
+	if int(d.Span.End.Line) > lines.Begin {
+		lines.End = int(d.Span.End.Line)
 	}
 	return lines
 }

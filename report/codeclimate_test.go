@@ -44,7 +44,7 @@ func TestCodeClimateForGitLab(t *testing.T) {
 		i++
 		wantPath, _ := f.repoPath(d.Span.File)
 		if got.CheckName != d.Rule || got.Description != oneLine(d.Message) || got.Severity != severities[d.Severity] ||
-			got.Fingerprint != prints[n] || got.Location.Path != wantPath || got.Location.Lines.Begin != max(d.Span.Start.Line, 1) {
+			got.Fingerprint != prints[n] || got.Location.Path != wantPath || got.Location.Lines.Begin != max(int(d.Span.Start.Line), 1) {
 			t.Errorf("issue %+v for %v", got, d)
 		}
 		if got.Location.Path != "services/"+d.Span.File {

@@ -88,15 +88,15 @@ func githubProperties(f Findings, d diag.Diagnostic) string {
 		add("file", file)
 	}
 	if sp.Start.Line > 0 {
-		add("line", strconv.Itoa(sp.Start.Line))
+		add("line", strconv.Itoa(int(sp.Start.Line)))
 		hasCol := sp.Start.Col > 0
 		if hasCol {
-			add("col", strconv.Itoa(sp.Start.Col))
+			add("col", strconv.Itoa(int(sp.Start.Col)))
 		}
 		if sp.End.Line >= sp.Start.Line {
-			add("endLine", strconv.Itoa(sp.End.Line))
+			add("endLine", strconv.Itoa(int(sp.End.Line)))
 			if hasCol && sp.End.Col > 0 {
-				add("endColumn", strconv.Itoa(sp.End.Col))
+				add("endColumn", strconv.Itoa(int(sp.End.Col)))
 			}
 		}
 	}

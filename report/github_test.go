@@ -35,7 +35,7 @@ func TestGitHubOrderAndOverflow(t *testing.T) {
 	add := func(n int, sev diag.Severity) {
 		for i := range n {
 			ds = append(ds, diag.Diagnostic{Rule: "r", Severity: sev, Message: fmt.Sprint(sev, i),
-				Span: source.Span{File: "a.yaml", Start: source.Pos{Line: len(ds) + 1}}})
+				Span: source.Span{File: "a.yaml", Start: source.Pos{Line: int32(len(ds) + 1)}}})
 		}
 	}
 	add(11, diag.Info)

@@ -119,4 +119,4 @@ func fixFile(d diag.Diagnostic) string {
 	return d.Span.File
 }
 
-func toJSONPos(p source.Pos) jsonPos { return jsonPos{Line: p.Line, Column: p.Col} }
+func toJSONPos(p source.Pos) jsonPos { return jsonPos{Line: int(p.Line), Column: int(p.Col)} }

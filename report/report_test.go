@@ -53,7 +53,7 @@ func spanOf(t testing.TB, file string, line int, text string) source.Span {
 	}
 	col := utf8.RuneCountInString(lineText[:i]) + 1
 	end := col + utf8.RuneCountInString(text)
-	return source.Span{File: file, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end}}
+	return source.Span{File: file, Start: source.Pos{Line: int32(line), Col: int32(col)}, End: source.Pos{Line: int32(line), Col: int32(end)}}
 }
 
 // replacementOf replaces the first occurrence of old in a sample file.

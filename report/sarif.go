@@ -336,14 +336,14 @@ func sarifRegionOf(sp source.Span) *sarifRegion {
 	if sp.Start.Line < 1 {
 		return nil
 	}
-	reg := &sarifRegion{StartLine: sp.Start.Line}
+	reg := &sarifRegion{StartLine: int(sp.Start.Line)}
 	if sp.End.Line >= sp.Start.Line {
-		reg.EndLine = sp.End.Line
+		reg.EndLine = int(sp.End.Line)
 	}
 	if sp.Start.Col > 0 {
-		reg.StartColumn = sp.Start.Col
+		reg.StartColumn = int(sp.Start.Col)
 		if reg.EndLine > 0 && sp.End.Col > 0 {
-			reg.EndColumn = sp.End.Col // both exclusive: source.Span is half-open, as SARIF regions are
+			reg.EndColumn = int(sp.End.Col) // both exclusive: source.Span is half-open, as SARIF regions are
 		}
 	}
 	return reg

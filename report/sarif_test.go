@@ -129,7 +129,7 @@ func TestSARIFArtifactURIs(t *testing.T) {
 // folder; it changes with the rule, the file or the pointer, and two
 // findings never share one.
 func TestFingerprints(t *testing.T) {
-	at := func(file string, line int, pointer string) diag.Diagnostic {
+	at := func(file string, line int32, pointer string) diag.Diagnostic {
 		return diag.Diagnostic{Rule: "r", Severity: diag.Warning, Message: "m", Pointer: pointer,
 			Span: source.Span{File: file, Start: source.Pos{Line: line, Col: 1}}}
 	}

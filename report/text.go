@@ -64,7 +64,7 @@ func paint(s string, sev diag.Severity, color bool) string {
 // span; nothing when the line or the source is unknown, and no caret line
 // when the column is.
 func writeSnippet(w io.Writer, lines *sourceLines, d diag.Diagnostic, color bool) {
-	text, ok := lines.line(d.Span.File, d.Span.Start.Line)
+	text, ok := lines.line(d.Span.File, int(d.Span.Start.Line))
 	if !ok {
 		return
 	}
@@ -80,7 +80,7 @@ func writeSnippet(w io.Writer, lines *sourceLines, d diag.Diagnostic, color bool
 // are copied so that the caret lines up however wide the terminal's tabs.
 func caretLine(line string, sp source.Span) string {
 	runes := []rune(line)
-	start := sp.Start.Col - 1
+	start := int(sp.Start.Col) - 1
 	if start < 0 || start > len(runes) {
 		return ""
 	}
@@ -89,7 +89,7 @@ func caretLine(line string, sp source.Span) string {
 	case sp.End.Line > sp.Start.Line:
 		end = len(runes)
 	case sp.End.Line == sp.Start.Line && sp.End.Col > sp.Start.Col:
-		end = min(sp.End.Col-1, len(runes))
+		end = min(int(sp.End.Col)-1, len(runes))
 	}
 	var b strings.Builder
 	for _, r := range runes[:start] {

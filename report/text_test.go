@@ -8,7 +8,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/source"
 )
 
-func span(line, col, endLine, endCol int) source.Span {
+func span(line, col, endLine, endCol int32) source.Span {
 	return source.Span{File: "f.yaml", Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: endLine, Col: endCol}}
 }
 

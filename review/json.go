@@ -106,7 +106,7 @@ func toJSONFindings(ds []diag.Diagnostic) []jsonFinding {
 	out := []jsonFinding{}
 	for _, d := range ds {
 		out = append(out, jsonFinding{Rule: d.Rule, Severity: d.Severity, Message: d.Message, File: d.Span.File,
-			Start: jsonPos{d.Span.Start.Line, d.Span.Start.Col}, End: jsonPos{d.Span.End.Line, d.Span.End.Col},
+			Start: jsonPos{int(d.Span.Start.Line), int(d.Span.Start.Col)}, End: jsonPos{int(d.Span.End.Line), int(d.Span.End.Col)},
 			Pointer: d.Pointer, Operation: d.Operation})
 	}
 	return out

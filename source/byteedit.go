@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -53,7 +52,7 @@ func (d *Document) ReplaceBytes(ptr string, value any) (Replacement, error) {
 		return Replacement{}, fmt.Errorf("%s: only a written scalar or flow collection can be replaced", ptr)
 	}
 	text, err := d.flowValue(d.text(n), value)
-	return Replacement{n.Start.Offset, n.End.Offset, text}, err
+	return Replacement{int(n.Start.Offset), int(n.End.Offset), text}, err
 }
 
 // RemoveBytes is the replacement that removes the mapping entry or list
@@ -140,12 +139,12 @@ func unitsOf(n *Node) []unit {
 	var out []unit
 	if n.Kind == Mapping {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			out = append(out, unit{n.Content[i].Start.Offset, n.Content[i+1].End.Offset})
+			out = append(out, unit{int(n.Content[i].Start.Offset), int(n.Content[i+1].End.Offset)})
 		}
 		return out
 	}
 	for _, c := range n.Content {
-		out = append(out, unit{c.Start.Offset, c.End.Offset})
+		out = append(out, unit{int(c.Start.Offset), int(c.End.Offset)})
 	}
 	return out
 }
@@ -220,16 +219,16 @@ func (d *Document) emptyCollection(n *Node) (Replacement, error) {
 		empty = "{}"
 	}
 	if d.isFlow(n) {
-		return Replacement{n.Start.Offset + 1, n.End.Offset - 1, ""}, nil
+		return Replacement{int(n.Start.Offset) + 1, int(n.End.Offset) - 1, ""}, nil
 	}
 	if d.Syntax == HCL {
 		return Replacement{}, errStyle
 	}
 	before := bytes.TrimRight(d.Src[:n.Start.Offset], " \t\r\n")
 	if bytes.HasSuffix(before, []byte(":")) {
-		return Replacement{len(before), n.End.Offset, " " + empty}, nil
+		return Replacement{len(before), int(n.End.Offset), " " + empty}, nil
 	}
-	return Replacement{n.Start.Offset, n.End.Offset, empty}, nil
+	return Replacement{int(n.Start.Offset), int(n.End.Offset), empty}, nil
 }
 
 // blockLineStart is the start of the line an entry starts on, when only
@@ -238,7 +237,7 @@ func (d *Document) blockLineStart(at int, item bool) (int, bool) {
 	ls := d.lineStartOf(at)
 	prefix := string(d.Src[ls:at])
 	if item {
-		return ls, itemPrefix.MatchString(prefix)
+		return ls, itemPrefix().MatchString(prefix)
 	}
 	return ls, strings.TrimLeft(prefix, " \t") == ""
 }
@@ -273,7 +272,7 @@ func (d *Document) indentAt(lineStart int) int {
 // itemPrefix is what comes before a block list item's value on its line:
 // indentation, "- ", and maybe a tag or anchor (- !Ref x), which a new
 // item does not copy.
-var itemPrefix = regexp.MustCompile(`^([ \t]*- +)(?:[!&][^ \t]* +)*$`)
+var itemPrefix = lazyRegexp(`^([ \t]*- +)(?:[!&][^ \t]* +)*$`)
 
 func (d *Document) lineStartOf(at int) int {
 	return bytes.LastIndexAny(d.Src[:at], "\r\n") + 1
@@ -322,15 +321,15 @@ func (d *Document) addItem(list *Node, i int, value string) (Replacement, error)
 		return d.addFlow(list, i, text)
 	}
 	anchor := items[min(i, len(items)-1)]
-	ls, ok := d.blockLineStart(anchor.Start.Offset, true)
+	ls, ok := d.blockLineStart(int(anchor.Start.Offset), true)
 	if !ok {
 		return Replacement{}, errStyle
 	}
-	line := itemPrefix.FindStringSubmatch(string(d.Src[ls:anchor.Start.Offset]))[1] + text + d.lineBreak()
+	line := itemPrefix().FindStringSubmatch(string(d.Src[ls:anchor.Start.Offset]))[1] + text + d.lineBreak()
 	if i < len(items) {
 		return Replacement{ls, ls, line}, nil
 	}
-	return d.afterLine(anchor.End.Offset, line), nil
+	return d.afterLine(int(anchor.End.Offset), line), nil
 }
 
 // afterLine inserts a line after the line at ends on.
@@ -347,7 +346,7 @@ func (d *Document) afterLine(at int, line string) Replacement {
 func (d *Document) addFlow(n *Node, i int, text string) (Replacement, error) {
 	units := unitsOf(n)
 	if len(units) == 0 {
-		return Replacement{n.Start.Offset + 1, n.Start.Offset + 1, text}, nil
+		return Replacement{int(n.Start.Offset) + 1, int(n.Start.Offset) + 1, text}, nil
 	}
 	sep := ", "
 	if len(units) > 1 {
@@ -388,8 +387,8 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 	lastKey := ""
 	if m.Len() > 0 {
 		k, v := m.Pair(m.Len() - 1)
-		last, lastKey = unit{k.Start.Offset, v.End.Offset}, d.text(k)
-		if between := string(d.Src[k.End.Offset:v.Start.Offset]); separator.MatchString(between) && (v.Kind == Scalar || d.Syntax != YAML) {
+		last, lastKey = unit{int(k.Start.Offset), int(v.End.Offset)}, d.text(k)
+		if between := string(d.Src[k.End.Offset:v.Start.Offset]); separator().MatchString(between) && (v.Kind == Scalar || d.Syntax != YAML) {
 			sep = between
 		}
 	}
@@ -410,7 +409,7 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 	ls, ok := d.blockLineStart(last.start, false)
 	indent := string(d.Src[ls:last.start])
 	if !ok {
-		if !itemPrefix.MatchString(indent) {
+		if !itemPrefix().MatchString(indent) {
 			return Replacement{}, errStyle
 		}
 		indent = strings.Repeat(" ", len(indent)) // the key after a list item's "- "
@@ -449,7 +448,7 @@ func (d *Document) addEntry(m *Node, key string, value any) (Replacement, error)
 
 // separator is what may stand between a key and its value on one line (not
 // a tag, an anchor or a function call such as HCL's "= jsonencode(").
-var separator = regexp.MustCompile(`^[ \t]*[:=][ \t]*$`)
+var separator = lazyRegexp(`^[ \t]*[:=][ \t]*$`)
 
 // alignedLike pads an HCL "=" so that it lines up with the one of the
 // entry before (lastKey, sep), as terraform fmt aligns the attributes of a
@@ -503,7 +502,7 @@ func (d *Document) sequenceIndent() int {
 		for i := 0; i < n.Len() && found < 0; i++ {
 			k, v := n.Pair(i)
 			if v.Kind == Sequence && len(v.Content) > 0 && !d.isFlow(v) && v.Start.Line > k.Start.Line {
-				found = v.Start.Col - k.Start.Col
+				found = int(v.Start.Col - k.Start.Col)
 			}
 			walk(v)
 		}
@@ -517,18 +516,18 @@ func (d *Document) sequenceIndent() int {
 
 // keyLike writes a mapping key as like (a sibling key as written) is.
 func (d *Document) keyLike(like, key string) (string, error) {
-	if d.Syntax == HCL && identifier.MatchString(key) && !strings.HasPrefix(like, `"`) {
+	if d.Syntax == HCL && identifier().MatchString(key) && !strings.HasPrefix(like, `"`) {
 		return key, nil
 	}
 	return d.scalarLike(like, key)
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+var identifier = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 // plainSafe are the strings YAML reads back as the same string when
 // written without quotes (media types, enum values, keys); anything else
 // is quoted.
-var plainSafe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_./+-]*$`)
+var plainSafe = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_./+-]*$`)
 
 // scalarLike writes a string as like (a sibling or the old value, as
 // written) is written: double-quoted, single-quoted or plain; JSON and
@@ -550,7 +549,7 @@ func (d *Document) scalarLike(like, value string) (string, error) {
 		return "'" + strings.ReplaceAll(value, "'", "''") + "'", nil
 	case strings.HasPrefix(like, "|") || strings.HasPrefix(like, ">"):
 		return "", errStyle
-	case plainSafe.MatchString(value) && !reserved[strings.ToLower(value)]:
+	case plainSafe().MatchString(value) && !reserved[strings.ToLower(value)]:
 		return value, nil
 	}
 	return quoted, nil
@@ -559,7 +558,7 @@ func (d *Document) scalarLike(like, value string) (string, error) {
 // styleOf reports whether a value shows how the file quotes strings: one
 // that could be written plain ("200" must be quoted, so it shows nothing).
 func styleOf(n *Node) bool {
-	return n.IsString() && plainSafe.MatchString(n.Value) && !reserved[strings.ToLower(n.Value)]
+	return n.IsString() && plainSafe().MatchString(n.Value) && !reserved[strings.ToLower(n.Value)]
 }
 
 // reserved are plain words YAML reads as something other than a string.

@@ -44,11 +44,11 @@ func checkTree(t *testing.T, d *Document, fresh *lineTable, n *Node, depth int) 
 	if depth > MaxDepth+1 {
 		t.Fatalf("tree deeper than MaxDepth")
 	}
-	if n.Start.Line < 1 || n.Start.Col < 1 || n.Start.Offset > n.End.Offset || n.End.Offset > len(d.Src) {
+	if n.Start.Line < 1 || n.Start.Col < 1 || n.Start.Offset > n.End.Offset || int(n.End.Offset) > len(d.Src) {
 		t.Fatalf("bad span %v-%v (offsets %d-%d) in a %d-byte file", n.Start, n.End, n.Start.Offset, n.End.Offset, len(d.Src))
 	}
 	for _, p := range []Pos{n.Start, n.End} {
-		if q := fresh.atOffset(p.Offset); q != p {
+		if q := fresh.atOffset(int(p.Offset)); q != p {
 			t.Fatalf("position %v does not match offset %d, which is at %v", p, p.Offset, q)
 		}
 	}

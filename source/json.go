@@ -21,8 +21,9 @@ const MaxDepth = 1000
 // It is built for multi-megabyte definitions: line starts are recorded as
 // the parser passes them (JSON breaks lines only between tokens), positions
 // come from a cursor that moves forward with it, strings without escapes are
-// slices of the text itself, and nodes and children lists are carved
-// from blocks rather than allocated one by one.
+// slices of the text itself, nodes and children lists are carved from
+// blocks rather than allocated one by one, and string bodies, indentation
+// and columns are scanned eight bytes at a time (swar.go).
 type jsonParser struct {
 	src   []byte
 	text  string // src as a string (the same memory), of which unescaped strings and numbers are slices
@@ -42,6 +43,11 @@ type jsonParser struct {
 	// stack holds the children of the mappings and sequences being
 	// parsed; a closed one copies its own into an exactly sized list.
 	stack []*Node
+	// unescaped is where the value of a string with escapes is decoded,
+	// reused from one string to the next.
+	unescaped []byte
+	// spareIndexes are the key indexes of closed mappings, to reuse.
+	spareIndexes []map[string]int
 }
 
 // errStop unwinds the parser after the first syntax error: JSON offers no
@@ -86,13 +92,9 @@ func (p *jsonParser) pos(off int) Pos {
 	if off < p.colOff { // an error at the start of a token already passed
 		return p.lines.atOffset(off)
 	}
-	for _, b := range p.src[p.colOff:off] {
-		if b&0xC0 != 0x80 {
-			p.col++
-		}
-	}
+	p.col += codePoints(p.src[p.colOff:off])
 	p.colOff = off
-	return Pos{Line: p.line, Col: p.col, Offset: off}
+	return makePos(p.line, p.col, off)
 }
 
 // newLine moves the cursor to the line that starts at p.i.
@@ -151,7 +153,10 @@ func (p *jsonParser) describe(off int) string {
 func (p *jsonParser) skipSpace() {
 	for p.i < len(p.src) {
 		switch p.src[p.i] {
-		case ' ', '\t':
+		case ' ':
+			p.i++
+			p.i += spaceRun(p.src, p.i)
+		case '\t':
 			p.i++
 		case '\n':
 			p.i++
@@ -209,7 +214,7 @@ func (p *jsonParser) object() *Node {
 	p.i++ // {
 	p.skipSpace()
 	mark := len(p.stack)
-	var index entryIndex
+	index := entryIndex{spare: &p.spareIndexes}
 	if p.i < len(p.src) && p.src[p.i] == '}' {
 		return p.close(n, mark)
 	}
@@ -234,6 +239,7 @@ func (p *jsonParser) object() *Node {
 			continue
 		}
 		if p.i < len(p.src) && p.src[p.i] == '}' {
+			index.release()
 			return p.close(n, mark)
 		}
 		p.fail(p.i, "unexpected %s: expected ',' or '}'", p.describe(p.i))
@@ -346,29 +352,28 @@ func (p *jsonParser) str() *Node {
 	startPos := p.pos(start)
 	p.i++ // opening quote
 	plainFrom := p.i
-	var b *strings.Builder // only allocated when the string has escapes
+	escaped := false // whether p.unescaped holds the value so far
 	for {
+		p.i += stringStop(p.src, p.i)
 		if p.i >= len(p.src) {
 			p.fail(start, "unterminated string")
 		}
 		c := p.src[p.i]
 		switch {
 		case c == '"':
-			var value string
-			if b == nil {
-				value = p.text[plainFrom:p.i]
-			} else {
-				b.Write(p.src[plainFrom:p.i])
-				value = b.String()
+			value := p.text[plainFrom:p.i]
+			if escaped {
+				p.unescaped = append(p.unescaped, value...)
+				value = string(p.unescaped)
 			}
 			p.i++
 			return p.scalar(TagStr, value, startPos)
 		case c == '\\':
-			if b == nil {
-				b = &strings.Builder{}
+			if !escaped {
+				p.unescaped, escaped = p.unescaped[:0], true
 			}
-			b.Write(p.src[plainFrom:p.i])
-			p.escape(b)
+			p.unescaped = append(p.unescaped, p.src[plainFrom:p.i]...)
+			p.escape()
 			plainFrom = p.i
 		case c < 0x20:
 			p.fail(p.i, "control character %q inside a string must be escaped", rune(c))
@@ -378,8 +383,8 @@ func (p *jsonParser) str() *Node {
 	}
 }
 
-// escape decodes one backslash escape at p.i into b.
-func (p *jsonParser) escape(b *strings.Builder) {
+// escape decodes one backslash escape at p.i onto p.unescaped.
+func (p *jsonParser) escape() {
 	at := p.i
 	p.i++
 	if p.i >= len(p.src) {
@@ -389,23 +394,23 @@ func (p *jsonParser) escape(b *strings.Builder) {
 	p.i++
 	switch c {
 	case '"', '\\', '/':
-		b.WriteByte(c)
+		p.unescaped = append(p.unescaped, c)
 	case 'b':
-		b.WriteByte('\b')
+		p.unescaped = append(p.unescaped, '\b')
 	case 'f':
-		b.WriteByte('\f')
+		p.unescaped = append(p.unescaped, '\f')
 	case 'n':
-		b.WriteByte('\n')
+		p.unescaped = append(p.unescaped, '\n')
 	case 'r':
-		b.WriteByte('\r')
+		p.unescaped = append(p.unescaped, '\r')
 	case 't':
-		b.WriteByte('\t')
+		p.unescaped = append(p.unescaped, '\t')
 	case 'u':
 		r := p.hex4(at)
 		if utf16.IsSurrogate(r) {
 			r = p.lowSurrogate(r)
 		}
-		b.WriteRune(r)
+		p.unescaped = utf8.AppendRune(p.unescaped, r)
 	default:
 		p.fail(at, "invalid escape \\%c in string", c)
 	}

@@ -15,8 +15,8 @@ type lineTable struct {
 	src    []byte
 	starts []int // byte offset at which each line begins; starts[0] == first byte after any BOM
 
-	// cursor: the last position computed, to continue from.
-	cur Pos
+	// cur is the last position computed, to continue from.
+	cur cursor
 }
 
 // newLineTable indexes the line starts of src from offset base on. YAML also
@@ -35,7 +35,7 @@ func newLineTable(src []byte, base int, yamlBreaks bool) *lineTable {
 func emptyLineTable(src []byte, base int) *lineTable {
 	starts := make([]int, 1, bytes.Count(src[base:], []byte{'\n'})+1)
 	starts[0] = base
-	return &lineTable{src: src, starts: starts, cur: Pos{Line: 1, Col: 1, Offset: base}}
+	return &lineTable{src: src, starts: starts, cur: cursor{line: 1, col: 1, off: base}}
 }
 
 // scan adds the starts of the lines that begin after offset from.
@@ -86,24 +86,23 @@ func (t *lineTable) atLineCol(line, col int) Pos {
 	if line < 1 || line > len(t.starts) {
 		return Pos{}
 	}
-	from := Pos{Line: line, Col: 1, Offset: t.starts[line-1]}
-	if t.cur.Line == line && t.cur.Col <= col {
+	from := cursor{line: line, col: 1, off: t.starts[line-1]}
+	if t.cur.line == line && t.cur.col <= col {
 		from = t.cur
 	}
-	p := t.advance(from, col)
-	t.cur = p
-	return p
+	t.cur = t.advance(from, col)
+	return t.cur.pos()
 }
 
-// advance moves along one line from p until column col (or the line's end).
-func (t *lineTable) advance(p Pos, col int) Pos {
-	end := t.lineEnd(p.Line)
-	for p.Col < col && p.Offset < end {
-		_, size := utf8.DecodeRune(t.src[p.Offset:end])
-		p.Offset += size
-		p.Col++
+// advance moves along one line from c until column col (or the line's end).
+func (t *lineTable) advance(c cursor, col int) cursor {
+	end := t.lineEnd(c.line)
+	for c.col < col && c.off < end {
+		_, size := utf8.DecodeRune(t.src[c.off:end])
+		c.off += size
+		c.col++
 	}
-	return p
+	return c
 }
 
 // atOffset returns the position of a byte offset.
@@ -112,19 +111,23 @@ func (t *lineTable) atOffset(off int) Pos {
 		off = len(t.src)
 	}
 	if off < t.starts[0] {
-		return Pos{Line: 1, Col: 1, Offset: t.starts[0]}
+		return makePos(1, 1, t.starts[0])
 	}
 	line := t.lineOf(off)
-	from := Pos{Line: line, Col: 1, Offset: t.starts[line-1]}
-	if t.cur.Line == line && t.cur.Offset <= off {
-		from = t.cur
+	c := cursor{line: line, col: 1, off: t.starts[line-1]}
+	if t.cur.line == line && t.cur.off <= off {
+		c = t.cur
 	}
-	p := from
-	for p.Offset < off {
-		_, size := utf8.DecodeRune(t.src[p.Offset:off])
-		p.Offset += size
-		p.Col++
+	for c.off < off {
+		_, size := utf8.DecodeRune(t.src[c.off:off])
+		c.off += size
+		c.col++
 	}
-	t.cur = p
-	return p
+	t.cur = c
+	return c.pos()
 }
+
+// cursor is a position being computed.
+type cursor struct{ line, col, off int }
+
+func (c cursor) pos() Pos { return makePos(c.line, c.col, c.off) }

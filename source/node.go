@@ -98,6 +98,10 @@ func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Tag ==
 // searched directly; an index is built once a mapping grows large.
 type entryIndex struct {
 	byKey map[string]int // key → position of the key among the entries
+	// spare holds the cleared maps of closed mappings, for the next large
+	// one to reuse (nil: none are kept): a large JSON document has
+	// thousands of mappings of a few dozen keys.
+	spare *[]map[string]int
 }
 
 const linearSearchLimit = 16
@@ -106,7 +110,7 @@ const linearSearchLimit = 16
 // each followed by its value), or -1.
 func (x *entryIndex) find(entries []*Node, key string) int {
 	if x.byKey == nil && len(entries) >= 2*linearSearchLimit {
-		x.byKey = make(map[string]int, len(entries))
+		x.byKey = x.newMap(len(entries))
 		for i := 0; i < len(entries); i += 2 {
 			x.byKey[entries[i].Value] = i
 		}
@@ -123,6 +127,24 @@ func (x *entryIndex) find(entries []*Node, key string) int {
 		}
 	}
 	return -1
+}
+
+func (x *entryIndex) newMap(size int) map[string]int {
+	if x.spare == nil || len(*x.spare) == 0 {
+		return make(map[string]int, size)
+	}
+	last := len(*x.spare) - 1
+	m := (*x.spare)[last]
+	*x.spare = (*x.spare)[:last]
+	return m
+}
+
+// release keeps the index's map for another mapping to reuse.
+func (x *entryIndex) release() {
+	if x.byKey != nil && x.spare != nil {
+		clear(x.byKey)
+		*x.spare = append(*x.spare, x.byKey)
+	}
 }
 
 // set adds an entry to the mapping held in (*entries)[from:], or replaces

@@ -3,8 +3,11 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -63,6 +66,10 @@ func (d *Document) Line(line int) string {
 func (d *Document) LineCount() int { return len(d.lines.starts) }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// MaxSize is the size of the largest document: positions hold 32-bit
+// numbers, which keeps a parsed tree a fifth smaller than 64-bit ones.
+const MaxSize = math.MaxInt32
 
 // NewDocument makes a Document of a file another parser read (Terraform's
 // HCL): root is the tree that parser's result was turned into, with
@@ -132,6 +139,9 @@ func startsLikeJSON(src []byte) bool {
 // so the message says what is wrong with the file rather than with its syntax.
 func (d *Document) checkText(base int) *Error {
 	src := d.Src
+	if len(src) > MaxSize {
+		return errorAt(d.File, Pos{}, fmt.Sprintf("the file is larger than %s, the most positions can name", HumanBytes(MaxSize+1)))
+	}
 	if len(bytes.TrimSpace(src[base:])) == 0 {
 		return errorAt(d.File, Pos{}, "the file is empty")
 	}
@@ -183,4 +193,10 @@ func looksBinary(src []byte) bool {
 
 func (d *Document) errorAtOffset(base, off int, msg string) *Error {
 	return errorAt(d.File, newLineTable(d.Src, base, false).atOffset(off), msg)
+}
+
+// lazyRegexp compiles a pattern on first use rather than when the program
+// starts: most runs never edit a document or meet a YAML error.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

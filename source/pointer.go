@@ -9,35 +9,83 @@ import (
 // Pointer helpers implement RFC 6901 JSON pointers: "/paths/~1pets/get"
 // names the "get" key of the "/pets" key of "paths".
 
-var (
-	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
-	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
-)
-
 // EscapeToken escapes one reference token: "~" → "~0", "/" → "~1".
-func EscapeToken(s string) string { return pointerEscaper.Replace(s) }
+func EscapeToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + escapes(s))
+	writeEscaped(&b, s)
+	return b.String()
+}
 
 // UnescapeToken reverses EscapeToken.
-func UnescapeToken(s string) string { return pointerUnescaper.Replace(s) }
+func UnescapeToken(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '~')
+		if i < 0 || i+1 == len(s) {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		switch s[i+1] {
+		case '0':
+			b.WriteByte('~')
+		case '1':
+			b.WriteByte('/')
+		default: // not an escape: kept as written
+			b.WriteByte('~')
+			s = s[i+1:]
+			continue
+		}
+		s = s[i+2:]
+	}
+}
 
 // Pointer builds a JSON pointer from unescaped tokens.
 func Pointer(tokens ...string) string { return Append("", tokens...) }
 
-// Append adds unescaped tokens to a pointer, in one allocation when they
-// need no escape: an importer appends a token for every field it reads.
+// Append adds unescaped tokens to a pointer in one allocation: an importer
+// appends a token for every field it reads.
 func Append(ptr string, tokens ...string) string {
 	size := len(ptr)
 	for _, t := range tokens {
-		size += 1 + len(t)
+		size += 1 + len(t) + escapes(t)
 	}
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteString(ptr)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(EscapeToken(t))
+		writeEscaped(&b, t)
 	}
 	return b.String()
+}
+
+// escapes counts the characters of a token that escaping doubles.
+func escapes(t string) int { return strings.Count(t, "~") + strings.Count(t, "/") }
+
+func writeEscaped(b *strings.Builder, t string) {
+	for {
+		i := strings.IndexAny(t, "~/")
+		if i < 0 {
+			b.WriteString(t)
+			return
+		}
+		b.WriteString(t[:i])
+		if t[i] == '~' {
+			b.WriteString("~0")
+		} else {
+			b.WriteString("~1")
+		}
+		t = t[i+1:]
+	}
 }
 
 // SplitPointer returns the unescaped tokens of a pointer. A leading "#"

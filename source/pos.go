@@ -12,9 +12,15 @@ import "fmt"
 
 // Pos is one point in a file. The zero Pos means "unknown".
 type Pos struct {
-	Line   int `json:"line"`
-	Col    int `json:"column"`
-	Offset int `json:"offset"`
+	Line   int32 `json:"line"`
+	Col    int32 `json:"column"`
+	Offset int32 `json:"offset"`
+}
+
+// makePos is the Pos of a line, column and offset counted as ints. Parse
+// turns away files whose offsets do not fit (MaxSize).
+func makePos(line, col, offset int) Pos {
+	return Pos{Line: int32(line), Col: int32(col), Offset: int32(offset)}
 }
 
 // IsValid reports whether p names a real position.

@@ -55,7 +55,7 @@ func TestPositionsCountCodePoints(t *testing.T) {
 			checkSpan(t, "key", e.Key, c.key)
 			item := at(t, d, "/x-amazon-apigateway-binary-media-types/0").Value
 			checkSpan(t, "entry", item, c.value)
-			if item.Start.Offset != c.valueOff {
+			if int(item.Start.Offset) != c.valueOff {
 				t.Errorf("entry offset = %d, want %d", item.Start.Offset, c.valueOff)
 			}
 			if got := string(d.Src[item.Start.Offset:item.End.Offset]); !strings.Contains(got, "ïmage/png") {
@@ -67,7 +67,7 @@ func TestPositionsCountCodePoints(t *testing.T) {
 
 func checkSpan(t *testing.T, what string, n *Node, want [4]int) {
 	t.Helper()
-	got := [4]int{n.Start.Line, n.Start.Col, n.End.Line, n.End.Col}
+	got := [4]int{int(n.Start.Line), int(n.Start.Col), int(n.End.Line), int(n.End.Col)}
 	if got != want {
 		t.Errorf("%s span = %v, want %v", what, got, want)
 	}
@@ -336,5 +336,26 @@ func TestFinderAgreesWithLookupPointer(t *testing.T) {
 	}
 	if e, err := f.Lookup(root, "/paths/~1p5/get"); err != nil || e.Value.Value != "5" {
 		t.Errorf("a key written twice: %v, %v; want the first, 5", e.Value, err)
+	}
+}
+
+// Escaping is checked against strings.Replacer, which it replaced for
+// speed: the importer escapes a token for every field it reads.
+func TestPointerTokens(t *testing.T) {
+	escape := strings.NewReplacer("~", "~0", "/", "~1")
+	unescape := strings.NewReplacer("~1", "/", "~0", "~")
+	for _, s := range []string{"", "plain", "/", "~", "a/b~c", "~01", "~~0", "a~", "~x/", "/paths/~1pets", "é/ü~"} {
+		if got, want := EscapeToken(s), escape.Replace(s); got != want {
+			t.Errorf("EscapeToken(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := UnescapeToken(s), unescape.Replace(s); got != want {
+			t.Errorf("UnescapeToken(%q) = %q, want %q", s, got, want)
+		}
+		if got := UnescapeToken(EscapeToken(s)); got != s {
+			t.Errorf("UnescapeToken(EscapeToken(%q)) = %q", s, got)
+		}
+	}
+	if got, want := Append("/paths", "/a/{b}", "x~y"), "/paths/~1a~1{b}/x~0y"; got != want {
+		t.Errorf("Append = %q, want %q", got, want)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -99,7 +98,7 @@ func (c *yamlConverter) onlyEmptyDocumentsFollow(dec *yaml.Decoder) *Error {
 			return c.syntaxError(err)
 		}
 		if len(next.Content) > 0 && !isEmptyScalar(next.Content[0]) {
-			at := c.lines.atOffset(c.yamlLines.atLineCol(next.Line, next.Column).Offset)
+			at := c.lines.atOffset(int(c.yamlLines.atLineCol(next.Line, next.Column).Offset))
 			return errorAt(c.file, at, "the file holds more than one YAML document; an API definition is a single document")
 		}
 	}
@@ -109,12 +108,12 @@ func isEmptyScalar(y *yaml.Node) bool {
 	return y.Kind == yaml.ScalarNode && y.Tag == TagNull && y.Value == ""
 }
 
-var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineError = lazyRegexp(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns a yaml.v3 error into one with a position. yaml.v3 only
 // reports a line; we add a column where the cause can be found on that line.
 func (c *yamlConverter) syntaxError(err error) *Error {
-	m := yamlLineError.FindStringSubmatch(err.Error())
+	m := yamlLineError().FindStringSubmatch(err.Error())
 	if strings.Contains(err.Error(), "exceeded max depth") {
 		return errorAt(c.file, c.lines.atOffset(tooDeepFlow(c.src)), fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
 	}
@@ -256,7 +255,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth, indent int) (*Node, Pos) {
 		n.Kind = Sequence
 		last := start
 		for _, item := range y.Content {
-			child, end := c.convert(item, depth+1, start.Col-1)
+			child, end := c.convert(item, depth+1, int(start.Col)-1)
 			n.Content = append(n.Content, child)
 			last = end
 		}
@@ -286,7 +285,7 @@ func (c *yamlConverter) offset(y *yaml.Node) int {
 	if !c.last.IsValid() {
 		c.last = c.yamlLines.atOffset(c.yamlLines.starts[0])
 	}
-	return c.last.Offset
+	return int(c.last.Offset)
 }
 
 // mapping converts the entries of a mapping: explicit keys first, then the
@@ -294,7 +293,7 @@ func (c *yamlConverter) offset(y *yaml.Node) int {
 // where the text of the last entry ends.
 func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int) (last Pos) {
 	last = n.Start
-	indent := n.Start.Col - 1
+	indent := int(n.Start.Col) - 1
 	var index entryIndex
 	var merges []*Node
 	for i := 0; i+1 < len(y.Content); i += 2 {
@@ -343,9 +342,9 @@ func (c *yamlConverter) merge(n *Node, index *entryIndex, src *Node) {
 // collectionEnd finds where a mapping or sequence ends: after its closing
 // bracket in flow style, after the text of its last entry in block style.
 func (c *yamlConverter) collectionEnd(n *Node, y *yaml.Node, last Pos, open, close byte) Pos {
-	from := n.Start.Offset
+	from := int(n.Start.Offset)
 	if y.Style&yaml.FlowStyle == 0 || from >= len(c.src) || c.src[from] != open {
 		return last
 	}
-	return c.lines.atOffset(closingBracket(c.src, max(from+1, last.Offset), close))
+	return c.lines.atOffset(closingBracket(c.src, max(from+1, int(last.Offset)), close))
 }

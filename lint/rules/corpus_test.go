@@ -201,7 +201,7 @@ func TestCorpusFindings(t *testing.T) {
 			var got []corpusAt
 			for _, d := range ds {
 				if wantRules[d.Rule] {
-					got = append(got, corpusAt{d.Rule, d.Span.Start.Line})
+					got = append(got, corpusAt{d.Rule, int(d.Span.Start.Line)})
 				}
 				switch {
 				case slices.Contains(c.forbid, d.Rule):

@@ -75,7 +75,7 @@ func checkInside(t *testing.T, doc *source.Document, d diag.Diagnostic) {
 				if entry.Key != nil { // an emptied list becomes "key: []"
 					start = entry.Key.Start.Offset
 				}
-				regions = append(regions, [2]int{lineStart(doc.Src, start), lineEnd(doc.Src, entry.Value.End.Offset)})
+				regions = append(regions, [2]int{lineStart(doc.Src, int(start)), lineEnd(doc.Src, int(entry.Value.End.Offset))})
 				break
 			}
 			if ptr == "" {

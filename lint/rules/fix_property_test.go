@@ -194,15 +194,15 @@ func checkPositionsKept(t *testing.T, file string, before, after []byte) {
 	t.Helper()
 	old, now := treeOf(t, file, before), treeOf(t, file, after)
 	same := lint.UnchangedLines(before, after)
-	at := map[[2]int]*source.Node{}
-	walk(now, func(n *source.Node) { at[[2]int{n.Start.Line, n.Start.Col}] = n })
+	at := map[[2]int32]*source.Node{}
+	walk(now, func(n *source.Node) { at[[2]int32{n.Start.Line, n.Start.Col}] = n })
 	walk(old, func(n *source.Node) {
-		first, ok1 := same[n.Start.Line-1]
-		last, ok2 := same[n.End.Line-1]
-		if !ok1 || !ok2 || last-first != n.End.Line-n.Start.Line {
+		first, ok1 := same[int(n.Start.Line)-1]
+		last, ok2 := same[int(n.End.Line)-1]
+		if !ok1 || !ok2 || last-first != int(n.End.Line-n.Start.Line) {
 			return
 		}
-		m := at[[2]int{first + 1, n.Start.Col}]
+		m := at[[2]int32{int32(first) + 1, n.Start.Col}]
 		if m == nil || m.Value != n.Value || m.End.Col != n.End.Col {
 			t.Errorf("%q at %s moved or changed on an unedited line", n.Value, n.Start)
 		}

@@ -54,7 +54,7 @@ const positionsJSON = `{
 `
 
 func TestPositions(t *testing.T) {
-	type want struct{ line, col, endCol int }
+	type want struct{ line, col, endCol int32 }
 	cases := []struct {
 		name                       string
 		src                        string

@@ -154,7 +154,7 @@ func (j *jsonBuilder) template(n *source.Node, rng hcl.Range) hclsyntax.Expressi
 	if !strings.Contains(n.Value, "${") && !strings.Contains(n.Value, "%{") {
 		return &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{&hclsyntax.LiteralValueExpr{Val: cty.StringVal(n.Value), SrcRange: rng}}, SrcRange: rng}
 	}
-	start := hcl.Pos{Line: n.Start.Line, Column: n.Start.Col + 1, Byte: n.Start.Offset + 1}
+	start := hcl.Pos{Line: int(n.Start.Line), Column: int(n.Start.Col) + 1, Byte: int(n.Start.Offset) + 1}
 	e, diags := hclsyntax.ParseTemplate([]byte(n.Value), j.doc.File, start)
 	if diags.HasErrors() {
 		return &hclsyntax.LiteralValueExpr{Val: cty.UnknownVal(cty.String), SrcRange: rng}
@@ -176,11 +176,11 @@ func clamp(e hclsyntax.Expression, rng hcl.Range) hclsyntax.Expression {
 
 func (j *jsonBuilder) rng(n *source.Node) hcl.Range { return j.between(n.Start.Offset, n.End.Offset) }
 
-func (j *jsonBuilder) between(start, end int) hcl.Range {
-	s, e := j.doc.PosAt(start), j.doc.PosAt(end)
+func (j *jsonBuilder) between(start, end int32) hcl.Range {
+	s, e := j.doc.PosAt(int(start)), j.doc.PosAt(int(end))
 	return hcl.Range{
 		Filename: j.doc.File,
-		Start:    hcl.Pos{Line: s.Line, Column: s.Col, Byte: start},
-		End:      hcl.Pos{Line: e.Line, Column: e.Col, Byte: end},
+		Start:    hcl.Pos{Line: int(s.Line), Column: int(s.Col), Byte: int(start)},
+		End:      hcl.Pos{Line: int(e.Line), Column: int(e.Col), Byte: int(end)},
 	}
 }
