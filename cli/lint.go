@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
+	"golang.org/x/term"
 
 	"github.com/apigw-oas/apigw-oas/diag"
 	"github.com/apigw-oas/apigw-oas/internal/memlimit"
@@ -328,13 +329,11 @@ func exitFor(ds []diag.Diagnostic, failOn func(file string) diag.Severity) error
 	return nil
 }
 
+// isTerminal reports whether w is a terminal, where snippets and colour
+// are for a reader: a file, a pipe and /dev/null are not.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(interface{ Stat() (os.FileInfo, error) }) // an *os.File, or the checkedWriter around one
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	f, ok := w.(interface{ Fd() uintptr }) // an *os.File, or the checkedWriter around one
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // formatChoices are the report formats' names, text (the default) first.

@@ -36,12 +36,14 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Stat lets isTerminal see the file behind standard output.
-func (c *checkedWriter) Stat() (os.FileInfo, error) {
-	if f, ok := c.w.(interface{ Stat() (os.FileInfo, error) }); ok {
-		return f.Stat()
+// Fd lets isTerminal ask whether standard output is a terminal: a
+// character device alone is not one (/dev/null is a character device).
+// A writer that is not a file answers an invalid descriptor.
+func (c *checkedWriter) Fd() uintptr {
+	if f, ok := c.w.(interface{ Fd() uintptr }); ok {
+		return f.Fd()
 	}
-	return nil, os.ErrInvalid
+	return ^uintptr(0)
 }
 
 // flush flushes a buffered standard output (a caller's bufio.Writer) and
