@@ -231,6 +231,10 @@ type Defaults struct{}
 func (Defaults) Severity(r *Rule) diag.Severity { return r.Severity }
 func (Defaults) Options(*Rule) map[string]any   { return nil }
 
+// parallelRulesFrom is the number of operations from which an API's rules
+// run on every core.
+const parallelRulesFrom = 64
+
 // File runs the rules over every API of an imported file, then applies the
 // file's ignore comments. Problems reading the file come first, as syntax
 // diagnostics; the result is sorted.
@@ -258,13 +262,23 @@ func File(res *importer.Result, rules []*Rule, cfg Config) []diag.Diagnostic {
 		// The rules only read the API, so they share the cores: one large
 		// definition is otherwise linted on one core while the others
 		// wait. Each keeps its findings in its own pass, in rule order.
+		// A small API is checked on the caller's goroutine: starting
+		// goroutines (and growing their stacks) would cost it more than
+		// its rules take.
 		passes := make([]*Pass, len(rules))
-		goroutine.Each(len(rules), 0, func(i int) {
+		check := func(i int) {
 			if r := rules[i]; ran[r.ID] && r.Check != nil {
 				passes[i] = pass(r, api, defaulted)
 				r.Check(passes[i])
 			}
-		})
+		}
+		if len(api.Operations) < parallelRulesFrom {
+			for i := range rules {
+				check(i)
+			}
+		} else {
+			goroutine.Each(len(rules), 0, check)
+		}
 		for _, p := range passes {
 			if p != nil {
 				out = append(out, p.diags...)
