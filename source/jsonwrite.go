@@ -19,7 +19,7 @@ func AppendJSONScalar(b []byte, n *Node) []byte {
 	case TagBool:
 		return strconv.AppendBool(b, strings.EqualFold(n.Value, "true"))
 	case TagInt, TagFloat:
-		if isJSONNumber(n.Value) {
+		if IsJSONNumber(n.Value) {
 			return append(b, n.Value...)
 		}
 		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
@@ -32,9 +32,9 @@ func AppendJSONScalar(b []byte, n *Node) []byte {
 	return AppendJSONString(b, n.Value)
 }
 
-// isJSONNumber reports whether s is a number as JSON writes it:
+// IsJSONNumber reports whether s is a number as JSON writes it:
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func isJSONNumber(s string) bool {
+func IsJSONNumber(s string) bool {
 	i := 0
 	digits := func() bool {
 		start := i

@@ -44,7 +44,7 @@ func jsonKind(n *source.Node) jsonKindT {
 
 // numberText is a number scalar written as JSON writes it.
 func numberText(n *source.Node) (string, bool) {
-	if isDecimalNumber(n.Value) {
+	if source.IsJSONNumber(n.Value) {
 		return n.Value, true
 	}
 	b := source.AppendJSONScalar(nil, n)
@@ -52,43 +52,6 @@ func numberText(n *source.Node) (string, bool) {
 		return "", false
 	}
 	return string(b), true
-}
-
-// isDecimalNumber reports whether s is a JSON number:
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func isDecimalNumber(s string) bool {
-	i := 0
-	digits := func() bool {
-		start := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		return i > start
-	}
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	if i < len(s) && s[i] == '0' {
-		i++
-	} else if !digits() {
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if !digits() {
-			return false
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if !digits() {
-			return false
-		}
-	}
-	return i == len(s)
 }
 
 // numberOf is the value of a number node, as a JSON reader decoding
