@@ -32,6 +32,15 @@ func (e *LossError) Error() string {
 // what 2.0 cannot express (losses); the caller decides whether to write
 // the result anyway.
 func Convert(def *source.Node, format model.Format, to string) (out *source.Node, losses []string, err error) {
+	return convertWith(def, format, to, to3, to2)
+}
+
+// converter is one direction of a conversion; convertWith chooses it.
+type converter func(def *source.Node) (*source.Node, []string, error)
+
+// convertWith checks what Convert is asked for and runs the direction it
+// needs (the tests run kin-openapi's converter through it as reference).
+func convertWith(def *source.Node, format model.Format, to string, to3, to2 converter) (*source.Node, []string, error) {
 	crossing := (to == ToOpenAPI3 && format == model.FormatOpenAPI2) ||
 		(to == ToOpenAPI2 && (format == model.FormatOpenAPI30 || format == model.FormatOpenAPI31))
 	if split := FileRef(def); crossing && split != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
@@ -32,22 +31,7 @@ func kinConvert(def *source.Node, format model.Format, to string) (out *source.N
 			out, err = nil, fmt.Errorf("kin-openapi cannot convert this document (%v); check it with apigw-oas lint", r)
 		}
 	}()
-	crossing := (to == ToOpenAPI3 && format == model.FormatOpenAPI2) ||
-		(to == ToOpenAPI2 && (format == model.FormatOpenAPI30 || format == model.FormatOpenAPI31))
-	if split := FileRef(def); crossing && split != nil {
-		return nil, nil, split
-	}
-	switch {
-	case to == ToOpenAPI3 && format == model.FormatOpenAPI2:
-		return kinTo3(def)
-	case to == ToOpenAPI2 && (format == model.FormatOpenAPI30 || format == model.FormatOpenAPI31):
-		return kinTo2(def)
-	case to == ToOpenAPI3 && strings.HasPrefix(string(format), "openapi-3"), to == ToOpenAPI2 && format == model.FormatOpenAPI2:
-		return def, nil, nil // already there
-	case to != ToOpenAPI2 && to != ToOpenAPI3:
-		return nil, nil, fmt.Errorf("unknown target %q: want oas2 or oas3", to)
-	}
-	return nil, nil, fmt.Errorf("cannot convert %s to %s", format, to)
+	return convertWith(def, format, to, kinTo3, kinTo2)
 }
 
 func kinTo3(def *source.Node) (*source.Node, []string, error) {
