@@ -19,7 +19,7 @@ func Effective(api *model.API) (*source.Node, []string) {
 	var notes []string
 	root := skeleton(api)
 	if api.Definition != nil {
-		root = deepCopy(api.Definition)
+		root = source.DeepCopy(api.Definition)
 	}
 	var binary []string
 	for _, e := range api.BinaryMediaTypes.Entries {
@@ -161,15 +161,6 @@ func namedNode(named []model.Named) *source.Node {
 		n.Set(t.Name.Raw, source.NewString(t.Value.Raw))
 	}
 	return n
-}
-
-func deepCopy(n *source.Node) *source.Node {
-	c := *n
-	c.Content = make([]*source.Node, len(n.Content))
-	for i, child := range n.Content {
-		c.Content[i] = deepCopy(child)
-	}
-	return &c
 }
 
 func hasIntrinsics(n *source.Node) bool {

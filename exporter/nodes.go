@@ -66,7 +66,7 @@ func mappingOf(keysAndValues ...any) *source.Node {
 // withVersionText copies info with a version written as a number (common
 // in YAML) as the string the specification says it is.
 func withVersionText(info *source.Node) *source.Node {
-	out := deepCopy(info)
+	out := source.DeepCopy(info)
 	if out.Kind != source.Mapping {
 		return out
 	}

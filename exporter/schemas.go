@@ -13,7 +13,7 @@ import (
 // string, x-nullable nullable, a discriminator property name an object.
 func schemaTo3(n *source.Node) *source.Node {
 	if n.Kind != source.Mapping {
-		return deepCopy(n)
+		return source.DeepCopy(n)
 	}
 	out := source.NewMapping()
 	file := text(n.Lookup("type")) == "file"
@@ -26,9 +26,9 @@ func schemaTo3(n *source.Node) *source.Node {
 			appendEntry(out, "format", source.NewString("binary"))
 		case key == "format" && file:
 		case key == "x-nullable" && v.Tag == source.TagBool:
-			appendEntry(out, "nullable", deepCopy(v))
+			appendEntry(out, "nullable", source.DeepCopy(v))
 		case key == "discriminator" && v.IsString():
-			appendEntry(out, key, mappingOf("propertyName", deepCopy(v)))
+			appendEntry(out, key, mappingOf("propertyName", source.DeepCopy(v)))
 		default:
 			appendEntry(out, key, subschemas(key, v, schemaTo3))
 		}
@@ -59,7 +59,7 @@ func subschemas(key string, v *source.Node, convert func(*source.Node) *source.N
 			return out
 		}
 	}
-	return deepCopy(v)
+	return source.DeepCopy(v)
 }
 
 // only3 are the keywords of OpenAPI 3 schemas Swagger 2.0 has no place
@@ -79,7 +79,7 @@ var only3 = map[string]bool{
 // exclusive bound the 2.0 bound and flag.
 func schemaTo2(n *source.Node) *source.Node {
 	if n.Kind != source.Mapping {
-		return deepCopy(n)
+		return source.DeepCopy(n)
 	}
 	out := source.NewMapping()
 	eachEntry(n, func(key string, v *source.Node) {
@@ -94,12 +94,12 @@ func schemaTo2(n *source.Node) *source.Node {
 			typeListTo2(out, v)
 		case key == "discriminator" && v.Kind == source.Mapping:
 			if name := v.Lookup("propertyName"); name != nil {
-				appendEntry(out, key, deepCopy(name))
+				appendEntry(out, key, source.DeepCopy(name))
 			}
 		case (key == "exclusiveMinimum" || key == "exclusiveMaximum") && (v.Tag == source.TagInt || v.Tag == source.TagFloat):
 			bound := map[string]string{"exclusiveMinimum": "minimum", "exclusiveMaximum": "maximum"}[key]
 			if n.Lookup(bound) == nil {
-				appendEntry(out, bound, deepCopy(v))
+				appendEntry(out, bound, source.DeepCopy(v))
 			}
 			appendEntry(out, key, newBool(true))
 		case only3[key]:

@@ -15,7 +15,7 @@ import (
 // clientCredentials for application, authorizationCode for accessCode).
 func securitySchemeTo3(s *source.Node) (*source.Node, error) {
 	if s.Kind != source.Mapping {
-		return deepCopy(s), nil
+		return source.DeepCopy(s), nil
 	}
 	out := source.NewMapping()
 	var err error
@@ -27,12 +27,12 @@ func securitySchemeTo3(s *source.Node) (*source.Node, error) {
 				appendEntry(out, key, source.NewString("http"))
 				appendEntry(out, "scheme", source.NewString("basic"))
 			case "apiKey", "oauth2":
-				appendEntry(out, key, deepCopy(v))
+				appendEntry(out, key, source.DeepCopy(v))
 			}
 		case key == "description" || isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case (key == "name" || key == "in") && text(s.Lookup("type")) == "apiKey":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "flow" && text(s.Lookup("type")) == "oauth2":
 			var flows *source.Node
 			if flows, err = oauthFlowsTo3(s); err == nil {
@@ -55,14 +55,14 @@ func oauthFlowsTo3(s *source.Node) (*source.Node, error) {
 	flow := source.NewMapping()
 	for _, key := range []string{"authorizationUrl", "tokenUrl"} {
 		if v := s.Lookup(key); text(v) != "" {
-			appendEntry(flow, key, deepCopy(v))
+			appendEntry(flow, key, source.DeepCopy(v))
 		}
 	}
 	scopes := s.Lookup("scopes")
 	if scopes == nil {
 		scopes = source.NewMapping()
 	}
-	appendEntry(flow, "scopes", deepCopy(scopes))
+	appendEntry(flow, "scopes", source.DeepCopy(scopes))
 	return mappingOf(name, flow), nil
 }
 
@@ -72,7 +72,7 @@ func oauthFlowsTo3(s *source.Node) (*source.Node, error) {
 // listed as a loss).
 func securitySchemeTo2(s *source.Node) *source.Node {
 	if s.Kind != source.Mapping {
-		return deepCopy(s)
+		return source.DeepCopy(s)
 	}
 	typ := text(s.Lookup("type"))
 	if typ == "openIdConnect" {
@@ -88,9 +88,9 @@ func securitySchemeTo2(s *source.Node) *source.Node {
 			appendEntry(out, "in", source.NewString("header"))
 			appendEntry(out, "name", source.NewString("Authorization"))
 		case key == "type" || key == "description" || isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case (key == "name" || key == "in") && typ == "apiKey":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "flows" && typ == "oauth2":
 			oauthFlowTo2(out, v)
 		}
@@ -111,14 +111,14 @@ func oauthFlowTo2(out, flows *source.Node) {
 		appendEntry(out, "flow", source.NewString(f.name2))
 		for _, key := range []string{"authorizationUrl", "tokenUrl"} {
 			if v := flow.Lookup(key); v != nil {
-				appendEntry(out, key, deepCopy(v))
+				appendEntry(out, key, source.DeepCopy(v))
 			}
 		}
 		scopes := flow.Lookup("scopes")
 		if scopes == nil {
 			scopes = source.NewMapping()
 		}
-		appendEntry(out, "scopes", deepCopy(scopes))
+		appendEntry(out, "scopes", source.DeepCopy(scopes))
 		return
 	}
 }

@@ -30,10 +30,10 @@ func to2(def *source.Node) (*source.Node, []string, error) {
 		case "components":
 			c.components(out, value)
 		case "security", "tags", "externalDocs":
-			appendEntry(out, key, deepCopy(value))
+			appendEntry(out, key, source.DeepCopy(value))
 		default:
 			if isExtension(key) {
-				appendEntry(out, key, deepCopy(value))
+				appendEntry(out, key, source.DeepCopy(value))
 			}
 		}
 	})
@@ -82,7 +82,7 @@ func (c *to2Converter) servers(out, servers *source.Node) {
 	if len(servers.Content) > 0 {
 		eachEntry(servers.Content[0], func(key string, v *source.Node) {
 			if strings.HasPrefix(key, "x-amazon-apigateway-") && c.def.Lookup(key) == nil {
-				appendEntry(out, key, deepCopy(v))
+				appendEntry(out, key, source.DeepCopy(v))
 			}
 		})
 	}
@@ -146,12 +146,12 @@ func (c *to2Converter) components(out, components *source.Node) {
 
 func (c *to2Converter) paths(paths *source.Node) *source.Node {
 	if paths.Kind != source.Mapping {
-		return deepCopy(paths)
+		return source.DeepCopy(paths)
 	}
 	out := source.NewMapping()
 	eachEntry(paths, func(path string, item *source.Node) {
 		if isExtension(path) {
-			appendEntry(out, path, deepCopy(item))
+			appendEntry(out, path, source.DeepCopy(item))
 		} else {
 			appendEntry(out, path, c.pathItem(item))
 		}
@@ -161,13 +161,13 @@ func (c *to2Converter) paths(paths *source.Node) *source.Node {
 
 func (c *to2Converter) pathItem(item *source.Node) *source.Node {
 	if item.Kind != source.Mapping {
-		return deepCopy(item)
+		return source.DeepCopy(item)
 	}
 	out := source.NewMapping()
 	eachEntry(item, func(key string, v *source.Node) {
 		switch {
 		case key == "$ref":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "parameters":
 			if params := c.parameters(v); len(params) > 0 {
 				appendEntry(out, key, newSequence(params...))
@@ -175,7 +175,7 @@ func (c *to2Converter) pathItem(item *source.Node) *source.Node {
 		case slices.Contains(httpMethods, key):
 			appendEntry(out, key, c.operation(v))
 		case isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	return out
@@ -187,7 +187,7 @@ func (c *to2Converter) pathItem(item *source.Node) *source.Node {
 // responses its produces (2.0 cannot say which response produces which).
 func (c *to2Converter) operation(op *source.Node) *source.Node {
 	if op.Kind != source.Mapping {
-		return deepCopy(op)
+		return source.DeepCopy(op)
 	}
 	params := c.parameters(op.Lookup("parameters"))
 	var consumes []string
@@ -226,10 +226,10 @@ func (c *to2Converter) operation(op *source.Node) *source.Node {
 			}
 			appendEntry(out, key, c.responses(v))
 		case "tags", "summary", "description", "externalDocs", "operationId", "deprecated", "security":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		default:
 			if isExtension(key) {
-				appendEntry(out, key, deepCopy(v))
+				appendEntry(out, key, source.DeepCopy(v))
 			}
 		}
 	})

@@ -69,11 +69,11 @@ func bodyParameter(body *source.Node, name string, schema *source.Node) *source.
 	eachEntry(body, func(key string, v *source.Node) {
 		switch {
 		case key == "description" || (key == "required" && isTrue(v)):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "content":
 			appendEntry(out, "schema", schemaTo2(schema))
 		case isExtension(key) && key != "x-originalParamName":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	return out
@@ -93,7 +93,7 @@ func (c *to2Converter) formParameters(schema *source.Node) []*source.Node {
 		}
 		eachEntry(property, func(key string, v *source.Node) {
 			if key == "description" || key == "allowEmptyValue" || (isExtension(key) && key != "x-formData-name") {
-				appendEntry(p, key, deepCopy(v))
+				appendEntry(p, key, source.DeepCopy(v))
 			}
 		})
 		typeFields(p, property, c.def)
@@ -129,7 +129,7 @@ func (c *to2Converter) parameter(p *source.Node) *source.Node {
 		return refNode(refTo2(text(ref)))
 	}
 	if p.Kind != source.Mapping {
-		return deepCopy(p)
+		return source.DeepCopy(p)
 	}
 	if text(p.Lookup("in")) == "cookie" {
 		return nil
@@ -138,9 +138,9 @@ func (c *to2Converter) parameter(p *source.Node) *source.Node {
 	eachEntry(p, func(key string, v *source.Node) {
 		switch {
 		case key == "name" || key == "in" || key == "description" || key == "allowEmptyValue" || isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "required" && isTrue(v):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "schema":
 			typeFields(out, v, c.def)
 		}

@@ -4,12 +4,12 @@ import "github.com/apigw-oas/apigw-oas/source"
 
 func (c *to2Converter) responses(responses *source.Node) *source.Node {
 	if responses.Kind != source.Mapping {
-		return deepCopy(responses)
+		return source.DeepCopy(responses)
 	}
 	out := source.NewMapping()
 	eachEntry(responses, func(code string, r *source.Node) {
 		if isExtension(code) {
-			appendEntry(out, code, deepCopy(r))
+			appendEntry(out, code, source.DeepCopy(r))
 		} else {
 			appendEntry(out, code, c.response(r))
 		}
@@ -25,14 +25,14 @@ func (c *to2Converter) response(r *source.Node) *source.Node {
 		return refNode(refTo2(text(ref)))
 	}
 	if r.Kind != source.Mapping {
-		return deepCopy(r)
+		return source.DeepCopy(r)
 	}
 	out := source.NewMapping()
 	description := r.Lookup("description")
 	if description == nil {
 		description = source.NewString("")
 	}
-	appendEntry(out, "description", deepCopy(description))
+	appendEntry(out, "description", source.DeepCopy(description))
 	eachEntry(r, func(key string, v *source.Node) {
 		switch {
 		case key == "content":
@@ -45,7 +45,7 @@ func (c *to2Converter) response(r *source.Node) *source.Node {
 		case key == "headers":
 			appendEntry(out, key, c.headers(v))
 		case isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	return out
@@ -73,7 +73,7 @@ func responseExamples(content *source.Node) *source.Node {
 	examples := source.NewMapping()
 	eachEntry(content, func(mt string, v *source.Node) {
 		if example := v.Lookup("example"); example != nil {
-			appendEntry(examples, mt, deepCopy(example))
+			appendEntry(examples, mt, source.DeepCopy(example))
 		}
 	})
 	if len(examples.Content) == 0 {
@@ -86,7 +86,7 @@ func responseExamples(content *source.Node) *source.Node {
 // written out (2.0 has no shared headers).
 func (c *to2Converter) headers(headers *source.Node) *source.Node {
 	if headers.Kind != source.Mapping {
-		return deepCopy(headers)
+		return source.DeepCopy(headers)
 	}
 	out := source.NewMapping()
 	eachEntry(headers, func(name string, h *source.Node) {
@@ -95,7 +95,7 @@ func (c *to2Converter) headers(headers *source.Node) *source.Node {
 		eachEntry(h, func(key string, v *source.Node) {
 			switch {
 			case key == "description" || isExtension(key):
-				appendEntry(header, key, deepCopy(v))
+				appendEntry(header, key, source.DeepCopy(v))
 			case key == "schema":
 				typeFields(header, v, c.def)
 			}

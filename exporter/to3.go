@@ -54,10 +54,10 @@ func to3(def *source.Node) (*source.Node, []string, error) {
 			}
 			keep(c.component(components, key, value))
 		case "security", "tags", "externalDocs":
-			appendEntry(out, key, deepCopy(value))
+			appendEntry(out, key, source.DeepCopy(value))
 		default:
 			if isExtension(key) {
-				appendEntry(out, key, deepCopy(value))
+				appendEntry(out, key, source.DeepCopy(value))
 			}
 		}
 	})
@@ -142,13 +142,13 @@ func section3(components *source.Node, name string) *source.Node {
 
 func (c *to3Converter) paths(paths *source.Node) (*source.Node, error) {
 	if paths.Kind != source.Mapping {
-		return deepCopy(paths), nil
+		return source.DeepCopy(paths), nil
 	}
 	out := source.NewMapping()
 	var err error
 	eachEntry(paths, func(path string, item *source.Node) {
 		if isExtension(path) {
-			appendEntry(out, path, deepCopy(item))
+			appendEntry(out, path, source.DeepCopy(item))
 			return
 		}
 		converted, e := c.pathItem(item)
@@ -162,7 +162,7 @@ func (c *to3Converter) paths(paths *source.Node) (*source.Node, error) {
 
 func (c *to3Converter) pathItem(item *source.Node) (*source.Node, error) {
 	if item.Kind != source.Mapping {
-		return deepCopy(item), nil
+		return source.DeepCopy(item), nil
 	}
 	out := source.NewMapping()
 	shared := item.Lookup("parameters")
@@ -170,7 +170,7 @@ func (c *to3Converter) pathItem(item *source.Node) (*source.Node, error) {
 	eachEntry(item, func(key string, v *source.Node) {
 		switch {
 		case key == "$ref":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "parameters":
 			if params := c.parameters(v); len(params.Content) > 0 {
 				appendEntry(out, key, params)
@@ -182,7 +182,7 @@ func (c *to3Converter) pathItem(item *source.Node) (*source.Node, error) {
 			}
 			appendEntry(out, key, op)
 		case isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	return out, err
@@ -194,7 +194,7 @@ func (c *to3Converter) pathItem(item *source.Node) (*source.Node, error) {
 // become the content keys of the request body and responses.
 func (c *to3Converter) operation(op, shared *source.Node) (*source.Node, error) {
 	if op.Kind != source.Mapping {
-		return deepCopy(op), nil
+		return source.DeepCopy(op), nil
 	}
 	consumes := c.consumes
 	if own := stringItems(op.Lookup("consumes")); len(own) > 0 {
@@ -226,10 +226,10 @@ func (c *to3Converter) operation(op, shared *source.Node) (*source.Node, error) 
 			addBody()
 			appendEntry(out, key, c.responses(v, produces))
 		case "tags", "summary", "description", "externalDocs", "operationId", "deprecated", "security":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		default:
 			if isExtension(key) {
-				appendEntry(out, key, deepCopy(v))
+				appendEntry(out, key, source.DeepCopy(v))
 			}
 		}
 	})

@@ -117,7 +117,7 @@ func content(mediaTypes []string, schema *source.Node) *source.Node {
 	for _, mt := range mediaTypes {
 		entry := source.NewMapping()
 		if schema != nil {
-			appendEntry(entry, "schema", deepCopy(schema))
+			appendEntry(entry, "schema", source.DeepCopy(schema))
 		}
 		appendEntry(out, mt, entry)
 	}
@@ -139,20 +139,20 @@ func (c *to3Converter) requestBody(p *source.Node, consumes []string) *source.No
 	eachEntry(p, func(key string, v *source.Node) {
 		switch {
 		case key == "description":
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "schema":
 			appendEntry(out, "content", content(consumes, schema))
 		case key == "required" && isTrue(v):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	if out.Lookup("content") == nil {
 		appendEntry(out, "content", content(consumes, nil))
 	}
 	if name := p.Lookup("name"); name != nil {
-		appendEntry(out, "x-originalParamName", deepCopy(name))
+		appendEntry(out, "x-originalParamName", source.DeepCopy(name))
 	}
 	return out
 }
@@ -193,7 +193,7 @@ func formProperty(p *source.Node, shared bool) *source.Node {
 	eachEntry(p, func(key string, v *source.Node) {
 		switch {
 		case key == "description" || key == "allowEmptyValue" || isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case parameterSchemaKeys[key]:
 			appendSchemaKey(out, key, v, text(p.Lookup("type")) == "file")
 		}
@@ -225,7 +225,7 @@ func appendSchemaKey(schema *source.Node, key string, v *source.Node, file bool)
 	case key == "items":
 		appendEntry(schema, key, itemsTo3(v))
 	default:
-		appendEntry(schema, key, deepCopy(v))
+		appendEntry(schema, key, source.DeepCopy(v))
 	}
 }
 
@@ -247,7 +247,7 @@ func parameterTo3(p *source.Node) *source.Node {
 		return refNode(refTo3(text(ref)))
 	}
 	if p.Kind != source.Mapping {
-		return deepCopy(p)
+		return source.DeepCopy(p)
 	}
 	out := source.NewMapping()
 	in := text(p.Lookup("in"))
@@ -255,11 +255,11 @@ func parameterTo3(p *source.Node) *source.Node {
 	eachEntry(p, func(key string, v *source.Node) {
 		switch {
 		case key == "name" || key == "in" || key == "description" || key == "allowEmptyValue" || isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "required" && in == "path":
 			appendEntry(out, key, newBool(true))
 		case key == "required" && isTrue(v):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		case key == "schema":
 			schema = schemaTo3(v)
 			appendEntry(out, key, schema)

@@ -11,13 +11,13 @@ import (
 // except for 204 and 304, which have no body.
 func (c *to3Converter) responses(responses *source.Node, produces []string) *source.Node {
 	if responses.Kind != source.Mapping {
-		return deepCopy(responses)
+		return source.DeepCopy(responses)
 	}
 	out := source.NewMapping()
 	eachEntry(responses, func(code string, r *source.Node) {
 		switch {
 		case isExtension(code):
-			appendEntry(out, code, deepCopy(r))
+			appendEntry(out, code, source.DeepCopy(r))
 		default:
 			appendEntry(out, code, c.response(r, produces, code != "204" && code != "304"))
 		}
@@ -35,14 +35,14 @@ func (c *to3Converter) response(r *source.Node, produces []string, allMediaTypes
 		return refNode(refTo3(text(ref)))
 	}
 	if r.Kind != source.Mapping {
-		return deepCopy(r)
+		return source.DeepCopy(r)
 	}
 	out := source.NewMapping()
 	description := r.Lookup("description")
 	if description == nil {
 		description = source.NewString("")
 	}
-	appendEntry(out, "description", deepCopy(description))
+	appendEntry(out, "description", source.DeepCopy(description))
 	mediaTypes := responseMediaTypes(r, produces, allMediaTypes)
 	eachEntry(r, func(key string, v *source.Node) {
 		switch {
@@ -53,7 +53,7 @@ func (c *to3Converter) response(r *source.Node, produces []string, allMediaTypes
 		case key == "headers":
 			appendEntry(out, key, headersTo3(v))
 		case isExtension(key):
-			appendEntry(out, key, deepCopy(v))
+			appendEntry(out, key, source.DeepCopy(v))
 		}
 	})
 	if out.Lookup("content") == nil && len(mediaTypes) > 0 {
@@ -90,10 +90,10 @@ func responseContent(r *source.Node, mediaTypes []string) *source.Node {
 	for _, mt := range mediaTypes {
 		entry := source.NewMapping()
 		if schema != nil {
-			appendEntry(entry, "schema", deepCopy(schema))
+			appendEntry(entry, "schema", source.DeepCopy(schema))
 		}
 		if example := r.Lookup("examples").Lookup(mt); example != nil {
-			appendEntry(entry, "example", deepCopy(example))
+			appendEntry(entry, "example", source.DeepCopy(example))
 		}
 		appendEntry(out, mt, entry)
 	}
@@ -103,7 +103,7 @@ func responseContent(r *source.Node, mediaTypes []string) *source.Node {
 // headersTo3 converts a response's headers: type fields become a schema.
 func headersTo3(headers *source.Node) *source.Node {
 	if headers.Kind != source.Mapping {
-		return deepCopy(headers)
+		return source.DeepCopy(headers)
 	}
 	out := source.NewMapping()
 	eachEntry(headers, func(name string, h *source.Node) {
@@ -116,7 +116,7 @@ func headersTo3(headers *source.Node) *source.Node {
 		eachEntry(h, func(key string, v *source.Node) {
 			switch {
 			case key == "description" || isExtension(key):
-				appendEntry(header, key, deepCopy(v))
+				appendEntry(header, key, source.DeepCopy(v))
 			case parameterSchemaKeys[key]:
 				if schema == nil {
 					schema = source.NewMapping()

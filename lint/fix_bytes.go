@@ -58,18 +58,9 @@ func byteEdit(doc *source.Document, e diag.Edit) (source.Replacement, error) {
 // of every node of a large file).
 func cloneTree(doc *source.Document) *source.Node {
 	if doc.Syntax == source.JSON {
-		return cloneUnshared(doc.Root)
+		return source.DeepCopy(doc.Root)
 	}
 	return cloneShared(doc.Root, map[*source.Node]*source.Node{})
-}
-
-func cloneUnshared(n *source.Node) *source.Node {
-	c := *n
-	c.Content = make([]*source.Node, len(n.Content))
-	for i, child := range n.Content {
-		c.Content[i] = cloneUnshared(child)
-	}
-	return &c
 }
 
 func cloneShared(n *source.Node, done map[*source.Node]*source.Node) *source.Node {

@@ -165,3 +165,15 @@ func (x *entryIndex) set(entries *[]*Node, from int, key, value *Node) (replaced
 	*entries = append(*entries, key, value)
 	return nil
 }
+
+// DeepCopy returns a copy of n and of every node under it, for a caller
+// that changes the copy. Nodes a YAML alias shares become separate copies;
+// comments are shared (they are never changed in place).
+func DeepCopy(n *Node) *Node {
+	c := *n
+	c.Content = make([]*Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = DeepCopy(child)
+	}
+	return &c
+}

@@ -38,7 +38,7 @@ func oas3Files(t *testing.T) map[string]*source.Node {
 
 // mutate returns a copy of def with one random change, and says what.
 func mutate(rng *rand.Rand, def *source.Node) (*source.Node, string) {
-	mutant := deepCopy(def)
+	mutant := source.DeepCopy(def)
 	var containers []*source.Node
 	var all []*source.Node
 	var walk func(n *source.Node)
@@ -63,7 +63,7 @@ func mutate(rng *rand.Rand, def *source.Node) (*source.Node, string) {
 	if n.Kind == source.Mapping {
 		where = n.Content[i].Value
 	}
-	other := deepCopy(all[rng.IntN(len(all))])
+	other := source.DeepCopy(all[rng.IntN(len(all))])
 	switch rng.IntN(6) {
 	case 0:
 		n.Content = append(n.Content[:i], n.Content[i+step:]...)
@@ -149,15 +149,6 @@ func randomScalar(rng *rand.Rand) *source.Node {
 
 func str(s string) *source.Node {
 	return &source.Node{Kind: source.Scalar, Tag: source.TagStr, Value: s}
-}
-
-func deepCopy(n *source.Node) *source.Node {
-	c := *n
-	c.Content = make([]*source.Node, len(n.Content))
-	for i, child := range n.Content {
-		c.Content[i] = deepCopy(child)
-	}
-	return &c
 }
 
 // TestEquivalentToKin: on the fixtures, the corpus, the bench files and
@@ -367,7 +358,7 @@ var oursOnly = []difference{
 // for $refs to schemas, which stay for brokenRefs to judge. (A property
 // named "schema" is in a schema, left out before it is reached.)
 func withoutSchemas(def *source.Node) *source.Node {
-	c := deepCopy(def)
+	c := source.DeepCopy(def)
 	var walk func(n *source.Node, key string)
 	walk = func(n *source.Node, key string) {
 		if n.Kind == source.Mapping {
