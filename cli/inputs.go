@@ -102,7 +102,7 @@ func importDefinition(cmd *ucli.Command, arg string) (*importer.Result, error) {
 // collectInputs turns lint's arguments into the files to import, and
 // tells on stderr what the walk passed over.
 func collectInputs(cmd *ucli.Command) walk.Result {
-	inputs := walk.Paths(cmd.Args().Slice(), walk.Options{OnlyDefinitions: cmd.Bool("only-definitions")})
+	inputs := walk.Paths(cmd.Args().Slice(), walk.Options{OnlyDefinitions: cmd.Bool("only-definitions"), CallerReadsMarks: true})
 	for _, n := range inputs.Notices {
 		fmt.Fprintf(cmd.Root().ErrWriter, "apigw-oas: notice: %s\n", n)
 	}

@@ -211,7 +211,7 @@ func parseOutputs(specs []string) ([]output, error) {
 func lintInputs(inputs []walk.Input) []lint.Input {
 	out := make([]lint.Input, len(inputs))
 	for i, in := range inputs {
-		out[i] = lint.Input{Path: in.Path, Explicit: in.Explicit, Root: in.Root}
+		out[i] = lint.Input{Path: in.Path, Explicit: in.Explicit, Root: in.Root, Candidate: in.Candidate}
 	}
 	return out
 }

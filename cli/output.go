@@ -79,8 +79,10 @@ func overwrittenInput(destination string, inputs []string) string {
 // baseline.
 func refuseOverwritingInputs(cmd *ucli.Command, outputs []output, inputs []walk.Input) error {
 	read := []string{cmd.String("config"), cmd.String("baseline")}
+	candidates := map[string]bool{}
 	for _, in := range inputs {
 		read = append(read, in.Path)
+		candidates[in.Path] = in.Candidate
 	}
 	type destination struct{ path, flag string }
 	var destinations []destination
@@ -91,7 +93,8 @@ func refuseOverwritingInputs(cmd *ucli.Command, outputs []output, inputs []walk.
 		destinations = append(destinations, destination{path, "--write-baseline " + path})
 	}
 	for _, d := range destinations {
-		if in := overwrittenInput(d.path, read); in != "" {
+		// a walked file lint will not read (no definition's mark) may be overwritten
+		if in := overwrittenInput(d.path, read); in != "" && (!candidates[in] || walk.MayHoldDefinition(in)) {
 			return usageError("%s would overwrite the input %s; write somewhere else", d.flag, in)
 		}
 	}

@@ -168,3 +168,29 @@ func TestLintNothingToLint(t *testing.T) {
 		t.Errorf("--only-definitions: exit %d, want 0\n%s%s", code, stdout, stderr)
 	}
 }
+
+// lint reads a walked file once and checks its mark as it does: a file
+// without one is neither linted nor counted as an input (broken YAML, a
+// file over --max-size, a report of an earlier run may be overwritten),
+// while a marked file over the limit is an input that cannot be read.
+func TestLintWalkPassesOverUnmarkedFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "api.yaml", []byte(badBinaryTypes))
+	write(t, dir, "broken.yaml", []byte("a: [unclosed\n"))
+	write(t, dir, "data.json", []byte(`{"rows": [`+strings.Repeat(`"padding", `, 200)+`"end"]}`))
+	report := write(t, dir, "report.json", []byte("{}\n"))
+	code, stdout, stderr := runWithin(t, "lint", "--max-size", "1KiB", "--output", "json="+report, dir)
+	if code != ExitFindings || !strings.Contains(stdout, "in 1 file") || strings.Contains(stdout+stderr, "broken.yaml") ||
+		strings.Contains(stdout+stderr, "data.json") {
+		t.Fatalf("exit %d, want 1 with api.yaml's findings only\n%s%s", code, stdout, stderr)
+	}
+	if written, err := os.ReadFile(report); err != nil || !strings.Contains(string(written), "api.yaml") {
+		t.Errorf("the report over an unmarked walked file: %v\n%s", err, written)
+	}
+
+	write(t, dir, "big.yaml", []byte(minimalAPI+strings.Repeat("# padding\n", 200)))
+	code, stdout, stderr = runWithin(t, "lint", "--max-size", "1KiB", dir)
+	if want := "big.yaml: error: the file is larger than the 1 KiB size limit"; code != ExitInput || !strings.Contains(stdout, want) {
+		t.Errorf("a marked file over the limit: exit %d, want 2 and %q\n%s%s", code, want, stdout, stderr)
+	}
+}

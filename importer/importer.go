@@ -143,6 +143,20 @@ func File(path string, opts Options) *Result {
 	return Bytes(path, data, filepath.Dir(path), opts)
 }
 
+// FileIf imports a file when keep accepts its first headBytes bytes
+// (source.ReadFileIf): nil when it does not, or when the path is not a
+// regular file.
+func FileIf(path string, opts Options, headBytes int, keep func(head []byte) bool) *Result {
+	data, kept, err := source.ReadFileIf(path, opts.maxBytes(), headBytes, keep)
+	switch {
+	case !kept:
+		return nil
+	case err != nil:
+		return &Result{File: path, Diagnostics: diag.FromSource(err)}
+	}
+	return Bytes(path, data, filepath.Dir(path), opts)
+}
+
 // Reader imports a document read from r (standard input). It cannot refer
 // to other files.
 func Reader(name string, r io.Reader, opts Options) *Result {

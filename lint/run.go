@@ -9,6 +9,7 @@ import (
 	"github.com/apigw-oas/apigw-oas/importer"
 	"github.com/apigw-oas/apigw-oas/internal/goroutine"
 	"github.com/apigw-oas/apigw-oas/source"
+	"github.com/apigw-oas/apigw-oas/walk"
 )
 
 // Stdin is the Input.Path that reads Options.Stdin.
@@ -26,6 +27,10 @@ type Input struct {
 	// definition refers to, a .tf file of its module) only inside the
 	// file's own folder or inside Root.
 	Root string
+	// Candidate inputs are linted only when their start holds a
+	// definition's mark (walk.HasMarker), checked as they are read; the
+	// others are dropped without a word, as a walk drops them.
+	Candidate bool
 }
 
 // Options are the settings of one run.
@@ -202,6 +207,9 @@ func lintAll(inputs []Input, opts Options) []*outcome {
 
 func lintInput(in Input, opts Options) *outcome {
 	res := importInput(in, opts)
+	if res == nil {
+		return nil // a candidate without a definition's mark
+	}
 	if in.Explicit {
 		res.RequireDefinition()
 	}
@@ -259,7 +267,10 @@ func readNamedSources(found *Findings, textless map[string]bool, opts Options) {
 }
 
 func importInput(in Input, opts Options) *importer.Result {
-	if in.Path != Stdin {
+	switch {
+	case in.Candidate:
+		return importer.FileIf(in.Path, opts.Import, walk.SniffBytes, walk.HasMarker)
+	case in.Path != Stdin:
 		return importer.File(in.Path, opts.Import)
 	}
 	name := opts.StdinName

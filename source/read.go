@@ -34,7 +34,7 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	info, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
+		return nil, readError(path, err)
 	case info.IsDir():
 		return nil, &Error{Span: Span{File: path}, Message: "is a directory, not a file"}
 	case info.Mode().IsRegular() && info.Size() > maxBytes:
@@ -49,6 +49,51 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	return data, err
 }
 
+// ReadFileIf reads a file as ReadFile does, but only when keep accepts
+// its first headBytes bytes (all of it when it is shorter): otherwise, and
+// when the path is not a regular file, it returns kept false and reads no
+// further. A walk's candidate files are read this way, each once: most are
+// shorter than the head, and a large file that keep refuses is neither
+// read whole nor held to the size limit. A file that cannot be opened or
+// read is kept, with the error that says why.
+func ReadFileIf(path string, maxBytes int64, headBytes int, keep func(head []byte) bool) (data []byte, kept bool, err error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, true, openError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, true, readError(path, err)
+	case !info.Mode().IsRegular():
+		return nil, false, nil
+	case info.Size() <= int64(headBytes) && info.Size() <= maxBytes: // the head is the whole file
+		if data, err = readAll(path, f, maxBytes, info.Size()); err != nil {
+			return nil, true, err
+		}
+		if !keep(data[:min(len(data), headBytes)]) {
+			return nil, false, nil
+		}
+		return data, true, nil
+	}
+	head := make([]byte, headBytes)
+	n, err := io.ReadFull(f, head)
+	switch {
+	case err != nil && err != io.ErrUnexpectedEOF:
+		return nil, true, readError(path, err)
+	case !keep(head[:n]):
+		return nil, false, nil
+	case info.Size() > maxBytes:
+		return nil, true, tooLarge(path, maxBytes)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, true, readError(path, err)
+	}
+	data, err = readAll(path, f, maxBytes, info.Size())
+	return data, true, err
+}
+
 // openError says why a file could not be opened; a link to nothing is
 // told from a missing file, whose name may simply be mistyped.
 func openError(path string, err error) *Error {
@@ -58,7 +103,7 @@ func openError(path string, err error) *Error {
 		}
 		return &Error{Span: Span{File: path}, Message: "no such file"}
 	}
-	return &Error{Span: Span{File: path}, Message: "cannot read: " + unwrapPathError(err)}
+	return readError(path, err)
 }
 
 // ReadAll reads r (a file or standard input) up to maxBytes.
@@ -78,12 +123,16 @@ func readAll(name string, r io.Reader, maxBytes, size int64) ([]byte, error) {
 	_, err := buf.ReadFrom(io.LimitReader(r, limit))
 	data := buf.Bytes()
 	if err != nil {
-		return nil, &Error{Span: Span{File: name}, Message: "cannot read: " + unwrapPathError(err)}
+		return nil, readError(name, err)
 	}
 	if int64(len(data)) > maxBytes {
 		return nil, tooLarge(name, maxBytes)
 	}
 	return data, nil
+}
+
+func readError(name string, err error) *Error {
+	return &Error{Span: Span{File: name}, Message: "cannot read: " + unwrapPathError(err)}
 }
 
 func tooLarge(name string, maxBytes int64) *Error {

@@ -26,11 +26,11 @@ func isCandidate(name string) bool {
 // SniffBytes is how much of a file the marker is looked for in.
 const SniffBytes = 64 << 10
 
-// mayHoldDefinition reads the start of a regular file: only files that
+// MayHoldDefinition reads the start of a regular file: only files that
 // mention one of the definition formats are imported, so a broken YAML
 // file unrelated to any API does not fail the run. A file that cannot be
 // opened is kept, for the import to report why.
-func mayHoldDefinition(path string) bool {
+func MayHoldDefinition(path string) bool {
 	f, size, err := openRegular(path)
 	if err != nil {
 		return !errors.Is(err, errNotRegular)
@@ -38,7 +38,13 @@ func mayHoldDefinition(path string) bool {
 	defer f.Close()
 	head := make([]byte, min(size, SniffBytes))
 	n, _ := io.ReadFull(f, head)
-	return hasMarker(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")))
+	return HasMarker(head[:n])
+}
+
+// HasMarker reports whether the start of a file (its first SniffBytes)
+// holds a definition's mark (hasMarker), after a UTF-8 byte order mark.
+func HasMarker(head []byte) bool {
+	return hasMarker(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
 }
 
 // markerLiterals are the marks of a definition that may stand anywhere:

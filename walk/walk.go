@@ -25,6 +25,10 @@ type Input struct {
 	// absolute with links resolved; "" for a file named itself. Fixes may
 	// edit the files inside it that the file's definition reads.
 	Root string
+	// Candidate inputs are kept only when their start holds a definition's
+	// mark (HasMarker), which the caller checks as it reads them
+	// (Options.CallerReadsMarks); false when the walk has checked.
+	Candidate bool
 }
 
 // Notice is something a walk passed over that the user should hear about,
@@ -49,6 +53,11 @@ type Options struct {
 	// they may hold a definition (for pre-commit, which passes every changed
 	// file).
 	OnlyDefinitions bool
+	// CallerReadsMarks leaves the check of each candidate's mark to the
+	// caller, which reads the file anyway (Input.Candidate): each file is
+	// then read once, by the caller's workers, instead of its start first
+	// by the walk and then whole. Otherwise Paths drops the unmarked ones.
+	CallerReadsMarks bool
 }
 
 // Paths collects the inputs the given paths hold, in a stable order:
@@ -70,7 +79,13 @@ func Paths(args []string, opts Options) Result {
 			walkRoot(arg, &c)
 		}
 	}
-	c.dropUnmarked()
+	if opts.CallerReadsMarks {
+		for _, at := range c.candidates {
+			c.Inputs[at].Candidate = true
+		}
+	} else {
+		c.dropUnmarked()
+	}
 	return c.Result
 }
 
@@ -94,7 +109,7 @@ func (c *collected) dropUnmarked() {
 	unmarked := make([]bool, len(c.Inputs))
 	goroutine.Each(len(c.candidates), 0, func(i int) {
 		at := c.candidates[i]
-		unmarked[at] = !mayHoldDefinition(c.Inputs[at].Path)
+		unmarked[at] = !MayHoldDefinition(c.Inputs[at].Path)
 	})
 	kept := c.Inputs[:0]
 	for i, in := range c.Inputs {

@@ -42,3 +42,20 @@ func TestPathsKeepOrderWithoutUnmarkedFiles(t *testing.T) {
 		t.Errorf("only definitions: inputs %v, want %s alone", res.Inputs, api)
 	}
 }
+
+// With CallerReadsMarks the walk reads no file: every candidate is an
+// input marked Candidate, in the same order, and a named file is not one.
+func TestPathsLeaveMarksToTheCaller(t *testing.T) {
+	dir := t.TempDir()
+	named := writeFile(t, dir, "named/chart.yaml", "replicas: 3\n")
+	unmarked := writeFile(t, dir, "tree/a.yaml", "replicas: 3\n")
+	marked := writeFile(t, dir, "tree/b.yaml", definition)
+	res := Paths([]string{named, filepath.Join(dir, "tree")}, Options{CallerReadsMarks: true})
+	want := []Input{{Path: named, Explicit: true}, {Path: unmarked, Candidate: true}, {Path: marked, Candidate: true}}
+	for i := range res.Inputs {
+		res.Inputs[i].Root = "" // the walked folder's resolved path: not what this test is about
+	}
+	if !slices.Equal(res.Inputs, want) {
+		t.Errorf("inputs\n%v\nwant\n%v", res.Inputs, want)
+	}
+}
