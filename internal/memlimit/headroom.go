@@ -4,7 +4,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync/atomic"
 )
 
@@ -33,10 +32,12 @@ var watching atomic.Bool
 
 // keepHeadroom sets GOGC now and after every collection so that the next
 // one comes at least minHeadroom above the heap the last one left live.
+// Relax calls it as lint starts, before anything is read: nearly nothing
+// is live yet.
 func keepHeadroom() {
-	debug.SetGCPercent(gcPercentFor(liveHeap()))
 	if watching.CompareAndSwap(false, true) {
-		afterCollection()
+		setGCPercent(gcPercentFor(0))
+		watchNextCollection()
 	}
 }
 
@@ -45,25 +46,40 @@ func keepHeadroom() {
 // pointer-free objects into one allocation, whose cleanup may never run.
 type gcMarker struct{ _ *byte }
 
-// afterCollection sets GOGC for the live heap the last collection left,
+func watchNextCollection() {
+	runtime.AddCleanup(new(gcMarker), func(struct{}) { afterCollection() }, struct{}{})
+}
+
+// afterCollection sets GOGC for the heap the last collection left live,
 // then waits for the next one.
 func afterCollection() {
 	if os.Getenv("GOGC") != "" { // the user's choice, set since (by a test)
 		watching.Store(false)
 		return
 	}
-	debug.SetGCPercent(gcPercentFor(liveHeap()))
-	runtime.AddCleanup(new(gcMarker), func(struct{}) { afterCollection() }, struct{}{})
+	setGCPercent(gcPercentFor(liveAtMost()))
+	watchNextCollection()
 }
 
-// liveHeap is the heap the last collection marked live; 0 before the first.
-func liveHeap() uint64 {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return sample[0].Value.Uint64()
+// percentSet is the GOGC setGCPercent set last.
+var percentSet atomic.Int64
+
+func setGCPercent(p int) {
+	percentSet.Store(int64(p))
+	debug.SetGCPercent(p)
+}
+
+// liveAtMost is what the last collection left live, read back from the
+// goal it set (runtime.MemStats.NextGC): the runtime puts the goal at
+// live × (1 + GOGC/100), plus its stacks and globals × GOGC/100, or at
+// its minimum when that is larger, so the figure is never below what is
+// live and the headroom it gives is at least minHeadroom. (runtime/metrics
+// has the exact figure, but linking that package costs every run, the
+// smallest ones included, some 35 page faults: about a millisecond here.)
+func liveAtMost() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NextGC * 100 / uint64(100+percentSet.Load())
 }
 
 // gcPercentFor is the GOGC that puts the next collection at least
