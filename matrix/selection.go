@@ -14,10 +14,10 @@ const maxCachedPatterns = 512
 // simulation picks an integration response for every status and client it
 // tries, so each pattern was compiled dozens of times per file (70 times
 // for a five-operation one, a tenth of what linting it allocated).
-var selectionPatterns = struct {
+var selectionPatterns struct {
 	sync.Mutex
-	compiled map[string]*regexp.Regexp
-}{compiled: map[string]*regexp.Regexp{}}
+	compiled map[string]*regexp.Regexp // made by the first store, not at start-up
+}
 
 // selectionPattern is pattern compiled to match a whole subject, as API
 // Gateway matches it, or nil when it is not a regular expression Go reads.
@@ -33,6 +33,9 @@ func selectionPattern(pattern string) *regexp.Regexp {
 		re = nil
 	}
 	selectionPatterns.Lock()
+	if selectionPatterns.compiled == nil {
+		selectionPatterns.compiled = map[string]*regexp.Regexp{}
+	}
 	if len(selectionPatterns.compiled) < maxCachedPatterns {
 		selectionPatterns.compiled[pattern] = re
 	}
