@@ -99,7 +99,7 @@ var commands = []struct {
 // commandsFor builds the commands a run with args needs. When the first
 // argument names one (apigw-oas lint …), the run reads nothing of the
 // others, so only that one is built: building every command's flags and
-// urfave/cli setting them up cost a tiny lint about 25 of its ~560 page
+// urfave/cli setting them up cost a tiny lint about 15 of its ~575 page
 // faults. Help, completion, a root flag or an unknown word get them all.
 func commandsFor(args []string) []*ucli.Command {
 	for _, c := range commands {
