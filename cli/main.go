@@ -63,7 +63,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	background.Go(func() { memlimit.Set() })
 	defer background.Wait() // its panic reaches the recover above
 	out := &checkedWriter{w: stdout}
-	app := newApp(stdin, out, stderr)
+	app := newApp(stdin, out, stderr, commandsFor(args))
 	err := app.Run(ctx, args)
 	if out.err == nil {
 		out.err = flush(stdout)
@@ -86,7 +86,35 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
+// commands build apigw-oas's commands, in the order help lists them.
+var commands = []struct {
+	name  string // the command's Name
+	build func() *ucli.Command
+}{
+	{"lint", lintCommand}, {"explain", explainCommand}, {"review", reviewCommand}, {"inspect", inspectCommand},
+	{"convert", convertCommand}, {"diff", diffCommand}, {"patch", patchCommand}, {"rules", rulesCommand},
+	{"version", versionCommand},
+}
+
+// commandsFor builds the commands a run with args needs. When the first
+// argument names one (apigw-oas lint …), the run reads nothing of the
+// others, so only that one is built: building every command's flags and
+// urfave/cli setting them up cost a tiny lint about 15 of its ~575 page
+// faults. Help, completion, a root flag or an unknown word get them all.
+func commandsFor(args []string) []*ucli.Command {
+	for _, c := range commands {
+		if len(args) > 1 && args[1] == c.name {
+			return []*ucli.Command{c.build()}
+		}
+	}
+	all := make([]*ucli.Command, len(commands))
+	for i, c := range commands {
+		all[i] = c.build()
+	}
+	return all
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer, subcommands []*ucli.Command) *ucli.Command {
 	app := &ucli.Command{
 		Name:  "apigw-oas",
 		Usage: "check how AWS API Gateway will treat the request and response bodies of an API definition",
@@ -102,7 +130,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.Command {
 		ExitErrHandler:                  func(context.Context, *ucli.Command, error) {}, // Main turns errors into exit codes
 		EnableShellCompletion:           true,
 		ConfigureShellCompletionCommand: configureCompletion,
-		Commands:                        []*ucli.Command{lintCommand(), explainCommand(), reviewCommand(), inspectCommand(), convertCommand(), diffCommand(), patchCommand(), rulesCommand(), versionCommand()},
+		Commands:                        subcommands,
 		Action:                          unknownCommand,
 	}
 	onUsageError(app)

@@ -24,3 +24,30 @@ func TestKeyKind(t *testing.T) {
 		t.Errorf("keyKind allocates %v times", allocs)
 	}
 }
+
+// mayHoldPlaceholder must hold for every string templatePlaceholders
+// matches: every string up to five characters long over the characters
+// the expression's tags and names are made of.
+func TestMayHoldPlaceholderBeforeMatch(t *testing.T) {
+	const alphabet = "{}%#<>@$a\n"
+	matched := 0
+	var visit func(s string)
+	visit = func(s string) {
+		if templatePlaceholders.MatchString(s) {
+			matched++
+			if !mayHoldPlaceholder(s) {
+				t.Errorf("templatePlaceholders matches %q, which mayHoldPlaceholder rules out", s)
+			}
+		}
+		if len(s) == 5 {
+			return
+		}
+		for _, c := range alphabet {
+			visit(s + string(c))
+		}
+	}
+	visit("")
+	if matched == 0 {
+		t.Fatal("no string matched: the alphabet misses the expression's tags")
+	}
+}

@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"regexp"
 	"strconv"
 
 	"github.com/apigw-oas/apigw-oas/mediatype"
@@ -200,8 +199,8 @@ func selectResponse(responses []IntegrationResponse, subject *string, what strin
 		if subject == nil {
 			continue
 		}
-		re, err := regexp.Compile("^(?:" + ir.Pattern + ")$")
-		if err != nil {
+		re := selectionPattern(ir.Pattern)
+		if re == nil {
 			res.step("the selection pattern " + ir.Pattern + " is not a regular expression apigw-oas can read; it is skipped")
 			continue
 		}
