@@ -153,7 +153,9 @@ func (m *module) readSiblings() []*file {
 	if err != nil {
 		return nil
 	}
-	self := ""
+	// A sibling is a regular file, not a link: its path with links
+	// resolved is the folder's, resolved once, and its name.
+	folder, self := read.ResolvePath(m.folder), ""
 	if m.main != nil {
 		self = read.ResolvePath(m.main.doc.File)
 	}
@@ -172,7 +174,7 @@ func (m *module) readSiblings() []*file {
 	var siblings []sibling
 	for _, name := range names[:min(len(names), maxSiblingFiles)] {
 		path := filepath.Join(m.folder, name)
-		if read.ResolvePath(path) == self {
+		if filepath.Join(folder, name) == self {
 			continue
 		}
 		if s, ok := m.readSibling(path, filepath.Join(m.display, name)); ok {
