@@ -4,41 +4,55 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"sync/atomic"
 )
 
-// minHeadroom is the least a lint run's heap grows between two
-// collections. GOGC alone collects when the heap reaches (1 + GOGC/100)
-// times what is live, and at least 4 MiB × GOGC/100: with the few MiB a
-// folder's run keeps live, that is a collection every 8-10 MiB of
-// allocation, 38 for the folder of 980 corpus files. Each collection costs
-// more on two processors than on one (gctrace: 131 against 74 ms of the
-// collector's CPU time over the folder, 23 against 2 ms stopping the
-// world), and the folder took 25 % more CPU time on two. With 32 MiB
-// between collections it takes 11, and 14 % less wall time on two
-// processors (0.535 against 0.619 s), for 54 MiB of peak memory instead
-// of 35. A large definition, whose live heap gives GOGC more room than
-// that, is not affected (the bench files: same time and memory).
-const minHeadroom = 32 << 20
+// ballastBytes is a lint run's ballast: an allocation that is never
+// touched, so it takes no memory of the machine's (the kernel maps a page
+// only when it is first written) and the collector marks it at once (it
+// holds no pointers), but the collector counts it as live. At GOGC=100 the
+// heap then grows to 2 × (live + 16 MiB) before a collection, so at least
+// 32 MiB above what is live and twice a large definition's live heap.
+//
+// GOGC alone, even at 200, collects a folder's run every 8-10 MiB of
+// allocation: the few MiB it keeps live give a small goal, and the
+// runtime's minimum is 4 MiB × GOGC/100. That was 38 collections for the
+// folder of 980 corpus files, each costing more on two processors than on
+// one (gctrace: 131 against 74 ms of the collector's CPU time over the
+// folder, 23 against 2 ms stopping the world); the folder took 25 % more
+// CPU time on two processors than on one. docs/performance.md has what
+// the ballast changes.
+//
+// A GOGC set after every collection from the live heap (live + 32 MiB)
+// did as well on average, but its setting lags a collection behind (it
+// runs in a cleanup, after the collection's sweep), so a live heap that
+// grew between two collections was multiplied by a percent meant for a
+// small one: 1 run in 4 of a folder of 1,960 files peaked at 90-130 MiB
+// instead of 55.
+const ballastBytes = 16 << 20
 
-// runtimeHeapMinimum is the Go runtime's smallest heap goal at GOGC=100
-// (defaultHeapMinimum in runtime/mgcpacer.go); the goal is never below
-// runtimeHeapMinimum × GOGC/100.
-const runtimeHeapMinimum = 4 << 20
+// ballastGCPercent is GOGC once the ballast is in place.
+const ballastGCPercent = 100
 
-// watching says afterCollection waits for a collection: one watch serves
-// every lint run of a process (the command line's tests run many).
-var watching atomic.Bool
+var (
+	armBallast sync.Once
+	ballast    atomic.Pointer[[]byte] // nil until the first collection
+)
 
-// keepHeadroom sets GOGC now and after every collection so that the next
-// one comes at least minHeadroom above the heap the last one left live.
-// Relax calls it as lint starts, before anything is read: nearly nothing
-// is live yet.
+// keepHeadroom sets relaxedGCPercent, and adds the ballast after the
+// process's first collection: a small run, which never collects, neither
+// allocates it nor pays for the collection that allocating 16 MiB at
+// once would start (about 100 page faults, 3 ms here). Once the ballast is
+// in place, it sets ballastGCPercent (the command line's tests lint many
+// times in one process).
 func keepHeadroom() {
-	if watching.CompareAndSwap(false, true) {
-		setGCPercent(gcPercentFor(0))
-		watchNextCollection()
+	if ballast.Load() != nil {
+		debug.SetGCPercent(ballastGCPercent)
+		return
 	}
+	debug.SetGCPercent(relaxedGCPercent)
+	armBallast.Do(afterNextCollection)
 }
 
 // gcMarker is garbage the moment it is allocated, so that its cleanup runs
@@ -46,57 +60,19 @@ func keepHeadroom() {
 // pointer-free objects into one allocation, whose cleanup may never run.
 type gcMarker struct{ _ *byte }
 
-func watchNextCollection() {
-	runtime.AddCleanup(new(gcMarker), func(struct{}) { afterCollection() }, struct{}{})
+func afterNextCollection() {
+	runtime.AddCleanup(new(gcMarker), func(struct{}) { addBallast() }, struct{}{})
 }
 
-// afterCollection sets GOGC for the heap the last collection left live,
-// then waits for the next one.
-func afterCollection() {
-	if os.Getenv("GOGC") != "" { // the user's choice, set since (by a test)
-		watching.Store(false)
+// addBallast allocates the ballast and sets ballastGCPercent, unless the
+// user has chosen a GOGC since (a test can): it looks again after the next
+// collection.
+func addBallast() {
+	if os.Getenv("GOGC") != "" {
+		afterNextCollection()
 		return
 	}
-	setGCPercent(gcPercentFor(liveAtMost()))
-	watchNextCollection()
+	b := make([]byte, ballastBytes)
+	ballast.Store(&b)
+	debug.SetGCPercent(ballastGCPercent)
 }
-
-// percentSet is the GOGC setGCPercent set last.
-var percentSet atomic.Int64
-
-func setGCPercent(p int) {
-	percentSet.Store(int64(p))
-	debug.SetGCPercent(p)
-}
-
-// liveAtMost is what the last collection left live, read back from the
-// goal it set (runtime.MemStats.NextGC): the runtime puts the goal at
-// live × (1 + GOGC/100), plus its stacks and globals × GOGC/100, or at
-// its minimum when that is larger, so the figure is never below what is
-// live and the headroom it gives is at least minHeadroom. (runtime/metrics
-// has the exact figure, but linking that package costs every run, the
-// smallest ones included, some 35 page faults: about a millisecond here.)
-func liveAtMost() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.NextGC * 100 / uint64(100+percentSet.Load())
-}
-
-// gcPercentFor is the GOGC that puts the next collection at least
-// minHeadroom above live, and never below relaxedGCPercent's goal:
-// whichever is larger of live + minHeadroom and live × (1 + relaxed/100).
-// The percent is the smaller of the one that makes live × (1 + p/100)
-// reach live + minHeadroom and the one that makes the runtime's own
-// minimum (runtimeHeapMinimum × p/100) reach it: a small live heap would
-// otherwise raise that minimum far above what was asked for.
-func gcPercentFor(live uint64) int {
-	p := ceilDiv((live+minHeadroom)*100, runtimeHeapMinimum)
-	if live > 0 { // 0 before the first collection
-		p = min(p, ceilDiv(minHeadroom*100, live))
-	}
-	return int(max(p, relaxedGCPercent))
-}
-
-// ceilDiv is a / b rounded up: a percent rounded down would put the goal
-// short of the headroom.
-func ceilDiv(a, b uint64) uint64 { return (a + b - 1) / b }

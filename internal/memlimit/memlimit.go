@@ -48,13 +48,13 @@ func Set() int64 {
 // for 48-63 MiB of peak memory instead of 42-50; the GitHub bench file,
 // mostly live, peaks at 69-71 MiB either way. 300 and 400 fault in more
 // fresh memory than they save in collections (page faults cost about
-// 18 us each on this machine) when the live heap is large; when it is
-// small, minHeadroom (headroom.go) spaces collections further.
+// 18 us each on this machine). It holds until the run's first collection;
+// then the ballast (headroom.go) takes over.
 const relaxedGCPercent = 200
 
-// Relax sets GOGC to relaxedGCPercent, and after every collection raises
-// it as far as minHeadroom asks (headroom.go), unless GOGC already chose
-// one (the user's choice). The soft limit Set gives still bounds the heap.
+// Relax sets GOGC to relaxedGCPercent, and after the first collection adds
+// a ballast (headroom.go), unless GOGC already chose one (the user's
+// choice). The soft limit Set gives still bounds the heap.
 func Relax() {
 	if os.Getenv("GOGC") == "" {
 		keepHeadroom()
