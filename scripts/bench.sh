@@ -65,12 +65,61 @@ func main() {
 }
 EOF
 printf 'package main\n\nfunc main() {}\n' > "$work/src-nothing/main.go"
+# The third reference program only allocates, as a parse does: 4,000 trees of
+# 2,000 nodes, built by one goroutine per core, each garbage once the next is
+# built. Run on one core and on two, it shows what this machine and Go's
+# collector give such work from a second core, with nothing else to share.
+mkdir -p "$work/src-alloc"
+cat > "$work/src-alloc/main.go" <<'EOF'
+package main
+
+import (
+	"runtime"
+	"strconv"
+	"sync"
+)
+
+type node struct {
+	kids []*node
+	text string
+	n    int
+}
+
+func tree(size int) *node {
+	root := &node{}
+	at := root
+	for i := range size {
+		kid := &node{text: strconv.Itoa(i), n: i}
+		at.kids = append(at.kids, kid)
+		if i%8 == 0 {
+			at = kid
+		}
+	}
+	return root
+}
+
+var last []*node
+
+func main() {
+	workers := runtime.GOMAXPROCS(0)
+	last = make([]*node, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for range 4000 / workers {
+				last[w] = tree(2000)
+			}
+		})
+	}
+	wg.Wait()
+}
+EOF
 # Every program is built as releases are (.goreleaser.yaml, Dockerfile):
 # static, without paths or symbol tables. The figures are then those of the
 # binary users run, whose size and start-up (page faults) differ from a
 # plain go build's, and the reference programs are built alike.
 release_build() { CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" "$@"; }
-for p in floor nothing; do
+for p in floor nothing alloc; do
   printf 'module %s\n\ngo 1.25\n' "$p" > "$work/src-$p/go.mod"
   (cd "$work/src-$p" && release_build -o "$work/$p.bin" .)
 done
@@ -150,7 +199,8 @@ echo
 echo "# 4. a folder of about 1,000 definitions (whole copies of the corpus, so that files naming"
 echo "#    each other still find each other) vs the same folder on one core (GOMAXPROCS=1: the sum"
 echo "#    of the single-file times, in one process), and vs the corpus files one by one, a process"
-echo "#    each, scaled to the folder (target: ratio <= 1.2, memory of a few files)"
+echo "#    each, scaled to the folder (target: ratio <= 1.2, memory of a few files); and the same"
+echo "#    ratio for a program that only allocates, the most a second core gives such work here"
 count=$(find "$corpus" -type f ! -name '*.md' | wc -l)
 copies=$(( (1000 + count / 2) / count ))
 for c in $(seq "$copies"); do
@@ -165,6 +215,10 @@ for _ in $(seq "$runs"); do
   measure folder "$bin" lint "$work/defs"
   measure serial env GOMAXPROCS=1 "$bin" lint "$work/defs"
   measure each "$work/each.sh"
+  # GOGC=800: with so little live, the heap grows to 32 MiB between
+  # collections (4 MiB x 800/100), as lint's does with its ballast
+  measure alloc2 env GOGC=800 "$work/alloc.bin"
+  measure alloc1 env GOGC=800 GOMAXPROCS=1 "$work/alloc.bin"
 done
 fw=$(median folder 1); sw=$(median serial 1); ew=$(median each 1)
 printf 'folder of %d files     wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' $((copies * count)) "$fw" "$(median folder 3)" "$(awk "BEGIN {print $(median folder 2)/1024}")"
@@ -172,6 +226,7 @@ printf 'same on one core       wall %8.4f s  CPU %7.2f s  peak RSS %6.1f MiB\n' 
 printf '%d files one by one    wall %8.4f s  CPU %7.2f s  (largest process %.1f MiB)\n' "$count" "$ew" "$(median each 3)" "$(awk "BEGIN {print $(median each 2)/1024}")"
 awk -v f="$fw" -v s="$sw" 'BEGIN {printf "folder / (one core / 2) = %.2f\n", f / (s / 2)}'
 awk -v f="$fw" -v e="$ew" -v c="$copies" 'BEGIN {s = e * c; printf "sum of single-process times = %.3f s; folder / (sum / 2) = %.2f\n", s, f / (s / 2)}'
+awk -v a="$(median alloc2 1)" -v b="$(median alloc1 1)" 'BEGIN {printf "the same ratio for a program that only allocates (parse-like trees, no I/O): %.2f (%.3f s on two cores, %.3f s on one)\n", a / (b / 2), a, b}'
 
 if $scaling; then
   echo
