@@ -10,10 +10,13 @@ import (
 
 // ballastBytes is a lint run's ballast: an allocation that is never
 // touched, so it takes no memory of the machine's (the kernel maps a page
-// only when it is first written) and the collector marks it at once (it
-// holds no pointers), but the collector counts it as live. At GOGC=100 the
-// heap then grows to 2 × (live + 16 MiB) before a collection, so at least
-// 32 MiB above what is live and twice a large definition's live heap.
+// only when it is first written; made after the first collection, while
+// the heap is smaller than the ballast, it comes from fresh memory the
+// runtime need not zero) and the collector marks it at once (it holds no
+// pointers), but the collector counts it as live. At GOGC=100 the heap
+// then grows to 2 × (live + 16 MiB) before a collection, so at least
+// 32 MiB above what is live and twice a large definition's live heap. It
+// counts toward the soft limit Set gives, as the heap's goal does.
 //
 // GOGC alone, even at 200, collects a folder's run every 8-10 MiB of
 // allocation: the few MiB it keeps live give a small goal, and the
