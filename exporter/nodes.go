@@ -137,3 +137,15 @@ func refTo2(ref string) string {
 func refNode(ref string) *source.Node {
 	return mappingOf("$ref", source.NewString(ref))
 }
+
+// describedResponse starts a converted response with r's description,
+// which both versions require: "" when r has none.
+func describedResponse(r *source.Node) *source.Node {
+	out := source.NewMapping()
+	description := r.Lookup("description")
+	if description == nil {
+		description = source.NewString("")
+	}
+	appendEntry(out, "description", source.DeepCopy(description))
+	return out
+}

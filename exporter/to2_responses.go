@@ -27,12 +27,7 @@ func (c *to2Converter) response(r *source.Node) *source.Node {
 	if r.Kind != source.Mapping {
 		return source.DeepCopy(r)
 	}
-	out := source.NewMapping()
-	description := r.Lookup("description")
-	if description == nil {
-		description = source.NewString("")
-	}
-	appendEntry(out, "description", source.DeepCopy(description))
+	out := describedResponse(r)
 	eachEntry(r, func(key string, v *source.Node) {
 		switch {
 		case key == "content":

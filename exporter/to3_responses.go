@@ -37,12 +37,7 @@ func (c *to3Converter) response(r *source.Node, produces []string, allMediaTypes
 	if r.Kind != source.Mapping {
 		return source.DeepCopy(r)
 	}
-	out := source.NewMapping()
-	description := r.Lookup("description")
-	if description == nil {
-		description = source.NewString("")
-	}
-	appendEntry(out, "description", source.DeepCopy(description))
+	out := describedResponse(r)
 	mediaTypes := responseMediaTypes(r, produces, allMediaTypes)
 	eachEntry(r, func(key string, v *source.Node) {
 		switch {
